@@ -64,7 +64,7 @@ public sealed class EventShapeTests
         Assert.Equal(new DateTime(2015, 6, 3, 17, 43, 27, 123, DateTimeKind.Utc), evt.Records[0].Sns.Timestamp);
         var json = Write(evt);
         Assert.StartsWith("{\"Records\":[{\"EventSource\":\"aws:sns\"", json, StringComparison.Ordinal);
-        Assert.Contains("\"Sns\":{\"Message\":", json, StringComparison.Ordinal);
+        Assert.Contains("\"Sns\":{\"Type\":\"Notification\",\"MessageId\":", json, StringComparison.Ordinal);
         Assert.Contains("\"Timestamp\":\"2015-06-03T17:43:27.123Z\"", json, StringComparison.Ordinal);
     }
 

@@ -13,14 +13,8 @@ public class CloudWatchEvent<T>
     /// <summary>The envelope version, <c>"0"</c>.</summary>
     public string Version { get; set; }
 
-    /// <summary>The account that emitted the event.</summary>
-    public string Account { get; set; }
-
-    /// <summary>The region the event came from.</summary>
-    public string Region { get; set; }
-
-    /// <summary>The event-specific data.</summary>
-    public T Detail { get; set; }
+    /// <summary>A unique id of the event.</summary>
+    public string Id { get; set; }
 
     /// <summary>The kind of event, with <see cref="Source"/> identifying its fields.</summary>
     [JsonPropertyName("detail-type")]
@@ -29,13 +23,19 @@ public class CloudWatchEvent<T>
     /// <summary>The service or application that emitted the event, such as <c>aws.s3</c>.</summary>
     public string Source { get; set; }
 
+    /// <summary>The account that emitted the event.</summary>
+    public string Account { get; set; }
+
     /// <summary>When the event happened (UTC); ISO 8601 to the second in JSON.</summary>
     [JsonConverter(typeof(Course.Lambda.Serialization.SystemTextJson.Converters.IsoSecondsDateTimeConverter))]
     public DateTime Time { get; set; }
 
-    /// <summary>A unique id of the event.</summary>
-    public string Id { get; set; }
+    /// <summary>The region the event came from.</summary>
+    public string Region { get; set; }
 
     /// <summary>ARNs of the resources the event is about.</summary>
     public List<string> Resources { get; set; }
+
+    /// <summary>The event-specific data.</summary>
+    public T Detail { get; set; }
 }

@@ -8,16 +8,6 @@ public partial class DynamoDBEvent
     /// <summary>One DynamoDB stream record.</summary>
     public class DynamodbStreamRecord
     {
-        /// <summary>The ARN of the stream.</summary>
-        [JsonPropertyName("eventSourceARN")]
-        public string EventSourceArn { get; set; }
-
-        /// <summary>The region of the table.</summary>
-        public string AwsRegion { get; set; }
-
-        /// <summary>The DynamoDB part of the record: keys, images, sequence number.</summary>
-        public StreamRecord Dynamodb { get; set; }
-
         /// <summary>A unique id of the record.</summary>
         [JsonPropertyName("eventID")]
         public string EventID { get; set; }
@@ -25,11 +15,21 @@ public partial class DynamoDBEvent
         /// <summary>The modification: <c>INSERT</c>, <c>MODIFY</c> or <c>REMOVE</c>.</summary>
         public string EventName { get; set; }
 
+        /// <summary>The record format version.</summary>
+        public string EventVersion { get; set; }
+
         /// <summary>The event source, <c>aws:dynamodb</c>.</summary>
         public string EventSource { get; set; }
 
-        /// <summary>The record format version.</summary>
-        public string EventVersion { get; set; }
+        /// <summary>The region of the table.</summary>
+        public string AwsRegion { get; set; }
+
+        /// <summary>The DynamoDB part of the record: keys, images, sequence number.</summary>
+        public StreamRecord Dynamodb { get; set; }
+
+        /// <summary>The ARN of the stream.</summary>
+        [JsonPropertyName("eventSourceARN")]
+        public string EventSourceArn { get; set; }
 
         /// <summary>Set for deletions by Time to Live: type <c>Service</c>, principal <c>dynamodb.amazonaws.com</c>.</summary>
         public Identity UserIdentity { get; set; }

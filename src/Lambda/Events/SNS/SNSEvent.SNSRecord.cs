@@ -12,13 +12,13 @@ public partial class SNSEvent
         [JsonPropertyName("EventSource")]
         public string EventSource { get; set; }
 
-        /// <summary>The ARN of the subscription.</summary>
-        [JsonPropertyName("EventSubscriptionArn")]
-        public string EventSubscriptionArn { get; set; }
-
         /// <summary>The event version, <c>1.0</c>.</summary>
         [JsonPropertyName("EventVersion")]
         public string EventVersion { get; set; }
+
+        /// <summary>The ARN of the subscription.</summary>
+        [JsonPropertyName("EventSubscriptionArn")]
+        public string EventSubscriptionArn { get; set; }
 
         /// <summary>The notification.</summary>
         [JsonPropertyName("Sns")]

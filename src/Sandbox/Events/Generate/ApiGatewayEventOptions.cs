@@ -9,7 +9,7 @@ public sealed class ApiGatewayEventOptions
     /// <summary>The request path, starting with <c>/</c>. The default is <c>/</c>.</summary>
     public string Path { get; init; } = "/";
 
-    /// <summary>The query string without <c>?</c>, such as <c>a=1&amp;b=2</c>. The default is empty.</summary>
+    /// <summary>The query string without <c>?</c>, such as <c>a=1&amp;b=2</c>. The default is empty (no <c>queryStringParameters</c>).</summary>
     public string QueryString { get; init; } = "";
 
     /// <summary>The body. The default is <c>{"message": "hello world"}</c>.</summary>

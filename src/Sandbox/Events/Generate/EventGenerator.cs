@@ -119,7 +119,7 @@ public sealed class EventGenerator
             RawPath = options.Path,
             RawQueryString = options.QueryString,
             Headers = headers,
-            QueryStringParameters = ParseQuery(options.QueryString),
+            QueryStringParameters = options.QueryString.Length == 0 ? null : ParseQuery(options.QueryString),
             PathParameters = options.PathParameters?.ToDictionary(),
             RequestContext = new APIGatewayHttpApiV2ProxyRequest.ProxyRequestContext
             {
