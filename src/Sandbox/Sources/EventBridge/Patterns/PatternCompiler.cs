@@ -28,7 +28,7 @@ internal static class PatternCompiler
                 throw Invalid($"Duplicate field \"{property.Name}\"", fieldPath);
             }
 
-            if (property.Name == "$or")
+            if (property.Name == "$or" && IsOrPrimitive(property.Value, fieldPath))
             {
                 alternatives.AddRange(CompileOr(property.Value, fieldPath));
                 continue;
@@ -50,28 +50,31 @@ internal static class PatternCompiler
         return new PatternNode(fields, alternatives);
     }
 
-    private static List<PatternNode> CompileOr(JsonElement value, string path)
+    /// <summary>
+    /// Like Ruler, "$or" is the OR primitive only when it holds an array of objects that use no match-type names as
+    /// field names; otherwise it is an ordinary field called "$or". A lone alternative is rejected with a clear reason.
+    /// </summary>
+    private static bool IsOrPrimitive(JsonElement value, string path)
     {
-        if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() < 2)
+        if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() == 0 ||
+            value.EnumerateArray().Any(item => item.ValueKind != JsonValueKind.Object ||
+                item.EnumerateObject().Any(p => MatchTypes.Contains(p.Name))))
         {
-            throw Invalid("$or must be an array of at least 2 objects", path);
+            return false;
         }
 
-        var result = new List<PatternNode>();
-        var index = 0;
-        foreach (var item in value.EnumerateArray())
-        {
-            var itemPath = $"{path}[{index++}]";
-            if (item.ValueKind != JsonValueKind.Object)
-            {
-                throw Invalid($"Every $or alternative must be an object, not {Describe(item)}", itemPath);
-            }
-
-            result.Add(CompileObject(item, itemPath));
-        }
-
-        return result;
+        return value.GetArrayLength() >= 2
+            ? true
+            : throw Invalid("$or needs at least 2 alternatives, such as \"$or\": [{\"a\": [1]}, {\"b\": [2]}]", path);
     }
+
+    private static readonly HashSet<string> MatchTypes = new(StringComparer.Ordinal)
+    {
+        "prefix", "suffix", "equals-ignore-case", "wildcard", "anything-but", "numeric", "cidr", "exists",
+    };
+
+    private static List<PatternNode> CompileOr(JsonElement value, string path) =>
+        value.EnumerateArray().Select((item, index) => CompileObject(item, $"{path}[{index}]")).ToList();
 
     private static List<ValueMatcher> CompileValues(JsonElement array, string path)
     {
@@ -173,6 +176,12 @@ internal static class PatternCompiler
                     if (value.GetArrayLength() == 0)
                     {
                         throw Invalid("Empty arrays are not allowed", path);
+                    }
+
+                    var kinds = value.EnumerateArray().Select(i => i.ValueKind).Distinct().ToList();
+                    if (kinds.Count > 1 && kinds.All(k => k is JsonValueKind.String or JsonValueKind.Number))
+                    {
+                        throw Invalid("Inside anything-but list, values must be all strings or all numbers", path);
                     }
 
                     var excluded = new List<ValueMatcher>();

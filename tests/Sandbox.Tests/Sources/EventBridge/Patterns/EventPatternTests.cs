@@ -160,6 +160,13 @@ public sealed class EventPatternTests
     [InlineData("""{"$or": [{"$or": [{"source": ["x"]}, {"source": ["y"]}]}, {"region": ["us-west-1"]}]}""", true)]
     public void EB_01_Or_MatchesWhenAnyAlternativeMatches(string pattern, bool expected) => Assert.Equal(expected, Match(pattern));
 
+    [Theory]
+    [InlineData("""{"$or": {"kind": ["x"]}}""", true)]
+    [InlineData("""{"$or": ["plain"]}""", false)]
+    [InlineData("""{"$or": {"kind": ["y"]}}""", false)]
+    public void EB_01_Or_NotInPrimitiveForm_IsAnOrdinaryFieldName(string pattern, bool expected) =>
+        Assert.Equal(expected, Match(pattern, """{"$or": {"kind": "x"}}"""));
+
     [Fact]
     public void EB_01_MultipleMatchersInOneList_AreAlternatives()
     {

@@ -34,8 +34,10 @@ public sealed class EventPatternValidationTests
     [InlineData("""{"ip": [{"cidr": "10.0.0.0/33"}]}""", "exceeds 32 bits", "ip[0].cidr")]
     [InlineData("""{"ip": [{"cidr": "nope/8"}]}""", "Malformed CIDR", "ip[0].cidr")]
     [InlineData("""{"f": [{"exists": "yes"}]}""", "exists match pattern must be true or false", "f[0].exists")]
-    [InlineData("""{"$or": [{"a": ["b"]}]}""", "$or must be an array of at least 2 objects", "$or")]
-    [InlineData("""{"$or": [{"a": ["b"]}, "c"]}""", "must be an object", "$or[1]")]
+    [InlineData("""{"$or": [{"a": ["b"]}]}""", "$or needs at least 2 alternatives", "$or")]
+    [InlineData("""{"$or": [{"a": ["b"]}, "c"]}""", "Unrecognized match type a", "$or[0].a")]
+    [InlineData("""{"$or": [{"numeric": 123}, {"prefix": "abc"}]}""", "operator/value pairs", "$or[0].numeric")]
+    [InlineData("""{"s": [{"anything-but": ["a", 1]}]}""", "all strings or all numbers", "s[0].anything-but")]
     [InlineData("""{"a": ["b"], "a": ["c"]}""", "Duplicate field \"a\"", "a")]
     [InlineData("""{"detail": {"state": [{"prefix": "a"}, {"numeric": []}]}}""", "operator/value pairs", "detail.state[1].numeric")]
     public void EB_01_InvalidPattern_IsRejectedWithReasonAndLocation(string pattern, string reason, string location)
