@@ -59,11 +59,4 @@ public sealed class SqsSdkTests
         Assert.Equal("QueueDoesNotExist", error.ErrorCode);
         Assert.Contains(_observer.Calls, c => c is { Operation: "GetQueueUrl", Outcome: "QueueDoesNotExist" });
     }
-
-    private sealed class RecordingObserver : IServiceCallObserver
-    {
-        public List<ServiceCall> Calls { get; } = [];
-
-        public void OnCall(ServiceCall call) => Calls.Add(call);
-    }
 }
