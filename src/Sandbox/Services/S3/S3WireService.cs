@@ -420,7 +420,7 @@ public sealed class S3WireService : IWireService
         }
 
         var rules = new List<S3NotificationRule>();
-        foreach (var (element, targetName) in new[] { ("CloudFunctionConfiguration", "CloudFunction"), ("QueueConfiguration", "Queue"), ("TopicConfiguration", "Topic") })
+        foreach (var (element, targetName) in new[] { ("CloudFunctionConfiguration", "CloudFunction"), ("LambdaFunctionConfiguration", "CloudFunction"), ("QueueConfiguration", "Queue"), ("TopicConfiguration", "Topic") })
         {
             foreach (var config in root.Elements().Where(e => e.Name.LocalName == element))
             {
@@ -429,7 +429,7 @@ public sealed class S3WireService : IWireService
                     .ToDictionary(e => (Child(e, "Name") ?? string.Empty).ToLowerInvariant(), e => Child(e, "Value") ?? string.Empty);
                 rules.Add(new S3NotificationRule(
                     Child(config, "Id") ?? string.Empty,
-                    Child(config, targetName) ?? string.Empty,
+                    Child(config, targetName) ?? Child(config, "LambdaFunctionArn") ?? string.Empty,
                     config.Elements().Where(e => e.Name.LocalName == "Event").Select(e => e.Value).ToList(),
                     filters.GetValueOrDefault("prefix"),
                     filters.GetValueOrDefault("suffix")));
