@@ -11,7 +11,10 @@ namespace Course.Sandbox.Services.Sqs;
 /// SQS on the wire, as AWSSDK.SQS 4.x speaks it: the AWS JSON 1.0 protocol (<c>POST /</c>,
 /// <c>X-Amz-Target: AmazonSQS.&lt;Operation&gt;</c>, <c>application/x-amz-json-1.0</c>). Errors are
 /// <c>{"__type":"com.amazonaws.sqs#&lt;Code&gt;","message":…}</c>, which the SDK turns into its typed exceptions
-/// (<c>QueueDoesNotExistException</c>, <c>ReceiptHandleIsInvalidException</c>, …).
+/// (<c>QueueDoesNotExistException</c>, <c>ReceiptHandleIsInvalidException</c>, …). Like AWS, error responses also carry
+/// the <c>x-amzn-query-error</c> header with SQS's legacy query-protocol code, which the SDK puts in
+/// <c>ErrorCode</c>: a missing queue throws <c>QueueDoesNotExistException</c> whose <c>ErrorCode</c> is
+/// <c>AWS.SimpleQueueService.NonExistentQueue</c>, exactly as against AWS.
 /// </summary>
 /// <remarks>
 /// Modelled latency per operation (reported to the observer, not waited): SendMessage, ReceiveMessage, DeleteMessage,
@@ -441,12 +444,32 @@ public sealed partial class SqsWireService : IWireService
         return response;
     }
 
-    private static HttpResponseMessage Error(HttpStatusCode status, string code, string message) =>
-        Json(status, Write(w =>
+    private static readonly Dictionary<string, string> LegacyCodes = new(StringComparer.Ordinal)
+    {
+        ["QueueDoesNotExist"] = "AWS.SimpleQueueService.NonExistentQueue",
+        ["QueueNameExists"] = "QueueAlreadyExists",
+        ["MessageNotInflight"] = "AWS.SimpleQueueService.MessageNotInflight",
+        ["BatchEntryIdsNotDistinct"] = "AWS.SimpleQueueService.BatchEntryIdsNotDistinct",
+        ["EmptyBatchRequest"] = "AWS.SimpleQueueService.EmptyBatchRequest",
+        ["TooManyEntriesInBatchRequest"] = "AWS.SimpleQueueService.TooManyEntriesInBatchRequest",
+        ["InvalidBatchEntryId"] = "AWS.SimpleQueueService.InvalidBatchEntryId",
+        ["BatchRequestTooLong"] = "AWS.SimpleQueueService.BatchRequestTooLong",
+        ["UnsupportedOperation"] = "AWS.SimpleQueueService.UnsupportedOperation",
+        ["PurgeQueueInProgress"] = "AWS.SimpleQueueService.PurgeQueueInProgress",
+        ["QueueDeletedRecently"] = "AWS.SimpleQueueService.QueueDeletedRecently",
+    };
+
+    private static HttpResponseMessage Error(HttpStatusCode status, string code, string message)
+    {
+        var response = Json(status, Write(w =>
         {
             w.WriteString("__type", "com.amazonaws.sqs#" + code);
             w.WriteString("message", message);
         }));
+        var legacy = LegacyCodes.GetValueOrDefault(code, code);
+        response.Headers.TryAddWithoutValidation("x-amzn-query-error", $"{legacy};{((int)status < 500 ? "Sender" : "Receiver")}");
+        return response;
+    }
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,80}$")]
     private static partial Regex BatchIdPattern();

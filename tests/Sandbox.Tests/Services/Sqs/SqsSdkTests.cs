@@ -53,10 +53,10 @@ public sealed class SqsSdkTests
     }
 
     [Fact]
-    public async Task GetQueueUrl_UnknownQueue_ThrowsQueueDoesNotExist()
+    public async Task GetQueueUrl_UnknownQueue_ThrowsQueueDoesNotExistWithAwsLegacyErrorCode()
     {
         var error = await Assert.ThrowsAsync<QueueDoesNotExistException>(() => _client.GetQueueUrlAsync("nope"));
-        Assert.Equal("QueueDoesNotExist", error.ErrorCode);
+        Assert.Equal("AWS.SimpleQueueService.NonExistentQueue", error.ErrorCode);
         Assert.Contains(_observer.Calls, c => c is { Operation: "GetQueueUrl", Outcome: "QueueDoesNotExist" });
     }
 }
