@@ -50,8 +50,24 @@ internal sealed class SearchIndexBuilder
     /// <summary>The index as a script that sets <c>window.COURSE_SEARCH</c> (works from file:// too).</summary>
     public string ToScript()
     {
-        var options = new JsonSerializerOptions { Encoder = JavaScriptEncoder.Default, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-        return "window.COURSE_SEARCH = " + JsonSerializer.Serialize(_entries, options) + ";\n";
+        var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.Default }))
+        {
+            json.WriteStartArray();
+            foreach (var entry in _entries)
+            {
+                json.WriteStartObject();
+                json.WriteString("page", entry.Page);
+                json.WriteString("section", entry.Section);
+                json.WriteString("url", entry.Url);
+                json.WriteString("text", entry.Text);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        return "window.COURSE_SEARCH = " + Encoding.UTF8.GetString(buffer.ToArray()) + ";\n";
     }
 
     private static void AppendText(Block block, StringBuilder text)

@@ -32,9 +32,9 @@ public sealed class LessonLoaderTests
         Assert.Equal(20, lesson.FrontMatter.Minutes);
         Assert.Equal(["05-sqs-batch"], lesson.FrontMatter.Exercises);
         Assert.Empty(lesson.FrontMatter.Questions);
-        Assert.Equal(10, lesson.BodyLine);
+        Assert.Equal(11, lesson.BodyLine);
         var block = Assert.Single(lesson.CodeBlocks);
-        Assert.Equal(new LessonCodeBlock(CodeBlockKind.Run, "var x = 1;", 12), block);
+        Assert.Equal(new LessonCodeBlock(CodeBlockKind.Run, "var x = 1;", 13), block);
     }
 
     [Theory]
