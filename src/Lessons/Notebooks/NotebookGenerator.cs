@@ -19,12 +19,16 @@ public static partial class NotebookGenerator
     /// <summary>The assemblies the first code cell loads, relative to the notebooks folder.</summary>
     public static readonly IReadOnlyList<string> EngineReferences =
     [
-        "../src/Sandbox/bin/Debug/net10.0/Course.Lambda.dll",
-        "../src/Sandbox/bin/Debug/net10.0/Course.Sandbox.dll",
+        "../src/Lessons/bin/Debug/net10.0/Course.Lambda.dll",
+        "../src/Lessons/bin/Debug/net10.0/Course.Sandbox.dll",
+        "../src/Lessons/bin/Debug/net10.0/Course.Lessons.dll",
     ];
 
-    /// <summary>The project the .cs app references, relative to the notebooks folder.</summary>
-    public const string EngineProject = "../src/Sandbox/Sandbox.csproj";
+    /// <summary>
+    /// The project the .cs app references, relative to the notebooks folder: the lessons library, which brings
+    /// the engine (Course.Sandbox) and the display helpers (<see cref="Display.Show"/>).
+    /// </summary>
+    public const string EngineProject = "../src/Lessons/Lessons.csproj";
 
     /// <summary>Generates both files for a lesson.</summary>
     /// <param name="lesson">The lesson.</param>
@@ -43,7 +47,7 @@ public static partial class NotebookGenerator
             .Append("# ").Append(fm.Title).Append('\n').Append('\n')
             .Append("*Lesson ").Append(fm.Id[..2]).Append(" · ").Append(fm.Minutes.ToString(CultureInfo.InvariantCulture))
             .Append(" min.* Generated from `lessons/").Append(fm.Id).Append(".md` by `course notebooks build`: edit the lesson, not this notebook. ")
-            .Append("Build the engine first (`dotnet build src/Sandbox`), then run the cells in order.\n\n")
+            .Append("Build the engine first (`dotnet build src/Lessons`), then run the cells in order.\n\n")
             .Append("**Objectives**\n\n");
         foreach (var objective in fm.Objectives)
         {
@@ -53,8 +57,10 @@ public static partial class NotebookGenerator
         var cells = new List<NotebookCell>
         {
             new(false, intro.ToString().TrimEnd('\n')),
-            new(true, "// Load the course engine (build it first: dotnet build src/Sandbox)\n" +
-                string.Join('\n', EngineReferences.Select(r => $"#r \"{r}\""))),
+            new(true, "// Load the course engine and its notebook views (build them first: dotnet build src/Lessons)\n" +
+                string.Join('\n', EngineReferences.Select(r => $"#r \"{r}\"")) + "\n" +
+                "using Microsoft.DotNet.Interactive;\n" +
+                "Course.Lessons.Display.Show.Html = html => html.DisplayAs(\"text/html\");"),
         };
 
         var body = lesson.Body;

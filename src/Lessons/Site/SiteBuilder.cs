@@ -51,7 +51,7 @@ public sealed class SiteBuilder
         for (var i = 0; i < lessons.Count; i++)
         {
             var lesson = lessons[i];
-            var main = LessonPage(lesson, lessonPipeline, exercises, i > 0 ? lessons[i - 1] : null, i + 1 < lessons.Count ? lessons[i + 1] : null);
+            var main = LessonPage(lesson, lessons, lessonPipeline, exercises, i > 0 ? lessons[i - 1] : null, i + 1 < lessons.Count ? lessons[i + 1] : null);
             files[lesson.Id + ".html"] = layout.Render(lesson.FrontMatter.Title, string.Empty, lesson.Id, main);
             search.Add(lesson.FrontMatter.Title, lesson.Id + ".html", lesson.Document,
                 string.Join(' ', lesson.FrontMatter.Objectives.Concat(lesson.FrontMatter.KeyPoints)));
@@ -156,7 +156,7 @@ public sealed class SiteBuilder
         return html.ToString();
     }
 
-    private static string LessonPage(Lesson lesson, LessonPipeline pipeline, SortedDictionary<string, ExercisePage> exercises, Lesson? previous, Lesson? next)
+    private static string LessonPage(Lesson lesson, IReadOnlyList<Lesson> all, LessonPipeline pipeline, SortedDictionary<string, ExercisePage> exercises, Lesson? previous, Lesson? next)
     {
         var fm = lesson.FrontMatter;
         var html = new StringBuilder("<article class=\"lesson\">\n<header class=\"lesson-header\">\n");
@@ -165,7 +165,9 @@ public sealed class SiteBuilder
         if (fm.Prerequisites.Count > 0)
         {
             html.Append("<p class=\"prerequisites\">Before this: ")
-                .Append(string.Join(", ", fm.Prerequisites.Select(p => $"<a href=\"{p}.html\">{PageLayout.E(p)}</a>"))).Append("</p>\n");
+                .Append(string.Join(", ", fm.Prerequisites.Select(p => all.FirstOrDefault(l => l.Id == p) is { } other
+                    ? $"<a href=\"{p}.html\">{PageLayout.E(other.FrontMatter.Title)}</a>"
+                    : $"<span class=\"pending\" title=\"not written yet\">{PageLayout.E(p)}</span>"))).Append("</p>\n");
         }
 
         html.Append("</header>\n<div class=\"box box-overview\">\n");

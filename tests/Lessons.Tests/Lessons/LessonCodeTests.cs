@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 namespace Course.Lessons.Tests.Lessons;
 
 /// <summary>STYLE point 12: every C# block of every lesson compiles, and the runnable ones run.</summary>
+[Collection(ShowCollection.Name)]
 public sealed class LessonCodeTests
 {
     public static TheoryData<string> LessonIds()

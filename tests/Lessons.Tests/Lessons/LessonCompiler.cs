@@ -23,7 +23,7 @@ internal static class LessonCompiler
     {
         var course = Directory.GetFiles(AppContext.BaseDirectory, "*.dll")
             .Where(f => Path.GetFileName(f) is var n && (n.StartsWith("Course.Lambda", StringComparison.Ordinal)
-                || n.StartsWith("Course.Sandbox", StringComparison.Ordinal) || n.StartsWith("AWSSDK.", StringComparison.Ordinal)))
+                || n.StartsWith("Course.Sandbox", StringComparison.Ordinal) || n == "Course.Lessons.dll" || n.StartsWith("AWSSDK.", StringComparison.Ordinal)))
             .Where(f => !f.EndsWith(".Tests.dll", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .Select(f => (MetadataReference)MetadataReference.CreateFromFile(f));

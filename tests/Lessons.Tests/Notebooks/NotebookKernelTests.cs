@@ -8,6 +8,7 @@ using Microsoft.DotNet.Interactive.Events;
 namespace Course.Lessons.Tests.Notebooks;
 
 /// <summary>Every committed notebook runs, cell by cell, in the in-process C# kernel of .NET Interactive.</summary>
+[Collection(ShowCollection.Name)]
 public sealed class NotebookKernelTests
 {
     public static TheoryData<string> Notebooks()
@@ -30,6 +31,7 @@ public sealed class NotebookKernelTests
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(path));
         using var kernel = new CSharpKernel();
         var ran = 0;
+        var html = 0;
         foreach (var cell in json.RootElement.GetProperty("cells").EnumerateArray())
         {
             if (cell.GetProperty("cell_type").GetString() != "code")
@@ -38,16 +40,29 @@ public sealed class NotebookKernelTests
             }
 
             var source = string.Concat(cell.GetProperty("source").EnumerateArray().Select(s => s.GetString()));
-            // The notebook loads the engine from src/Sandbox/bin/Debug; here the same assemblies sit next to the tests.
-            source = source.Replace("../src/Sandbox/bin/Debug/net10.0/", AppContext.BaseDirectory.Replace('\\', '/'), StringComparison.Ordinal);
+            // The notebook loads the engine from src/Lessons/bin/Debug; here the same assemblies sit next to the tests.
+            source = source.Replace("../src/Lessons/bin/Debug/net10.0/", AppContext.BaseDirectory.Replace('\\', '/'), StringComparison.Ordinal);
             var result = await kernel.SendAsync(new SubmitCode(source));
             var failure = result.Events.OfType<CommandFailed>().FirstOrDefault();
+            html += result.Events.OfType<DisplayEvent>().Count(e => e.FormattedValues.Any(v => v.MimeType == "text/html"));
             Assert.True(failure is null, $"{id}.ipynb cell {cell.GetProperty("id").GetString()} failed: {failure?.Message}\n--- cell ---\n{source}");
             ran++;
         }
 
-        Assert.True(ran >= 1, "every notebook has at least the engine cell");
+        try
+        {
+            Assert.True(ran >= 1, "every notebook has at least the engine cell");
+            var shows = LessonLoader.Load(Path.Combine(TestPaths.Course.Lessons, id + ".md")).CodeBlocks.Sum(b => CountShows(b.Code));
+            Assert.True(html >= shows, $"{id}: {shows} Show.* calls but only {html} HTML outputs");
+        }
+        finally
+        {
+            Course.Lessons.Display.Show.Html = null;
+        }
     }
+
+    private static int CountShows(string code) =>
+        code.Split('\n').Count(l => l.TrimStart().StartsWith("Show.", StringComparison.Ordinal));
 
     [Theory]
     [InlineData("throw new InvalidOperationException(\"boom\");")]

@@ -44,7 +44,7 @@ public sealed class NotebookSyncTests
         var cells = root.GetProperty("cells").EnumerateArray().ToList();
         Assert.Equal("markdown", cells[0].GetProperty("cell_type").GetString());
         Assert.Equal("code", cells[1].GetProperty("cell_type").GetString());
-        Assert.Contains("#r \"../src/Sandbox/bin/Debug/net10.0/Course.Sandbox.dll\"", string.Concat(cells[1].GetProperty("source").EnumerateArray().Select(s => s.GetString())), StringComparison.Ordinal);
+        Assert.Contains("#r \"../src/Lessons/bin/Debug/net10.0/Course.Sandbox.dll\"", string.Concat(cells[1].GetProperty("source").EnumerateArray().Select(s => s.GetString())), StringComparison.Ordinal);
         Assert.Equal(cells.Count, cells.Select(c => c.GetProperty("id").GetString()).Distinct().Count());
     }
 
@@ -67,7 +67,7 @@ public sealed class NotebookSyncTests
         var script = files.Script;
         Assert.True(script.IndexOf("using System.Text;", StringComparison.Ordinal) < script.IndexOf("// Intro", StringComparison.Ordinal));
         Assert.True(script.IndexOf("var sb", StringComparison.Ordinal) < script.IndexOf("record Point", StringComparison.Ordinal));
-        Assert.Contains("#:project ../src/Sandbox/Sandbox.csproj", script, StringComparison.Ordinal);
+        Assert.Contains("#:project ../src/Lessons/Lessons.csproj", script, StringComparison.Ordinal);
     }
 
     [Fact]
