@@ -45,6 +45,10 @@ public sealed class SourceCompiler
     public CompileResult CompileLearner(IReadOnlyList<SourceFile> files, string assemblyName = "Learner") =>
         Compile(files, assemblyName, ReferenceCatalog.Learner, applySafety: true);
 
+    /// <summary>Compiles learner files, optionally without the safety rules (tests of the worker's containment).</summary>
+    internal CompileResult CompileLearner(IReadOnlyList<SourceFile> files, bool applySafety, string assemblyName = "Learner") =>
+        Compile(files, assemblyName, ReferenceCatalog.Learner, applySafety);
+
     /// <summary>Compiles an exercise's checks against the learner set plus the grader's check API and the engine.</summary>
     /// <param name="files">The checks files.</param>
     /// <param name="assemblyName">The assembly name to emit.</param>

@@ -114,6 +114,15 @@ public static class WorkerHost
                         + "\nThis is a problem in the exercise's checks, not necessarily in your handler; report it to the course authors.", "");
                 }
 
+                if (outcome.Status != CheckStatus.Pass && context?.Invocations.FirstOrDefault(i => i.ErrorType?.Contains("OutOfMemoryException", StringComparison.Ordinal) == true) is { } oom)
+                {
+                    outcome = outcome with
+                    {
+                        Status = CheckStatus.Fail,
+                        Message = $"observed: invocation {oom.RequestId} ran out of memory (the worker's heap limit is {request.Exercise.Limits.MemoryMb} MB)\nexpected: the function to stay within its memory\nnext step: look for collections that grow without bound or very large allocations",
+                    };
+                }
+
                 if (session is not null)
                 {
                     summary = summary.Add(session.Summarize());
