@@ -62,7 +62,7 @@ public sealed class GraderTests
 
             Assert.Equal(GradeStatus.Error, report.Status);
             Assert.Equal(2, report.ExitCode);
-            Assert.StartsWith("Broken.cs:4:50: error CS1002: ; expected\n    ", report.Message, StringComparison.Ordinal);
+            Assert.StartsWith("Broken.cs:4:49: error CS1002: ; expected\n    ", report.Message, StringComparison.Ordinal);
             Assert.Equal(before, await File.ReadAllTextAsync(bad));
             Assert.Single(dir.GetFiles());
         }
@@ -95,7 +95,7 @@ public sealed class GraderTests
     [Fact]
     public async Task Grade_MissingFolder_ErrorWithUsage()
     {
-        var report = await Grader.GradeAsync(new GradeOptions { ExerciseDirectory = "/nonexistent/exercise", DisplayRoot = "/" });
+        var report = await Grader.GradeAsync(new GradeOptions { ExerciseDirectory = "/nonexistent/exercise", DisplayRoot = "/tmp" });
 
         Assert.Equal(2, report.ExitCode);
         Assert.Equal("/nonexistent/exercise: error: exercise folder not found. Pass a folder that holds an exercise.yaml, e.g. ./grade exercises/01-hello-api", report.Message);

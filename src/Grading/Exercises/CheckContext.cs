@@ -36,7 +36,16 @@ public sealed class CheckContext
     public Random Random { get; }
 
     /// <summary>The deployed function's name.</summary>
-    public string FunctionName => _session.FunctionName;
+    public string FunctionName => _session.Function.Name;
+
+    /// <summary>The simulation this check runs in (fresh for every check, seeded with the grading seed).</summary>
+    public Course.Sandbox.Simulation Sim => _session.Simulation;
+
+    /// <summary>The simulation's trace: the platform's record of every happening. Judge this, not the handler's claims.</summary>
+    public Course.Sandbox.Observability.Trace Trace => _session.Simulation.Trace;
+
+    /// <summary>The deployed function (its options, environments and their logs).</summary>
+    public Course.Sandbox.Functions.LambdaFunction Function => _session.Function;
 
     /// <summary>Every invocation made so far in this check, in order.</summary>
     public IReadOnlyList<FunctionInvocation> Invocations => _invocations;
@@ -62,7 +71,7 @@ public sealed class CheckContext
     /// <returns>What the HTTP client sees; 502 when the function failed.</returns>
     public async Task<HttpResult> HttpAsync(string method, string path, string? body = null, IReadOnlyDictionary<string, string>? headers = null, bool base64 = false)
     {
-        var evt = ApiGatewayHttp.BuildEvent(method, path, body, headers, base64, _session.Now, ++_sequence);
+        var evt = ApiGatewayHttp.BuildEvent(method, path, body, headers, base64, _session.Simulation.Now, ++_sequence);
         var invocation = await InvokeAsync(evt).ConfigureAwait(false);
         return ApiGatewayHttp.ToHttp(invocation);
     }

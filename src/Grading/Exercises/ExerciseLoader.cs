@@ -47,9 +47,16 @@ public static partial class ExerciseLoader
     public static ExerciseDefinition Parse(string yaml, string displayPath)
     {
         var stream = new YamlStream();
+        var scanner = new Scanner(new StringReader(yaml));
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(new Parser(scanner));
+        }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet sometimes fails inside its scanner without a YamlException; the scanner knows where it was.
+            var at = scanner.CurrentPosition;
+            throw new ExerciseFormatException($"{displayPath}:{at.Line}:{at.Column}: error: invalid YAML near here: check brackets, quotes and indentation", e);
         }
         catch (YamlException e)
         {

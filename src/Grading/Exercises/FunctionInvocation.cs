@@ -17,6 +17,15 @@ public sealed record FunctionInvocation(
     TimeSpan Duration,
     bool ColdStart)
 {
-    /// <summary>True when the function returned normally.</summary>
-    public bool Succeeded => FunctionError is null;
+    /// <summary>True when the function ran and returned normally (not throttled, no function error).</summary>
+    public bool Succeeded => FunctionError is null && !Throttled && StatusCode is >= 200 and < 300;
+
+    /// <summary>The Invoke API's HTTP status (200 for a synchronous invoke that ran, 429 when throttled...); default 200.</summary>
+    public int StatusCode { get; init; } = 200;
+
+    /// <summary>True when the invocation hit the function's timeout.</summary>
+    public bool TimedOut { get; init; }
+
+    /// <summary>True when the invocation was throttled (429) and never ran.</summary>
+    public bool Throttled { get; init; }
 }

@@ -1,5 +1,3 @@
-using System.Reflection;
-using System.Text;
 using Course.Grading.Exercises;
 
 namespace Course.Grading.Isolation;
@@ -7,6 +5,6 @@ namespace Course.Grading.Isolation;
 /// <summary>Creates the session that runs the learner's function for one check (the pluggable engine seam).</summary>
 internal static class FunctionSessionFactory
 {
-    public static IFunctionSession Create(ExerciseDefinition exercise, Assembly learner, int seed, StringBuilder logs) =>
-        new DirectFunctionSession(exercise, learner, logs);
+    public static IFunctionSession Create(ExerciseDefinition exercise, WorkerRequest request) =>
+        new SimulationFunctionSession(exercise, request.LearnerAssembly, request.LearnerPdb, request.Seed);
 }

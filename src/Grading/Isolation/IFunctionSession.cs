@@ -1,5 +1,7 @@
 using Course.Grading.Exercises;
 using Course.Grading.Reports;
+using Course.Sandbox;
+using Course.Sandbox.Functions;
 
 namespace Course.Grading.Isolation;
 
@@ -9,13 +11,13 @@ namespace Course.Grading.Isolation;
 /// </summary>
 internal interface IFunctionSession : IDisposable
 {
-    /// <summary>The deployed function's name.</summary>
-    string FunctionName { get; }
+    /// <summary>The simulation the function is deployed in.</summary>
+    Simulation Simulation { get; }
 
-    /// <summary>The virtual time now, used for event timestamps.</summary>
-    DateTimeOffset Now { get; }
+    /// <summary>The deployed function.</summary>
+    LambdaFunction Function { get; }
 
-    /// <summary>Invokes the function synchronously (RequestResponse) with a JSON payload.</summary>
+    /// <summary>Invokes the function synchronously (RequestResponse) with a JSON payload and runs the simulation until it completes.</summary>
     Task<FunctionInvocation> InvokeAsync(string payloadJson);
 
     /// <summary>What the platform recorded for this session so far: invocations, cold starts, durations, cost.</summary>
@@ -23,4 +25,7 @@ internal interface IFunctionSession : IDisposable
 
     /// <summary>Per-invocation virtual durations (for percentiles over all sessions).</summary>
     IReadOnlyList<TimeSpan> Durations { get; }
+
+    /// <summary>The function's CloudWatch-style log lines, environment by environment.</summary>
+    string Logs();
 }

@@ -60,11 +60,9 @@ public static class WorkerHost
         Console.SetOut(capture);
         Console.SetError(capture);
 
-        Assembly learner;
         Dictionary<string, MethodInfo> checks;
         try
         {
-            learner = AssemblyLoadContext.Default.LoadFromStream(new MemoryStream(request.LearnerAssembly), new MemoryStream(request.LearnerPdb));
             var checksAssembly = AssemblyLoadContext.Default.LoadFromStream(new MemoryStream(request.ChecksAssembly), new MemoryStream(request.ChecksPdb));
             checks = FindChecks(checksAssembly);
         }
@@ -92,7 +90,7 @@ public static class WorkerHost
                 CheckContext? context = null;
                 try
                 {
-                    session = FunctionSessionFactory.Create(request.Exercise, learner, request.Seed, logs);
+                    session = FunctionSessionFactory.Create(request.Exercise, request);
                     context = new CheckContext(session, request.Exercise, spec, request.Seed);
                     await InvokeCheck(method, context).ConfigureAwait(false);
                     outcome = new CheckOutcome(spec.Id, CheckStatus.Pass, null, "");
@@ -125,6 +123,7 @@ public static class WorkerHost
 
                 if (session is not null)
                 {
+                    logs.Append(session.Logs());
                     summary = summary.Add(session.Summarize());
                     durations.AddRange(session.Durations);
                     session.Dispose();

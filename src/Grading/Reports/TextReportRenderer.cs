@@ -67,10 +67,13 @@ public static class TextReportRenderer
         console.MarkupLine($"[{color} bold]score {report.Score}/{report.MaxScore} ({percent} %)[/]  {passed} of {report.Checks.Count} checks passed");
         var s = report.Summary;
         console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-            $"run   {s.Invocations} invocations · {s.ColdStarts} cold starts · {s.Errors} errors · {s.Retries} retries · {s.DeadLettered} to DLQ · p50 {s.P50Ms:0.0} ms · p99 {s.P99Ms:0.0} ms · cost ${Math.Round(s.CostUsd, 10)}")));
+            $"run   {Count(s.Invocations, "invocation")} · {Count(s.ColdStarts, "cold start")} · {Count(s.Errors, "error")} · {Count(s.Retries, "retry", "retries")} · {s.DeadLettered} to DLQ · p50 {s.P50Ms:0.0} ms · p99 {s.P99Ms:0.0} ms · cost ${Math.Round(s.CostUsd, 10)}")));
         if (showMeasured && report.MeasuredMilliseconds is { } ms)
         {
             console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"[grey]measured: {ms:0} ms of real time to grade (not part of results.json)[/]"));
         }
     }
+
+    private static string Count(int n, string one, string? many = null) =>
+        string.Create(CultureInfo.InvariantCulture, $"{n} {(n == 1 ? one : many ?? one + "s")}");
 }

@@ -23,6 +23,10 @@ public static class HelloChecks
     {
         var first = await ctx.InvokeAsync("{\"name\":\"a\"}");
         var second = await ctx.InvokeAsync("{\"name\":\"b\"}");
+        CheckContext.Require(first.Succeeded && second.Succeeded,
+            $"the invocations failed: {first.ErrorType ?? second.ErrorType}",
+            "two successful invocations",
+            "make the handler return instead of throwing");
         CheckContext.Require(first.ColdStart && !second.ColdStart,
             $"cold starts: first={first.ColdStart}, second={second.ColdStart}",
             "only the first invocation to be a cold start",
