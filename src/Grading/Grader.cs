@@ -68,7 +68,9 @@ public sealed class Grader
         }
 
         var learnerSource = SourceFile.Read(handlerPath, Display(handlerPath, root));
+        Phase(watch, "exercise loaded");
         var learner = CompileLearner(learnerSource, !options.SkipSafetyRules);
+        Phase(watch, "learner compiled");
         if (!learner.Success)
         {
             return Error(exercise, learner.RenderDiagnostics(), options.Seed, watch, learner.Diagnostics);
@@ -98,6 +100,7 @@ public sealed class Grader
             return Error(exercise, "The exercise's checks do not compile (a problem in the exercise, not in your handler):\n\n" + checks.RenderDiagnostics(), options.Seed, watch, checks.Diagnostics);
         }
 
+        Phase(watch, "checks compiled");
         var checkCode = FindCheckMethods(checks);
         var yamlPath = Display(Path.Combine(directory, ExerciseLoader.FileName), root);
         foreach (var spec in exercise.Checks)
@@ -115,10 +118,21 @@ public sealed class Grader
             learner.Assembly!, learner.Pdb!, checks.Assembly!, checks.Pdb!, options.Seed);
         var run = await _launcher.RunAsync(request, limits, cancellationToken).ConfigureAwait(false);
 
+        Phase(watch, "worker finished");
         var reports = BuildCheckReports(exercise, run, limits, checkCode);
         var status = reports.All(r => r.Status == CheckStatus.Pass) ? GradeStatus.Pass : GradeStatus.Fail;
         return new GradeReport(exercise.Id, exercise.Title, status, null, Array.Empty<CompileDiagnostic>(), reports,
             run.Summary ?? RunSummary.Empty, options.Seed, watch.Elapsed.TotalMilliseconds);
+    }
+
+    private static readonly bool ShowTimings = Environment.GetEnvironmentVariable("COURSE_GRADE_TIMINGS") == "1";
+
+    private static void Phase(Stopwatch watch, string what)
+    {
+        if (ShowTimings)
+        {
+            Console.Error.WriteLine($"[timing] {watch.Elapsed.TotalMilliseconds,8:0.0} ms  {what}");
+        }
     }
 
     private CompileResult CompileLearner(SourceFile source, bool applySafety)
