@@ -17,13 +17,33 @@ public sealed class CronSchedulePropertyTests
     /// <summary>Day-of-month: a plain field, or L (last day of the month).</summary>
     private static DayField RandomDayOfMonth(Random r)
     {
-        if (r.Next(5) == 0)
+        switch (r.Next(8))
         {
-            return new DayField("L", t => t.Day == DateTime.DaysInMonth(t.Year, t.Month));
+            case 0:
+                return new DayField("L", t => t.Day == DateTime.DaysInMonth(t.Year, t.Month));
+            case 1:
+                return new DayField("LW", t => t.Day == NearestWeekday(t.Year, t.Month, DateTime.DaysInMonth(t.Year, t.Month)));
+            case 2:
+                {
+                    var n = r.Next(1, 29);
+                    return new DayField($"{n}W", t => t.Day == NearestWeekday(t.Year, t.Month, n));
+                }
         }
 
         var field = RandomField(r, 1, 31);
         return new DayField(field.Text, t => field.Allows(t.Day));
+    }
+
+    /// <summary>The weekday nearest to day <paramref name="n"/> without leaving the month (the W rule).</summary>
+    private static int NearestWeekday(int year, int month, int n)
+    {
+        var last = DateTime.DaysInMonth(year, month);
+        return new DateTime(year, month, n, 0, 0, 0, DateTimeKind.Utc).DayOfWeek switch
+        {
+            DayOfWeek.Saturday => n == 1 ? 3 : n - 1,
+            DayOfWeek.Sunday => n == last ? n - 2 : n + 1,
+            _ => n,
+        };
     }
 
     /// <summary>Day-of-week (1 = SUN): a plain field, a name, nL (last such day of the month) or n#k (k-th such day).</summary>
