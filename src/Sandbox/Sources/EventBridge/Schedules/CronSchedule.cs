@@ -61,7 +61,7 @@ public sealed class CronSchedule : ScheduleExpression
         }
         catch (CronFormatException e)
         {
-            throw Invalid(expression, e.Message.TrimEnd('.') + "; fields are minutes 0-59, hours 0-23, day-of-month 1-31, month 1-12 or JAN-DEC, day-of-week 1-7 or SUN-SAT");
+            throw Invalid(expression, e.Message.Replace("The given cron expression has an invalid format. ", "", StringComparison.Ordinal).TrimEnd('.') + "; fields are minutes 0-59, hours 0-23, day-of-month 1-31, month 1-12 or JAN-DEC, day-of-week 1-7 or SUN-SAT");
         }
 
         return new CronSchedule(expression, parsed, ParseYears(expression, year));
