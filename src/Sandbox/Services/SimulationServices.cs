@@ -2,6 +2,7 @@ using Course.Sandbox.Clients;
 using Course.Sandbox.Environments;
 using Course.Sandbox.Hosting;
 using Course.Sandbox.Observability;
+using Course.Sandbox.Services.Bedrock;
 using Course.Sandbox.Services.DynamoDb;
 using Course.Sandbox.Services.DynamoDb.Wire;
 using Course.Sandbox.Services.Faults;
@@ -32,6 +33,7 @@ public sealed class SimulationServices : IServiceCallObserver
         Sns = new SnsService(simulation.Time, simulation.Random, Sqs, o.Region, o.AccountId);
         DynamoDb = new DynamoDbService(simulation.Time, new DynamoDbServiceOptions { Region = o.Region, AccountId = o.AccountId });
         DynamoDbFaults = new FaultInjector(new Random(o.Seed ^ 0x5eed));
+        Bedrock = new BedrockService(simulation.Time, simulation.Random, faults: new FaultInjector(new Random(o.Seed ^ 0xbed)));
         _sdk = new Lazy<SandboxHttpClientFactory>(() =>
         {
             SandboxHttpClientFactory.InstallAsDefault();
@@ -40,7 +42,7 @@ public sealed class SimulationServices : IServiceCallObserver
                 new SqsWireService(Sqs, this),
                 new DynamoDbWireService(DynamoDb, DynamoDbFaults, this));
         });
-        _registry = new Lazy<SandboxServiceRegistry>(() => new SandboxServiceRegistry { S3 = S3, Sqs = Sqs, Sns = Sns, Observer = this });
+        _registry = new Lazy<SandboxServiceRegistry>(() => new SandboxServiceRegistry { S3 = S3, Sqs = Sqs, Sns = Sns, Bedrock = Bedrock, Observer = this });
     }
 
     /// <summary>Amazon S3.</summary>
@@ -54,6 +56,9 @@ public sealed class SimulationServices : IServiceCallObserver
 
     /// <summary>Amazon DynamoDB (with Streams).</summary>
     public DynamoDbService DynamoDb { get; }
+
+    /// <summary>Amazon Bedrock Runtime (deterministic Claude models; its injected faults are <c>Bedrock.Faults</c>).</summary>
+    public BedrockService Bedrock { get; }
 
     /// <summary>Faults injected into DynamoDB calls (throttling, errors, latency), drawn from the simulation's seed.</summary>
     public FaultInjector DynamoDbFaults { get; }

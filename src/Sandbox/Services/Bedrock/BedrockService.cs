@@ -64,7 +64,40 @@ public sealed partial class BedrockService
     public FaultInjector Faults { get; }
 
     /// <summary>The models served.</summary>
-    public IReadOnlyList<BedrockModel> Models => [.. _options.Models];
+    public IReadOnlyList<BedrockModel> Models
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _models.Values];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Changes one model's settings (quotas, latency, limits), e.g.
+    /// <c>Configure(BedrockModel.Claude35HaikuId, m =&gt; m with { RequestsPerMinute = 3 })</c>. Usage and quota windows are kept.
+    /// </summary>
+    /// <param name="modelId">The base model id.</param>
+    /// <param name="change">Returns the new settings from the current ones; the model id cannot change.</param>
+    /// <exception cref="ArgumentException">The model is not served, the id changed, or the new settings are invalid.</exception>
+    public void Configure(string modelId, Func<BedrockModel, BedrockModel> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        lock (_gate)
+        {
+            if (!_models.TryGetValue(modelId, out var current))
+                throw new ArgumentException($"Model '{modelId}' is not served by this Bedrock. Served: {string.Join(", ", _models.Keys)}.", nameof(modelId));
+            var next = change(current) ?? throw new ArgumentException("The change returned null.", nameof(change));
+            if (next.ModelId != modelId) throw new ArgumentException($"Configure cannot change a model's id ('{modelId}' → '{next.ModelId}').", nameof(change));
+            new BedrockServiceOptions { Models = [next] }.Validate();
+            _models[modelId] = next;
+        }
+    }
+
+    /// <summary>The latency of a rejected call (<see cref="BedrockServiceOptions.RejectionLatency"/>).</summary>
+    public TimeSpan RejectionLatency => _options.RejectionLatency;
 
     /// <summary>Every successful call's token usage, in order.</summary>
     public IReadOnlyList<BedrockUsage> Usage
