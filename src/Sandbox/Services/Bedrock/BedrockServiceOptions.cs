@@ -26,32 +26,36 @@ public sealed class BedrockServiceOptions
     /// <value>The default value is <c>us-east-1</c>.</value>
     public string Region { get; init; } = "us-east-1";
 
-    /// <summary>Checks the options; throws with a message naming the field and the fix.</summary>
+    /// <summary>Checks the options; throws once, listing every problem with the field it concerns.</summary>
     /// <exception cref="ArgumentException">A value is out of range or a model is listed twice.</exception>
     public void Validate()
     {
-        if (Models is null || Models.Count == 0)
-            throw new ArgumentException("BedrockServiceOptions.Models must list at least one model.", nameof(Models));
-        if (LatencyJitter is < 0 or >= 1 || double.IsNaN(LatencyJitter))
-            throw new ArgumentException($"BedrockServiceOptions.LatencyJitter must be at least 0 and below 1; it is {LatencyJitter}.", nameof(LatencyJitter));
-        if (RejectionLatency < TimeSpan.Zero)
-            throw new ArgumentException("BedrockServiceOptions.RejectionLatency cannot be negative.", nameof(RejectionLatency));
-        if (ModelTimeout <= TimeSpan.Zero)
-            throw new ArgumentException("BedrockServiceOptions.ModelTimeout must be positive.", nameof(ModelTimeout));
+        var errors = new List<string>();
+        if (Models is null || Models.Count == 0) errors.Add("Models must list at least one model.");
+        if (LatencyJitter is < 0 or >= 1 || double.IsNaN(LatencyJitter)) errors.Add($"LatencyJitter must be at least 0 and below 1; it is {LatencyJitter}.");
+        if (RejectionLatency < TimeSpan.Zero) errors.Add($"RejectionLatency cannot be negative; it is {RejectionLatency}.");
+        if (ModelTimeout <= TimeSpan.Zero) errors.Add($"ModelTimeout must be positive; it is {ModelTimeout}.");
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var m in Models)
+        foreach (var m in Models ?? [])
         {
-            if (m is null) throw new ArgumentException("BedrockServiceOptions.Models contains a null entry.", nameof(Models));
-            var where = $"Model '{m.ModelId}'";
-            if (!seen.Add(m.ModelId)) throw new ArgumentException($"{where} is listed twice in BedrockServiceOptions.Models.", nameof(Models));
-            if (m.MaxOutputTokens < 1) throw new ArgumentException($"{where}: MaxOutputTokens must be at least 1; it is {m.MaxOutputTokens}.", nameof(Models));
+            if (m is null)
+            {
+                errors.Add("Models contains a null entry.");
+                continue;
+            }
+
+            var where = $"Model '{m.ModelId}':";
+            if (!seen.Add(m.ModelId)) errors.Add($"{where} listed twice.");
+            if (m.MaxOutputTokens < 1) errors.Add($"{where} MaxOutputTokens must be at least 1; it is {m.MaxOutputTokens}.");
             if (m.DefaultMaxTokens < 1 || m.DefaultMaxTokens > m.MaxOutputTokens)
-                throw new ArgumentException($"{where}: DefaultMaxTokens must be between 1 and MaxOutputTokens ({m.MaxOutputTokens}); it is {m.DefaultMaxTokens}.", nameof(Models));
-            if (m.RequestsPerMinute < 1) throw new ArgumentException($"{where}: RequestsPerMinute must be at least 1; it is {m.RequestsPerMinute}.", nameof(Models));
-            if (m.TokensPerMinute < 1) throw new ArgumentException($"{where}: TokensPerMinute must be at least 1; it is {m.TokensPerMinute}.", nameof(Models));
-            if (m.OutputTokenBurndownRate < 1) throw new ArgumentException($"{where}: OutputTokenBurndownRate must be at least 1; it is {m.OutputTokenBurndownRate}.", nameof(Models));
-            if (m.TimeToFirstToken < TimeSpan.Zero || m.PerOutputToken < TimeSpan.Zero)
-                throw new ArgumentException($"{where}: TimeToFirstToken and PerOutputToken cannot be negative.", nameof(Models));
+                errors.Add($"{where} DefaultMaxTokens must be between 1 and MaxOutputTokens ({m.MaxOutputTokens}); it is {m.DefaultMaxTokens}.");
+            if (m.RequestsPerMinute < 1) errors.Add($"{where} RequestsPerMinute must be at least 1; it is {m.RequestsPerMinute}.");
+            if (m.TokensPerMinute < 1) errors.Add($"{where} TokensPerMinute must be at least 1; it is {m.TokensPerMinute}.");
+            if (m.OutputTokenBurndownRate < 1) errors.Add($"{where} OutputTokenBurndownRate must be at least 1; it is {m.OutputTokenBurndownRate}.");
+            if (m.TimeToFirstToken < TimeSpan.Zero || m.PerOutputToken < TimeSpan.Zero) errors.Add($"{where} TimeToFirstToken and PerOutputToken cannot be negative.");
         }
+
+        if (errors.Count > 0)
+            throw new ArgumentException("Invalid BedrockServiceOptions:" + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => "  - " + e)));
     }
 }

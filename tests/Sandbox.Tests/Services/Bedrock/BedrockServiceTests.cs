@@ -279,8 +279,14 @@ public class BedrockServiceTests
     public void Options_Invalid_ThrowWithTheFieldAndTheFix()
     {
         var time = new FakeTimeProvider(T0);
-        var e = Assert.Throws<ArgumentException>(() => new BedrockService(time, new Random(1), new BedrockServiceOptions { LatencyJitter = 1.5 }));
+        var e = Assert.Throws<ArgumentException>(() => new BedrockService(time, new Random(1), new BedrockServiceOptions
+        {
+            LatencyJitter = 1.5,
+            Models = [BedrockModel.Claude35Haiku with { TokensPerMinute = 0 }, BedrockModel.Claude35Haiku],
+        }));
         Assert.Contains("LatencyJitter must be at least 0 and below 1; it is 1.5", e.Message, StringComparison.Ordinal);
+        Assert.Contains("Model 'anthropic.claude-3-5-haiku-20241022-v1:0': TokensPerMinute must be at least 1; it is 0", e.Message, StringComparison.Ordinal);
+        Assert.Contains("Model 'anthropic.claude-3-5-haiku-20241022-v1:0': listed twice", e.Message, StringComparison.Ordinal);
         var (bedrock, _) = Create();
         var quota = Assert.Throws<ArgumentException>(() => bedrock.Configure(Haiku35, m => m with { RequestsPerMinute = 0 }));
         Assert.Contains("RequestsPerMinute must be at least 1; it is 0", quota.Message, StringComparison.Ordinal);
