@@ -200,7 +200,7 @@ public class AmazonBedrockRuntimeClientTests
     }
 
     [Fact]
-    public void Cost_FromUsageRecordedInASimulation_MatchesPrice09()
+    public void PRICE_09_Cost_FromUsageRecordedInASimulation_IsTokensTimesPricePerMillion()
     {
         var sim = Deploy<SummarizeHandler>();
         for (var i = 0; i < 5; i++) sim.Lambda.Invoke("f", Json(BedrockServiceTests.Text));
