@@ -548,6 +548,64 @@ public sealed class DynamoDbWireServiceTests
     }
 
     [Fact]
+    public async Task Query_DescendingWithLimit_PagesBackwards()
+    {
+        using var h = await OrdersAsync();
+        var seen = new List<string>();
+        Dictionary<string, AttributeValue>? start = null;
+        do
+        {
+            var page = await h.Client.QueryAsync(new QueryRequest
+            {
+                TableName = "Orders",
+                KeyConditionExpression = "#c = :c AND sk < :max",
+                ExpressionAttributeNames = new() { ["#c"] = "customer" },
+                ExpressionAttributeValues = new() { [":c"] = S("c1"), [":max"] = S("p") },
+                ScanIndexForward = false,
+                Limit = 3,
+                ExclusiveStartKey = start,
+            });
+            seen.AddRange(page.Items.Select(i => i["sk"].S));
+            start = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
+        }
+        while (start is not null);
+
+        Assert.Equal(["order#010", "order#003", "order#002", "order#001"], seen);
+    }
+
+    [Fact]
+    public async Task Query_SelectCount_ReturnsCountWithoutItems()
+    {
+        using var h = await OrdersAsync();
+
+        var response = await h.Client.QueryAsync(new QueryRequest
+        {
+            TableName = "Orders",
+            KeyConditionExpression = "customer = :c",
+            ExpressionAttributeValues = new() { [":c"] = S("c1") },
+            Select = Select.COUNT,
+        });
+
+        Assert.Equal(5, response.Count);
+        Assert.True(response.Items is null || response.Items.Count == 0);
+    }
+
+    [Fact]
+    public async Task Query_OrInKeyCondition_ThrowsValidation()
+    {
+        using var h = await OrdersAsync();
+
+        var e = await Assert.ThrowsAsync<AmazonDynamoDBException>(() => h.Client.QueryAsync(new QueryRequest
+        {
+            TableName = "Orders",
+            KeyConditionExpression = "customer = :c OR sk = :s",
+            ExpressionAttributeValues = new() { [":c"] = S("c1"), [":s"] = S("x") },
+        }));
+
+        Assert.Equal("Invalid KeyConditionExpression: Invalid operator used in KeyConditionExpression: OR", e.Message);
+    }
+
+    [Fact]
     public async Task Query_FilterExpression_CountsScannedBeforeFilter()
     {
         using var h = await OrdersAsync();
