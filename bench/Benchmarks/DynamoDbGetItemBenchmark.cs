@@ -14,6 +14,7 @@ namespace Benchmarks;
 /// sandbox's DynamoDB over the in-process HTTP handler. Target: median at most 1 ms.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class DynamoDbGetItemBenchmark
 {
     private AmazonDynamoDBClient _client = null!;

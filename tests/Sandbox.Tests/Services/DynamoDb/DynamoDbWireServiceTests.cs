@@ -828,6 +828,29 @@ public sealed class DynamoDbWireServiceTests
         Assert.Equal("UnknownOperationException", e.ErrorCode);
     }
 
+    [Theory]
+    [InlineData("{not json", "SerializationException")]
+    [InlineData("""{"TableName":"Items","Key":{"pk":{"B":"not base64!"}}}""", "SerializationException")]
+    [InlineData("""{"TableName":42}""", "ValidationException")]
+    public async Task RawRequest_Malformed_Answers400WithErrorType(string body, string expectedType)
+    {
+        using var h = new DynamoDbHarness();
+        await h.CreateTableAsync("Items");
+        using var http = h.Factory.CreateHttpClient(new AmazonDynamoDBConfig());
+        using var request = new HttpRequestMessage(HttpMethod.Post, "https://dynamodb.us-east-1.amazonaws.com/")
+        {
+            Content = new StringContent(body, System.Text.Encoding.UTF8, "application/x-amz-json-1.0"),
+        };
+        request.Headers.Add("X-Amz-Target", "DynamoDB_20120810.GetItem");
+
+        using var response = await http.SendAsync(request);
+        var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.EndsWith("#" + expectedType, json.GetProperty("__type").GetString());
+        Assert.False(string.IsNullOrEmpty(json.GetProperty("message").GetString()));
+    }
+
     [Fact]
     public async Task EveryCall_IsReportedWithModelledLatency()
     {
