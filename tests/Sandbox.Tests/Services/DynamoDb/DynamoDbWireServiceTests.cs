@@ -59,6 +59,46 @@ public sealed class DynamoDbWireServiceTests
     }
 
     [Fact]
+    public async Task ListTables_ThenDeleteTable_ListsAndRemoves()
+    {
+        using var h = new DynamoDbHarness();
+        await h.CreateTableAsync("Beta");
+        await h.CreateTableAsync("Alpha");
+
+        var listed = await h.Client.ListTablesAsync(new ListTablesRequest { Limit = 1 });
+        var deleted = await h.Client.DeleteTableAsync("Alpha");
+        var after = await h.Client.ListTablesAsync();
+
+        Assert.Equal(["Alpha"], listed.TableNames);
+        Assert.Equal("Alpha", listed.LastEvaluatedTableName);
+        Assert.Equal(TableStatus.DELETING, deleted.TableDescription.TableStatus);
+        Assert.Equal(["Beta"], after.TableNames);
+        await Assert.ThrowsAsync<ResourceNotFoundException>(() => h.Client.DeleteTableAsync("Alpha"));
+    }
+
+    [Fact]
+    public async Task BatchGetItem_Keys_ReturnsFoundItemsWithProjection()
+    {
+        using var h = new DynamoDbHarness();
+        await h.CreateTableAsync("Items");
+        await h.Client.PutItemAsync("Items", new() { ["pk"] = S("a"), ["v"] = N("1"), ["w"] = N("2") });
+        await h.Client.PutItemAsync("Items", new() { ["pk"] = S("b"), ["v"] = N("3"), ["w"] = N("4") });
+
+        var response = await h.Client.BatchGetItemAsync(new Dictionary<string, KeysAndAttributes>
+        {
+            ["Items"] = new()
+            {
+                Keys = [new() { ["pk"] = S("a") }, new() { ["pk"] = S("b") }, new() { ["pk"] = S("zzz") }],
+                ProjectionExpression = "pk, v",
+            },
+        });
+
+        var items = response.Responses["Items"].OrderBy(i => i["pk"].S).ToList();
+        Assert.Equal(["a", "b"], items.Select(i => i["pk"].S));
+        Assert.All(items, i => Assert.False(i.ContainsKey("w")));
+    }
+
+    [Fact]
     public async Task DescribeTable_Unknown_ThrowsResourceNotFound()
     {
         using var h = new DynamoDbHarness();
