@@ -774,6 +774,23 @@ public sealed class DynamoDbWireServiceTests
     }
 
     [Fact]
+    public async Task TransactWriteItems_LastConditionFails_EarlierWritesAreNotApplied()
+    {
+        using var h = new DynamoDbHarness();
+        await h.CreateTableAsync("Accounts", streamViewType: "NEW_IMAGE");
+        await h.Client.PutItemAsync("Accounts", new() { ["pk"] = S("alice"), ["balance"] = N("100") });
+        await h.Client.PutItemAsync("Accounts", new() { ["pk"] = S("bob"), ["balance"] = N("0") });
+        await h.Client.PutItemAsync("Accounts", new() { ["pk"] = S("audit#1"), ["amount"] = N("1") });
+
+        var e = await Assert.ThrowsAsync<TransactionCanceledException>(() => h.Client.TransactWriteItemsAsync(Transfer("30")));
+
+        Assert.Equal(["None", "None", "ConditionalCheckFailed"], e.CancellationReasons.Select(r => r.Code));
+        Assert.Equal("100", (await h.Client.GetItemAsync("Accounts", new() { ["pk"] = S("alice") })).Item["balance"].N);
+        Assert.Equal("0", (await h.Client.GetItemAsync("Accounts", new() { ["pk"] = S("bob") })).Item["balance"].N);
+        Assert.Equal(3, h.Service.GetStream("Accounts")!.RetainedCount);
+    }
+
+    [Fact]
     public async Task TransactWriteItems_TwoOperationsOnOneItem_ThrowsValidation()
     {
         using var h = new DynamoDbHarness();
