@@ -1,5 +1,7 @@
 using BenchmarkDotNet.Running;
 
-// Runs the benchmarks chosen on the command line, e.g.
-//   dotnet run -c Release --project bench/Benchmarks -- --filter '*GetItem*' --job short
+// dotnet run -c Release --project bench/Benchmarks -- --filter '*'   (see README "Performance")
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+
+/// <summary>Entry point holder.</summary>
+public partial class Program;
