@@ -126,6 +126,35 @@ public sealed class DynamoDbStreamTests
     }
 
     [Fact]
+    public async Task UpdateTable_EnableThenDisableStream_RecordsOnlyWhileEnabled()
+    {
+        using var h = new DynamoDbHarness(shards: 1);
+        await h.CreateTableAsync("Later");
+        await h.Client.PutItemAsync("Later", new() { ["pk"] = S("before") });
+
+        var enabled = await h.Client.UpdateTableAsync(new UpdateTableRequest
+        {
+            TableName = "Later",
+            StreamSpecification = new StreamSpecification { StreamEnabled = true, StreamViewType = Amazon.DynamoDBv2.StreamViewType.NEW_IMAGE },
+        });
+        await h.Client.PutItemAsync("Later", new() { ["pk"] = S("during") });
+        var again = await Assert.ThrowsAsync<Amazon.DynamoDBv2.AmazonDynamoDBException>(() => h.Client.UpdateTableAsync(new UpdateTableRequest
+        {
+            TableName = "Later",
+            StreamSpecification = new StreamSpecification { StreamEnabled = true, StreamViewType = Amazon.DynamoDBv2.StreamViewType.KEYS_ONLY },
+        }));
+        await h.Client.UpdateTableAsync(new UpdateTableRequest { TableName = "Later", StreamSpecification = new StreamSpecification { StreamEnabled = false } });
+        await h.Client.PutItemAsync("Later", new() { ["pk"] = S("after") });
+        var described = (await h.Client.DescribeTableAsync("Later")).Table;
+
+        Assert.Equal(Amazon.DynamoDBv2.StreamViewType.NEW_IMAGE, enabled.TableDescription.StreamSpecification.StreamViewType);
+        Assert.Equal("Table already has an enabled stream: TableName: Later", again.Message);
+        Assert.Equal(["during"], ReadAll(h.Service.GetStream("Later")!).Select(r => r.Keys["pk"]!["S"]!.GetValue<string>()));
+        Assert.Null(described.StreamSpecification);
+        Assert.Equal(enabled.TableDescription.LatestStreamArn, described.LatestStreamArn);
+    }
+
+    [Fact]
     public async Task GetRecords_FromPosition_ReturnsOnlyLaterRecords()
     {
         using var h = new DynamoDbHarness(shards: 1);
