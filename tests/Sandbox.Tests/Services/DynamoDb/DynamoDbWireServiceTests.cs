@@ -875,6 +875,19 @@ public sealed class DynamoDbWireServiceTests
     }
 
     [Fact]
+    public async Task GetItem_InjectedLatency_AddsToReportedLatency()
+    {
+        using var h = new DynamoDbHarness();
+        await h.CreateTableAsync("Items");
+        h.Faults.LatencyRate = 1;
+        h.Faults.ExtraLatency = TimeSpan.FromMilliseconds(250);
+
+        await h.Client.GetItemAsync("Items", new() { ["pk"] = S("k") });
+
+        Assert.Equal(new ServiceCall("dynamodb", "GetItem", "Success", TimeSpan.FromMilliseconds(254)), h.Observer.Calls[^1]);
+    }
+
+    [Fact]
     public async Task UnsupportedOperation_ThrowsErrorNamingIt()
     {
         using var h = new DynamoDbHarness();
