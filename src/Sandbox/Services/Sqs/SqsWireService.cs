@@ -174,6 +174,12 @@ public sealed partial class SqsWireService : IWireService
     {
         var queue = Queue(input);
         var entries = Entries(input);
+        var total = entries.Sum(e => Encoding.UTF8.GetByteCount(Str(e, "MessageBody") ?? string.Empty));
+        if (total > queue.Attributes.MaximumMessageSize)
+        {
+            throw new SqsException("BatchRequestTooLong", $"Batch requests cannot be longer than {queue.Attributes.MaximumMessageSize} bytes. You have sent {total} bytes.");
+        }
+
         return Write(w =>
         {
             var failed = new List<(string Id, SqsException Error)>();

@@ -1,0 +1,82 @@
+using System.Net;
+using Amazon.SQS;
+using Amazon.SQS.Model;
+using Course.Sandbox.Services.Sqs;
+using Course.Sandbox.Tests.Services.Wire;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Course.Sandbox.Tests.Services.Sqs;
+
+public sealed class SqsMoreSdkTests
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    private readonly SqsService _sqs;
+    private readonly SqsWireService _wire;
+    private readonly RecordingObserver _observer = new();
+    private readonly AmazonSQSClient _client;
+
+    public SqsMoreSdkTests()
+    {
+        _sqs = new SqsService(_time, new Random(5));
+        _wire = new SqsWireService(_sqs, _observer);
+        _client = WireClients.Sqs(_wire);
+    }
+
+    [Fact]
+    public async Task ListPurgeDeleteQueue_Work()
+    {
+        var a = (await _client.CreateQueueAsync("app-a")).QueueUrl;
+        await _client.CreateQueueAsync("app-b");
+        await _client.CreateQueueAsync("other");
+        Assert.Equal(2, (await _client.ListQueuesAsync("app-")).QueueUrls.Count);
+
+        await _client.SendMessageAsync(a, "m");
+        await _client.PurgeQueueAsync(a);
+        Assert.Empty(_sqs.GetQueue(a).Messages);
+
+        await _client.DeleteQueueAsync(a);
+        await Assert.ThrowsAsync<QueueDoesNotExistException>(() => _client.GetQueueUrlAsync("app-a"));
+    }
+
+    [Fact]
+    public async Task ChangeMessageVisibilityBatch_PerEntryResults()
+    {
+        var url = (await _client.CreateQueueAsync("cmvb")).QueueUrl;
+        await _client.SendMessageAsync(url, "m");
+        var message = Assert.Single((await _client.ReceiveMessageAsync(url)).Messages);
+        var response = await _client.ChangeMessageVisibilityBatchAsync(url,
+        [
+            new ChangeMessageVisibilityBatchRequestEntry("ok", message.ReceiptHandle) { VisibilityTimeout = 0 },
+            new ChangeMessageVisibilityBatchRequestEntry("bad", "junk") { VisibilityTimeout = 0 },
+        ]);
+        Assert.Equal("ok", Assert.Single(response.Successful).Id);
+        Assert.Equal("ReceiptHandleIsInvalid", Assert.Single(response.Failed).Code);
+        Assert.Single(_sqs.GetQueue(url).Visible);
+    }
+
+    [Fact]
+    public async Task SendMessageBatch_TotalOverLimit_ThrowsBatchRequestTooLong()
+    {
+        var url = (await _client.CreateQueueAsync(new CreateQueueRequest { QueueName = "small", Attributes = new() { ["MaximumMessageSize"] = "1024" } })).QueueUrl;
+        var body = new string('x', 600);
+        await Assert.ThrowsAsync<BatchRequestTooLongException>(() => _client.SendMessageBatchAsync(url,
+            [new SendMessageBatchRequestEntry("a", body), new SendMessageBatchRequestEntry("b", body)]));
+        var error = await Assert.ThrowsAsync<AmazonSQSException>(() => _client.SendMessageAsync(url, new string('x', 1025)));
+        Assert.Equal("InvalidParameterValue", error.ErrorCode);
+    }
+
+    [Fact]
+    public async Task FaultHook_InjectsErrorTheSdkSees()
+    {
+        var url = (await _client.CreateQueueAsync("faulty")).QueueUrl;
+        _wire.Fault = operation => operation == "SendMessage" ? (500, "InternalError", "Injected fault.") : null;
+        var error = await Assert.ThrowsAnyAsync<AmazonSQSException>(() => _client.SendMessageAsync(url, "m"));
+        Assert.Equal(HttpStatusCode.InternalServerError, error.StatusCode);
+        Assert.Empty(_sqs.GetQueue(url).Messages);
+        Assert.Equal("InternalError", _observer.Calls[^1].Outcome);
+
+        _wire.Fault = null;
+        await _client.SendMessageAsync(url, "m");
+        Assert.Single(_sqs.GetQueue(url).Messages);
+    }
+}
