@@ -1,0 +1,87 @@
+namespace Course.Sandbox.Hosting;
+
+/// <summary>
+/// The modelled clock of one INIT or INVOKE phase. Handler code runs instantly in real time; the time it
+/// "takes" is what the engine models — a base overhead, service-call latencies, declared work — added here.
+/// Ambient (flows with async calls) so service clients and <see cref="SimulatedWork"/> can reach it.
+/// </summary>
+public sealed class InvocationScope
+{
+    private static readonly AsyncLocal<InvocationScope?> Ambient = new();
+
+    internal InvocationScope(string functionName, string? requestId, int memorySize, bool isInit, DateTimeOffset origin, TimeSpan limit)
+    {
+        FunctionName = functionName;
+        RequestId = requestId;
+        MemorySize = memorySize;
+        IsInit = isInit;
+        Origin = origin;
+        Limit = limit;
+    }
+
+    /// <summary>The scope of the phase running on this async flow, or <see langword="null"/> outside one.</summary>
+    public static InvocationScope? Current => Ambient.Value;
+
+    /// <summary>The function whose code is running.</summary>
+    public string FunctionName { get; }
+
+    /// <summary>The request id, or <see langword="null"/> during INIT.</summary>
+    public string? RequestId { get; }
+
+    /// <summary>The function's memory, MB (CPU share is proportional).</summary>
+    public int MemorySize { get; }
+
+    /// <summary>True during the INIT phase (the handler class's constructor and static initialisers).</summary>
+    public bool IsInit { get; }
+
+    /// <summary>The virtual time at which this phase started.</summary>
+    public DateTimeOffset Origin { get; }
+
+    /// <summary>How long this phase may run: the function timeout, or the INIT limit.</summary>
+    public TimeSpan Limit { get; }
+
+    /// <summary>Modelled time spent so far in this phase.</summary>
+    public TimeSpan Elapsed { get; private set; }
+
+    /// <summary>The virtual time now, inside this phase.</summary>
+    public DateTimeOffset Now => Origin + Elapsed;
+
+    /// <summary>Time left before <see cref="Limit"/>; never negative.</summary>
+    public TimeSpan Remaining => Elapsed >= Limit ? TimeSpan.Zero : Limit - Elapsed;
+
+    /// <summary>
+    /// True once the phase has run past its limit. On AWS the environment is frozen at that moment, so nothing the
+    /// code does afterwards takes effect: services check this before applying a write.
+    /// </summary>
+    public bool IsPastDeadline => Elapsed > Limit;
+
+    /// <summary>Service calls made in this phase, in order.</summary>
+    public List<Services.Wire.ServiceCall> Calls { get; } = [];
+
+    /// <summary>The execution environment this phase runs in (set by the engine).</summary>
+    internal Environments.ExecutionEnvironment? Environment { get; set; }
+
+    /// <summary>Adds modelled time to this phase.</summary>
+    /// <exception cref="InvocationTimeoutException">The phase has now run past its limit.</exception>
+    public void Advance(TimeSpan duration)
+    {
+        if (duration <= TimeSpan.Zero) return;
+        Elapsed += duration;
+        if (IsPastDeadline) throw new InvocationTimeoutException(Limit);
+    }
+
+    /// <summary>Records a service call and adds its latency (see <see cref="Advance"/>).</summary>
+    public void Record(Services.Wire.ServiceCall call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        Calls.Add(call);
+        Advance(call.Latency);
+    }
+
+    internal static InvocationScope? Enter(InvocationScope? scope)
+    {
+        var previous = Ambient.Value;
+        Ambient.Value = scope;
+        return previous;
+    }
+}

@@ -1,0 +1,157 @@
+using System.Diagnostics;
+using System.Globalization;
+using Course.Lambda.Core;
+using Course.Sandbox.Environments;
+using Course.Sandbox.Functions;
+using Course.Sandbox.Hosting;
+using Course.Sandbox.Observability;
+
+namespace Course.Sandbox.Invocation;
+
+public sealed partial class LambdaService
+{
+    /// <summary>
+    /// Creates an environment and runs its INIT phase now. Returns null (and the exception) when the learner's INIT
+    /// code throws; the environment is then shut down.
+    /// </summary>
+    private ExecutionEnvironment? CreateEnvironment(LambdaFunction function, bool provisioned, DateTimeOffset now, out Exception? failure)
+    {
+        failure = null;
+        var id = $"env-{++_environmentCount}";
+        var streamName = string.Create(CultureInfo.InvariantCulture, $"{now.UtcDateTime:yyyy'/'MM'/'dd}/[$LATEST]{_sim.NewHexId()}");
+        var env = new ExecutionEnvironment(id, function, new LogStream(function.LogGroupName, streamName), provisioned, now);
+        function.Add(env);
+        function.ConcurrentExecutions++;
+        if (!IsReserved(function)) _unreservedBusy++;
+        function.PeakConcurrentExecutions = Math.Max(function.PeakConcurrentExecutions, function.ConcurrentExecutions);
+
+        var options = function.Options;
+        var platform = _sim.Options.ColdStart.PlatformInit(options);
+        // With SnapStart the INIT code ran once when the version was published; environments restore its snapshot,
+        // so the learner's INIT time is not part of a restore (the code still runs here to give each environment its state).
+        var initLimit = options.SnapStart ? Limits.MaxTimeout : Limits.InitPhaseLimit - platform;
+        var scope = new InvocationScope(function.Name, null, options.MemorySize, isInit: true, now + platform, initLimit) { Environment = env };
+        env.Log.Append(now, options.SnapStart
+            ? $"RESTORE_START Runtime Version: {RuntimeVersion(options.Runtime)}"
+            : $"INIT_START Runtime Version: {RuntimeVersion(options.Runtime)}");
+
+        ApplyEnvironmentVariables(function, env);
+        var previous = InvocationScope.Enter(scope);
+        var logger = new SandboxLambdaLogger(env.Log, null, scope);
+        LambdaLogger.Bind(logger);
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            env.Instance = function.Handler.CreateInstance();
+        }
+        catch (InvocationTimeoutException)
+        {
+            // INIT ran past 10 s: Lambda retries INIT inside the first invoke, under the function timeout (LIM_08).
+            env.InitTimedOut = true;
+        }
+        catch (Exception e)
+        {
+            failure = e;
+        }
+        finally
+        {
+            watch.Stop();
+            logger.Flush();
+            LambdaLogger.Bind(null);
+            InvocationScope.Enter(previous);
+        }
+
+        env.MeasuredInitWallTime = watch.Elapsed;
+        env.InitCalls = scope.Calls.ToArray();
+        env.InitDuration = env.InitTimedOut ? Limits.InitPhaseLimit : options.SnapStart ? platform : platform + scope.Elapsed;
+        var verb = options.SnapStart ? "restore" : "init";
+        _sim.Trace.Add(now, TraceKind.EnvironmentInit, function.Name, null,
+            options.SnapStart
+                ? $"{verb} {Ms(env.InitDuration)} ms (SnapStart snapshot; your INIT code ran at publish)"
+                : $"{(provisioned ? "provisioned " : "")}{verb} {Ms(env.InitDuration)} ms (runtime {Ms(platform)} ms + your INIT code {Ms(scope.Elapsed)} ms)",
+            environmentId: id, duration: env.InitDuration);
+
+        if (failure is not null || env.InitTimedOut)
+        {
+            var status = failure is null ? "timeout" : "error";
+            env.Log.Append(now + env.InitDuration,
+                $"INIT_REPORT Init Duration: {Ms(env.InitDuration)} ms\tPhase: init\tStatus: {status}{(failure is null ? "" : "\tError Type: Runtime.InitError")}");
+            _sim.Trace.Add(now + env.InitDuration, TraceKind.EnvironmentInitFailed, function.Name, null,
+                failure is null ? "INIT ran past the 10 s limit; it is retried inside the first invoke" : $"{failure.GetType().Name}: {failure.Message}",
+                environmentId: id);
+        }
+        if (failure is not null)
+        {
+            Shutdown(env, now + env.InitDuration, "init failed");
+            return null;
+        }
+        return env;
+    }
+
+    private void Shutdown(ExecutionEnvironment env, DateTimeOffset at, string reason)
+    {
+        if (env.State == EnvironmentState.Shutdown) return;
+        var wasBusy = env.State is EnvironmentState.Busy or EnvironmentState.Initializing;
+        env.State = EnvironmentState.Shutdown;
+        if (wasBusy)
+        {
+            env.Function.ConcurrentExecutions--;
+            if (!IsReserved(env.Function)) _unreservedBusy--;
+        }
+        try { env.Instance?.Dispose(); }
+        catch (Exception e) when (e is not OutOfMemoryException) { /* SHUTDOWN hooks cannot fail an invocation */ }
+        env.Instance = null;
+        _sim.Trace.Add(at, TraceKind.EnvironmentShutdown, env.Function.Name, null, $"shutdown ({reason}) after {env.InvocationCount} invocations", environmentId: env.Id);
+    }
+
+    /// <summary>Why a new environment may not start now (CON_02, CON_03, CON_05), or null when it may.</summary>
+    private string? ThrottleReason(LambdaFunction function, DateTimeOffset now)
+    {
+        var reserved = function.Options.ReservedConcurrentExecutions;
+        if (reserved is int r)
+        {
+            if (function.ConcurrentExecutions >= r) return "ReservedFunctionConcurrentInvocationLimitExceeded";
+        }
+        else if (_unreservedBusy >= _sim.Options.AccountConcurrency - _reservedTotal)
+        {
+            return "ConcurrentInvocationLimitExceeded";
+        }
+
+        var refill = (now - function.ScalingRefilledAt).TotalSeconds * Limits.ScalingEnvironmentsPerWindow / Limits.ScalingWindow.TotalSeconds;
+        function.ScalingTokens = Math.Min(Limits.ScalingEnvironmentsPerWindow, function.ScalingTokens + refill);
+        function.ScalingRefilledAt = now;
+        if (function.ScalingTokens < 1)
+            return reserved is null ? "FunctionInvocationRateLimitExceeded" : "ReservedFunctionInvocationRateLimitExceeded";
+        function.ScalingTokens -= 1;
+        return null;
+    }
+
+    private string? _appliedFor;
+
+    private void ApplyEnvironmentVariables(LambdaFunction function, ExecutionEnvironment env)
+    {
+        if (!_sim.Options.ApplyEnvironmentVariables) return;
+        if (_appliedFor == function.Name + env.Id) return;
+        var o = function.Options;
+        var region = _sim.Options.Region;
+        Set("AWS_REGION", region);
+        Set("AWS_DEFAULT_REGION", region);
+        Set("AWS_LAMBDA_FUNCTION_NAME", function.Name);
+        Set("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", o.MemorySize.ToString(CultureInfo.InvariantCulture));
+        Set("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        Set("AWS_LAMBDA_LOG_GROUP_NAME", function.LogGroupName);
+        Set("AWS_LAMBDA_LOG_STREAM_NAME", env.Log.Name);
+        Set("AWS_EXECUTION_ENV", "AWS_Lambda_" + o.Runtime);
+        Set("AWS_ACCESS_KEY_ID", "ASIASANDBOXSANDBOX00");
+        Set("AWS_SECRET_ACCESS_KEY", "sandbox-secret-never-leaves-this-machine");
+        Set("AWS_SESSION_TOKEN", "sandbox-session");
+        foreach (var (key, value) in o.Environment) Set(key, value);
+        _appliedFor = function.Name + env.Id;
+
+        static void Set(string key, string value) => System.Environment.SetEnvironmentVariable(key, value);
+    }
+
+    private static string RuntimeVersion(string runtime) => runtime.Replace(".x", "", StringComparison.Ordinal) + ".v1 (sandbox)";
+
+    internal static string Ms(TimeSpan t) => t.TotalMilliseconds.ToString("0.00", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,73 @@
+namespace Course.Sandbox.Pricing;
+
+/// <summary>
+/// Dated AWS list prices for us-east-1 (catalogue rows PRICE_01–PRICE_09), in USD. Every cost the course shows
+/// comes from one sheet, so a price change is one edit here.
+/// </summary>
+public sealed record PriceSheet
+{
+    /// <summary>The sheet the course uses.</summary>
+    public static PriceSheet UsEast1 { get; } = new();
+
+    /// <summary>The date the prices were checked.</summary>
+    public DateOnly AsOf { get; init; } = new(2026, 11, 1);
+
+    /// <summary>Region.</summary>
+    public string Region { get; init; } = "us-east-1";
+
+    /// <summary>Lambda requests: $0.20 per million (PRICE_01).</summary>
+    public decimal RequestsPerMillion { get; init; } = 0.20m;
+
+    /// <summary>Monthly free tier: 1 M requests (PRICE_01).</summary>
+    public long FreeRequests { get; init; } = 1_000_000;
+
+    /// <summary>Monthly free tier: 400,000 GB-s of compute (PRICE_01).</summary>
+    public decimal FreeGbSeconds { get; init; } = 400_000m;
+
+    /// <summary>x86_64 duration tiers per GB-s: first 6 B, next 9 B, above 15 B (PRICE_02).</summary>
+    public IReadOnlyList<PriceTier> X86Duration { get; init; } =
+        [new(6_000_000_000m, 0.0000166667m), new(9_000_000_000m, 0.000015m), new(decimal.MaxValue, 0.0000133334m)];
+
+    /// <summary>arm64 duration tiers per GB-s: first 7.5 B, next 11.25 B, above 18.75 B (PRICE_03).</summary>
+    public IReadOnlyList<PriceTier> ArmDuration { get; init; } =
+        [new(7_500_000_000m, 0.0000133334m), new(11_250_000_000m, 0.0000120001m), new(decimal.MaxValue, 0.0000106667m)];
+
+    /// <summary>Provisioned concurrency (x86): per GB-s enabled (PRICE_04).</summary>
+    public decimal ProvisionedEnabledPerGbSecond { get; init; } = 0.0000041667m;
+
+    /// <summary>Provisioned concurrency (x86): per GB-s executing, replacing the on-demand duration price (PRICE_04).</summary>
+    public decimal ProvisionedExecutingPerGbSecond { get; init; } = 0.0000097222m;
+
+    /// <summary>Ephemeral storage above 512 MB: per GB-s (PRICE_05).</summary>
+    public decimal EphemeralPerGbSecond { get; init; } = 0.0000000309m;
+
+    /// <summary>Fargate Linux x86: per vCPU-hour and per GB-hour (PRICE_06). (FargateVcpuHour).</summary>
+    public decimal FargateVcpuHour { get; init; } = 0.04048m;
+
+    /// <summary>Fargate Linux x86: per vCPU-hour and per GB-hour (PRICE_06). (FargateGbHour).</summary>
+    public decimal FargateGbHour { get; init; } = 0.004445m;
+
+    /// <summary>Fargate Linux ARM: per vCPU-hour and per GB-hour (PRICE_06). (FargateArmVcpuHour).</summary>
+    public decimal FargateArmVcpuHour { get; init; } = 0.03238m;
+
+    /// <summary>Fargate Linux ARM: per vCPU-hour and per GB-hour (PRICE_06). (FargateArmGbHour).</summary>
+    public decimal FargateArmGbHour { get; init; } = 0.00356m;
+
+    /// <summary>SQS standard requests per million, FIFO per million; each 64 KB chunk is a request (PRICE_08). (SqsPerMillion).</summary>
+    public decimal SqsPerMillion { get; init; } = 0.40m;
+
+    /// <summary>SQS standard requests per million, FIFO per million; each 64 KB chunk is a request (PRICE_08). (SqsFifoPerMillion).</summary>
+    public decimal SqsFifoPerMillion { get; init; } = 0.50m;
+
+    /// <summary>SNS publishes per million (PRICE_08, weaker source).</summary>
+    public decimal SnsPerMillion { get; init; } = 0.50m;
+
+    /// <summary>API Gateway HTTP API and REST API requests per million (PRICE_08). (HttpApiPerMillion).</summary>
+    public decimal HttpApiPerMillion { get; init; } = 1.00m;
+
+    /// <summary>API Gateway HTTP API and REST API requests per million (PRICE_08). (RestApiPerMillion).</summary>
+    public decimal RestApiPerMillion { get; init; } = 3.50m;
+
+    /// <summary>Step Functions Standard: per 1,000 state transitions, 4,000 free per month (PRICE_07).</summary>
+    public decimal StepFunctionsPerThousandTransitions { get; init; } = 0.025m;
+}

@@ -1,0 +1,105 @@
+using Course.Sandbox.Invocation;
+using Course.Sandbox.Observability;
+using Course.Sandbox.Time;
+
+namespace Course.Sandbox;
+
+/// <summary>
+/// The root of the engine: a virtual clock over one deterministic event queue, a seeded random source, the trace,
+/// and the simulated services. Nothing happens until <see cref="Run"/>, <see cref="RunFor"/> or <see cref="RunUntil"/>
+/// processes the queue; the same inputs and seed always give the same trace.
+/// </summary>
+public sealed class Simulation
+{
+    private readonly EventQueue _queue;
+
+    /// <summary>Creates a simulation with <paramref name="options"/> (or the defaults).</summary>
+    public Simulation(SimulationOptions? options = null)
+    {
+        Options = options ?? new SimulationOptions();
+        _queue = new EventQueue(Options.Start);
+        Time = new VirtualTimeProvider(_queue);
+        Random = new Random(Options.Seed);
+        Trace = new Trace();
+        Lambda = new LambdaService(this);
+    }
+
+    /// <summary>The settings it was created with.</summary>
+    public SimulationOptions Options { get; }
+
+    /// <summary>The virtual clock. Pass it to anything time-dependent.</summary>
+    public VirtualTimeProvider Time { get; }
+
+    /// <summary>The seeded random source: the only randomness in the engine.</summary>
+    public Random Random { get; }
+
+    /// <summary>Everything that happened.</summary>
+    public Trace Trace { get; }
+
+    /// <summary>The Lambda service: deploy and invoke functions.</summary>
+    public LambdaService Lambda { get; }
+
+    /// <summary>The virtual time now.</summary>
+    public DateTimeOffset Now => Time.GetUtcNow();
+
+    /// <summary>Events waiting in the queue.</summary>
+    public int Pending => _queue.Count;
+
+    /// <summary>Runs <paramref name="action"/> after <paramref name="delay"/> of virtual time.</summary>
+    public void Schedule(TimeSpan delay, Action action) => ScheduleAt(_queue.Now + delay, action);
+
+    /// <summary>Runs <paramref name="action"/> at <paramref name="at"/> (or now, if that has passed).</summary>
+    public void ScheduleAt(DateTimeOffset at, Action action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        _queue.Schedule(at, action);
+    }
+
+    /// <summary>Processes events until the queue is empty; returns how many ran.</summary>
+    /// <exception cref="InvalidOperationException">More than <paramref name="maxEvents"/> ran (a runaway loop, e.g. a schedule without end).</exception>
+    public long Run(long maxEvents = 50_000_000)
+    {
+        long count = 0;
+        while (_queue.RunNext(DateTimeOffset.MaxValue))
+            if (++count > maxEvents) throw new InvalidOperationException($"The simulation ran more than {maxEvents} events without going idle; use RunFor or RunUntil for open-ended scenarios.");
+        return count;
+    }
+
+    /// <summary>Processes events for <paramref name="duration"/> of virtual time and leaves the clock at its end.</summary>
+    public long RunFor(TimeSpan duration) => RunUntil(_queue.Now + duration);
+
+    /// <summary>Processes every event up to and including <paramref name="until"/>, then sets the clock there.</summary>
+    public long RunUntil(DateTimeOffset until)
+    {
+        long count = 0;
+        while (_queue.RunNext(until)) count++;
+        _queue.AdvanceTo(until);
+        Lambda.ReapIdleEnvironments();
+        return count;
+    }
+
+    /// <summary>Processes events until <paramref name="task"/> completes (or the queue empties).</summary>
+    public void RunUntilComplete(Task task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        while (!task.IsCompleted && _queue.RunNext(DateTimeOffset.MaxValue)) { }
+    }
+
+    /// <summary>A new request id (a GUID drawn from the seeded random source).</summary>
+    public string NewRequestId()
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        Random.NextBytes(bytes);
+        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40);
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        return new Guid(bytes).ToString();
+    }
+
+    /// <summary>A new hexadecimal id of <paramref name="length"/> characters from the seeded random source.</summary>
+    public string NewHexId(int length = 32)
+    {
+        Span<byte> bytes = stackalloc byte[(length + 1) / 2];
+        Random.NextBytes(bytes);
+        return Convert.ToHexStringLower(bytes)[..length];
+    }
+}
