@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Xml.Linq;
+using Course.Sandbox.Services.Faults;
 using Course.Sandbox.Services.Wire;
 
 namespace Course.Sandbox.Services.S3;
@@ -25,26 +26,24 @@ public sealed class S3WireService : IWireService
 {
     private static readonly XNamespace Ns = "http://s3.amazonaws.com/doc/2006-03-01/";
     private readonly S3Service _s3;
+    private readonly FaultInjector? _faults;
     private readonly IServiceCallObserver? _observer;
 
     /// <summary>Creates the endpoint over <paramref name="s3"/>.</summary>
     /// <param name="s3">The sandbox S3.</param>
+    /// <param name="faults">Asked before each operation runs; a failing decision answers <c>SlowDown</c> (throttling
+    /// kinds, 503) or <c>InternalError</c> (500). Null (the default) injects nothing.</param>
     /// <param name="observer">Receives every handled call; null for none.</param>
-    public S3WireService(S3Service s3, IServiceCallObserver? observer = null)
+    public S3WireService(S3Service s3, FaultInjector? faults = null, IServiceCallObserver? observer = null)
     {
         ArgumentNullException.ThrowIfNull(s3);
         _s3 = s3;
+        _faults = faults;
         _observer = observer;
     }
 
     /// <inheritdoc />
     public string ServiceId => "s3";
-
-    /// <summary>
-    /// Fault-injection seam: called with the operation name before it runs; a non-null result is answered instead,
-    /// as an S3 error (status, code, message). Null (the default) injects nothing.
-    /// </summary>
-    public Func<string, (int StatusCode, string Code, string Message)?>? Fault { get; set; }
 
     /// <summary>The modelled latency of one operation (see the remarks on <see cref="S3WireService"/>).</summary>
     /// <param name="operation">The operation name.</param>
@@ -66,13 +65,24 @@ public sealed class S3WireService : IWireService
         var operation = OperationOf(request, target);
         var requestId = _s3.NewRequestId();
         HttpResponseMessage response;
-        var outcome = "Success";
+        var outcome = ServiceCall.Success;
         long bytes = 0;
+        var decision = FaultDecision.None;
         try
         {
-            if (Fault?.Invoke(operation) is { } fault)
+            if (_faults is not null)
             {
-                throw new S3Exception(fault.Code, fault.Message, (HttpStatusCode)fault.StatusCode);
+                lock (_faults)
+                {
+                    decision = _faults.Decide(operation);
+                }
+            }
+
+            if (decision.Fails)
+            {
+                throw decision.Kind == FaultKind.InternalServerError
+                    ? new S3Exception("InternalError", "We encountered an internal error. Please try again.", HttpStatusCode.InternalServerError)
+                    : new S3Exception("SlowDown", "Please reduce your request rate.", HttpStatusCode.ServiceUnavailable);
             }
 
             (response, bytes) = operation switch
@@ -99,7 +109,8 @@ public sealed class S3WireService : IWireService
 
         response.Headers.TryAddWithoutValidation("x-amz-request-id", requestId);
         response.Headers.TryAddWithoutValidation("x-amz-id-2", requestId + "/sandbox");
-        _observer?.OnCall(new ServiceCall(ServiceId, operation, outcome, ModelledLatency(operation, bytes)));
+        response.RequestMessage = request;
+        _observer?.OnCall(new ServiceCall(ServiceId, operation, outcome, ModelledLatency(operation, bytes) + decision.ExtraLatency));
         return response;
     }
 

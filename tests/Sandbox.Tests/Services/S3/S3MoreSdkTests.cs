@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Amazon.S3;
 using Amazon.S3.Model;
+using Course.Sandbox.Services.Faults;
 using Course.Sandbox.Services.S3;
 using Course.Sandbox.Tests.Services.Wire;
 using Microsoft.Extensions.Time.Testing;
@@ -39,10 +40,10 @@ public sealed class S3MoreSdkTests
     }
 
     [Fact]
-    public async Task FaultHook_SlowDown_SdkSeesS3Error()
+    public async Task FaultInjector_Throttling_SdkSeesSlowDown()
     {
-        var wire = new S3WireService(_s3) { Fault = op => op == "PutObject" ? (503, "SlowDown", "Please reduce your request rate.") : null };
-        var client = WireClients.S3(wire);
+        var faults = new FaultInjector(new Random(1)).Script("PutObject", FaultKind.Throttling);
+        var client = WireClients.S3(new S3WireService(_s3, faults));
         await client.PutBucketAsync("busy");
         var error = await Assert.ThrowsAnyAsync<AmazonS3Exception>(() => client.PutObjectAsync(new PutObjectRequest { BucketName = "busy", Key = "k", ContentBody = "x" }));
         Assert.Equal("SlowDown", error.ErrorCode);

@@ -19,7 +19,7 @@ public sealed class S3SdkTests
     public S3SdkTests()
     {
         _s3 = new S3Service(_time, new Random(7));
-        _client = WireClients.S3(new S3WireService(_s3, _observer));
+        _client = WireClients.S3(new S3WireService(_s3, observer: _observer));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using Amazon.SQS;
 using Amazon.SQS.Model;
+using Course.Sandbox.Services.Faults;
 using Course.Sandbox.Services.Sqs;
 using Course.Sandbox.Tests.Services.Wire;
 using Microsoft.Extensions.Time.Testing;
@@ -11,15 +12,14 @@ public sealed class SqsMoreSdkTests
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
     private readonly SqsService _sqs;
-    private readonly SqsWireService _wire;
+    private readonly FaultInjector _faults = new(new Random(1));
     private readonly RecordingObserver _observer = new();
     private readonly AmazonSQSClient _client;
 
     public SqsMoreSdkTests()
     {
         _sqs = new SqsService(_time, new Random(5));
-        _wire = new SqsWireService(_sqs, _observer);
-        _client = WireClients.Sqs(_wire);
+        _client = WireClients.Sqs(new SqsWireService(_sqs, _faults, _observer));
     }
 
     [Fact]
@@ -66,17 +66,26 @@ public sealed class SqsMoreSdkTests
     }
 
     [Fact]
-    public async Task FaultHook_InjectsErrorTheSdkSees()
+    public async Task FaultInjector_ScriptedFaults_SdkSeesSqsErrors()
     {
         var url = (await _client.CreateQueueAsync("faulty")).QueueUrl;
-        _wire.Fault = operation => operation == "SendMessage" ? (500, "InternalError", "Injected fault.") : null;
+        _faults.Script("SendMessage", FaultKind.InternalServerError, FaultKind.Throttling);
         var error = await Assert.ThrowsAnyAsync<AmazonSQSException>(() => _client.SendMessageAsync(url, "m"));
         Assert.Equal(HttpStatusCode.InternalServerError, error.StatusCode);
-        Assert.Empty(_sqs.GetQueue(url).Messages);
         Assert.Equal("InternalError", _observer.Calls[^1].Outcome);
+        await Assert.ThrowsAsync<RequestThrottledException>(() => _client.SendMessageAsync(url, "m"));
+        Assert.Empty(_sqs.GetQueue(url).Messages);
 
-        _wire.Fault = null;
         await _client.SendMessageAsync(url, "m");
         Assert.Single(_sqs.GetQueue(url).Messages);
+    }
+
+    [Fact]
+    public async Task FaultInjector_ExtraLatency_AddsToModelledLatency()
+    {
+        _faults.LatencyRate = 1;
+        _faults.ExtraLatency = TimeSpan.FromMilliseconds(250);
+        await _client.CreateQueueAsync("slow");
+        Assert.Equal(SqsWireService.ModelledLatency("CreateQueue") + TimeSpan.FromMilliseconds(250), _observer.Calls[^1].Latency);
     }
 }
