@@ -156,6 +156,37 @@ public sealed partial class S3Service
     public S3Object PutObject(string bucketName, string key, string text, string contentType = "text/plain") =>
         PutObject(bucketName, key, Encoding.UTF8.GetBytes(text ?? string.Empty), contentType);
 
+    /// <summary>Copies an object (what <c>CopyObject</c> does) and raises <c>ObjectCreated:Copy</c> on the target bucket.</summary>
+    /// <param name="sourceBucket">The source bucket.</param>
+    /// <param name="sourceKey">The source key.</param>
+    /// <param name="bucketName">The target bucket.</param>
+    /// <param name="key">The target key.</param>
+    /// <param name="contentType">With metadata directive REPLACE: the new content type; null keeps the source's.</param>
+    /// <param name="metadata">With metadata directive REPLACE: the new metadata; null keeps the source's (COPY, the default).</param>
+    /// <returns>The new object.</returns>
+    /// <exception cref="S3Exception"><c>NoSuchBucket</c>, <c>NoSuchKey</c>; <c>InvalidRequest</c> when copying an
+    /// object onto itself without changing anything.</exception>
+    public S3Object CopyObject(string sourceBucket, string sourceKey, string bucketName, string key, string? contentType = null, IReadOnlyDictionary<string, string>? metadata = null)
+    {
+        var source = GetObject(sourceBucket, sourceKey);
+        var bucket = GetBucket(bucketName);
+        ValidateKey(key);
+        if (sourceBucket == bucketName && sourceKey == key && contentType is null && metadata is null)
+        {
+            throw new S3Exception("InvalidRequest", "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.", HttpStatusCode.BadRequest);
+        }
+
+        var now = _time.GetUtcNow();
+        var copy = new S3Object(key, source.RawContent, contentType ?? source.ContentType, metadata ?? source.Metadata, now, source.ETag, source.Checksum);
+        lock (bucket.Gate)
+        {
+            bucket.Store[key] = copy;
+        }
+
+        Raise(bucket, "ObjectCreated:Copy", key, copy.Size, copy.ETag.Trim('"'), now);
+        return copy;
+    }
+
     /// <summary>Reads an object (what <c>GetObject</c> does).</summary>
     /// <param name="bucketName">The bucket.</param>
     /// <param name="key">The key.</param>

@@ -18,9 +18,10 @@ namespace Course.Sandbox.Services.S3;
 /// </summary>
 /// <remarks>
 /// Operations: CreateBucket, DeleteBucket, HeadBucket, ListBuckets, GetBucketLocation, ListObjectsV2, PutObject,
-/// GetObject (with single byte ranges), HeadObject, DeleteObject, Put/GetBucketNotificationConfiguration; others answer
+/// GetObject (with single byte ranges), HeadObject, CopyObject, DeleteObject, DeleteObjects,
+/// Put/GetBucketNotificationConfiguration; others (multipart upload, tagging, versioning, ACLs, …) answer
 /// 501 <c>NotImplemented</c> naming the operation. Modelled latency (reported, not waited): GetObject/HeadObject 15 ms,
-/// PutObject 25 ms + 10 ms per MiB, DeleteObject 15 ms, ListObjectsV2 30 ms, bucket operations 50 ms.
+/// PutObject and CopyObject 25 ms + 10 ms per MiB, DeleteObject 15 ms, ListObjectsV2 30 ms, other operations 50 ms.
 /// </remarks>
 public sealed class S3WireService : IWireService
 {
@@ -52,7 +53,7 @@ public sealed class S3WireService : IWireService
     public static TimeSpan ModelledLatency(string operation, long bytes = 0) => operation switch
     {
         "GetObject" or "HeadObject" or "DeleteObject" => TimeSpan.FromMilliseconds(15),
-        "PutObject" => TimeSpan.FromMilliseconds(25 + (10.0 * bytes / (1024 * 1024))),
+        "PutObject" or "CopyObject" => TimeSpan.FromMilliseconds(25 + (10.0 * bytes / (1024 * 1024))),
         "ListObjectsV2" => TimeSpan.FromMilliseconds(30),
         _ => TimeSpan.FromMilliseconds(50),
     };
@@ -98,6 +99,8 @@ public sealed class S3WireService : IWireService
                 "PutObject" => await PutObjectAsync(request, target, cancellationToken).ConfigureAwait(false),
                 "GetObject" or "HeadObject" => GetObject(request, target, operation == "HeadObject"),
                 "DeleteObject" => (Empty(HttpStatusCode.NoContent, () => _s3.DeleteObject(target.Bucket!, target.Key!)), 0L),
+                "DeleteObjects" => (await DeleteObjectsAsync(request, target.Bucket!, cancellationToken).ConfigureAwait(false), 0L),
+                "CopyObject" => CopyObject(request, target),
                 _ => throw new S3Exception("NotImplemented", $"The sandbox S3 does not support the operation '{operation}'.", HttpStatusCode.NotImplemented),
             };
         }
@@ -152,7 +155,13 @@ public sealed class S3WireService : IWireService
     {
         var method = request.Method.Method;
         var q = target.Query;
-        string SubResource(string fallback) => q.Keys.FirstOrDefault(k => !k.StartsWith("x-", StringComparison.Ordinal)) is { } k ? $"{method} ?{k}" : fallback;
+        string SubResource(string scope)
+        {
+            var verb = method switch { "GET" => "Get", "PUT" => "Put", "DELETE" => "Delete", "POST" => "Post", "HEAD" => "Head", _ => method };
+            var resource = q.Keys.FirstOrDefault(k => !k.StartsWith("x-", StringComparison.Ordinal));
+            return resource is null ? verb + scope : verb + scope + char.ToUpperInvariant(resource[0]) + resource[1..];
+        }
+
         if (target.Bucket is null)
         {
             return method == "GET" ? "ListBuckets" : $"{method} /";
@@ -171,7 +180,7 @@ public sealed class S3WireService : IWireService
                 "HEAD" => "HeadBucket",
                 "DELETE" when q.Count == 0 => "DeleteBucket",
                 "POST" when q.ContainsKey("delete") => "DeleteObjects",
-                _ => SubResource($"{method} bucket"),
+                _ => SubResource("Bucket"),
             };
         }
 
@@ -187,7 +196,7 @@ public sealed class S3WireService : IWireService
             "DELETE" when plain => "DeleteObject",
             "POST" when q.ContainsKey("uploads") => "CreateMultipartUpload",
             "POST" when q.ContainsKey("uploadId") => "CompleteMultipartUpload",
-            _ => SubResource($"{method} object"),
+            _ => SubResource("Object"),
         };
     }
 
@@ -344,9 +353,7 @@ public sealed class S3WireService : IWireService
             checksum = (algorithm, actual);
         }
 
-        var metadata = request.Headers.Concat(request.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>())
-            .Where(h => h.Key.StartsWith("x-amz-meta-", StringComparison.OrdinalIgnoreCase))
-            .ToDictionary(h => h.Key["x-amz-meta-".Length..].ToLowerInvariant(), h => string.Join(",", h.Value), StringComparer.Ordinal);
+        var metadata = Metadata(request);
         var stored = _s3.PutObject(target.Bucket!, target.Key!, body, request.Content?.Headers.ContentType?.ToString(), metadata, checksum);
         var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent([]) };
         response.Headers.TryAddWithoutValidation("ETag", stored.ETag);
@@ -358,6 +365,60 @@ public sealed class S3WireService : IWireService
 
         return (response, body.Length);
     }
+
+    private (HttpResponseMessage, long) CopyObject(HttpRequestMessage request, Target target)
+    {
+        var source = Uri.UnescapeDataString((Header(request, "x-amz-copy-source") ?? string.Empty).Split('?')[0]).TrimStart('/');
+        var slash = source.IndexOf('/', StringComparison.Ordinal);
+        if (slash <= 0 || slash == source.Length - 1)
+        {
+            throw S3Exception.InvalidArgument("Copy Source must mention the source bucket and key: sourcebucket/sourcekey");
+        }
+
+        var replace = string.Equals(Header(request, "x-amz-metadata-directive"), "REPLACE", StringComparison.OrdinalIgnoreCase);
+        var copied = _s3.CopyObject(source[..slash], source[(slash + 1)..], target.Bucket!, target.Key!,
+            replace ? request.Content?.Headers.ContentType?.ToString() : null,
+            replace ? Metadata(request) : null);
+        var response = Xml(new XElement(Ns + "CopyObjectResult",
+            new XElement(Ns + "LastModified", Iso(copied.LastModified)),
+            new XElement(Ns + "ETag", copied.ETag)));
+        return (response, copied.Size);
+    }
+
+    private async Task<HttpResponseMessage> DeleteObjectsAsync(HttpRequestMessage request, string bucket, CancellationToken cancellationToken)
+    {
+        _s3.GetBucket(bucket);
+        var text = request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        XElement root;
+        try
+        {
+            root = XElement.Parse(text);
+        }
+        catch (System.Xml.XmlException)
+        {
+            throw new S3Exception("MalformedXML", "The XML you provided was not well-formed or did not validate against our published schema", HttpStatusCode.BadRequest);
+        }
+
+        var keys = root.Elements().Where(e => e.Name.LocalName == "Object")
+            .Select(o => o.Elements().FirstOrDefault(e => e.Name.LocalName == "Key")?.Value ?? string.Empty).ToList();
+        if (keys.Count is 0 or > 1000)
+        {
+            throw new S3Exception("MalformedXML", "The XML you provided was not well-formed or did not validate against our published schema (1 to 1,000 objects per DeleteObjects request).", HttpStatusCode.BadRequest);
+        }
+
+        var quiet = root.Elements().Any(e => e.Name.LocalName == "Quiet" && e.Value == "true");
+        foreach (var key in keys)
+        {
+            _s3.DeleteObject(bucket, key);
+        }
+
+        return Xml(new XElement(Ns + "DeleteResult", quiet ? null : keys.Select(k => new XElement(Ns + "Deleted", new XElement(Ns + "Key", k)))));
+    }
+
+    private static Dictionary<string, string> Metadata(HttpRequestMessage request) =>
+        request.Headers.Concat(request.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>())
+            .Where(h => h.Key.StartsWith("x-amz-meta-", StringComparison.OrdinalIgnoreCase))
+            .ToDictionary(h => h.Key["x-amz-meta-".Length..].ToLowerInvariant(), h => string.Join(",", h.Value), StringComparer.Ordinal);
 
     private (HttpResponseMessage, long) GetObject(HttpRequestMessage request, Target target, bool head)
     {
