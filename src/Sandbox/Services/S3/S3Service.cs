@@ -3,6 +3,8 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using Course.Sandbox.Services.Sns;
+using Course.Sandbox.Services.Sqs;
 using Course.Sandbox.Services.Wire;
 
 namespace Course.Sandbox.Services.S3;
@@ -10,7 +12,8 @@ namespace Course.Sandbox.Services.S3;
 /// <summary>
 /// The sandbox's Amazon S3: buckets and objects of one simulated account, on the simulation's virtual clock.
 /// Writes and deletes raise notifications (<see cref="NotificationRaised"/>) for the rules configured on the bucket,
-/// so an event source can invoke Lambda asynchronously with the <see cref="S3Notification.ToEventJson"/> record.
+/// so an event source can invoke Lambda asynchronously with the <see cref="S3Notification.ToEventJson"/> record;
+/// rules targeting an SQS queue or SNS topic are delivered there directly when those services are given.
 /// The wire endpoint (<see cref="S3WireService"/>) exposes it to AWSSDK.S3; engine code and graders use it directly.
 /// </summary>
 public sealed partial class S3Service
@@ -20,18 +23,26 @@ public sealed partial class S3Service
     private readonly Random _random;
     private readonly Dictionary<string, S3Bucket> _buckets = new(StringComparer.Ordinal);
     private readonly List<S3Notification> _notifications = [];
+    private readonly SqsService? _sqs;
+    private readonly SnsService? _sns;
     private long _sequencer;
 
     /// <summary>Creates an empty S3.</summary>
     /// <param name="time">The simulation's clock (never the system clock).</param>
     /// <param name="random">The simulation's seeded random (request ids, sequencers).</param>
     /// <param name="region">The region. Default <c>us-east-1</c>.</param>
-    public S3Service(TimeProvider time, Random random, string region = "us-east-1")
+    /// <param name="sqs">When given, rules whose target is an SQS queue deliver the event document into that queue
+    /// (as S3 does), and such rules are validated against its queues. Null (the default): only
+    /// <see cref="NotificationRaised"/> carries them.</param>
+    /// <param name="sns">Likewise for SNS topic targets (published with subject <c>Amazon S3 Notification</c>).</param>
+    public S3Service(TimeProvider time, Random random, string region = "us-east-1", SqsService? sqs = null, SnsService? sns = null)
     {
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(random);
         _time = time;
         _random = random;
+        _sqs = sqs;
+        _sns = sns;
         Region = region;
         _sequencer = 0x0060000000000000L + random.NextInt64(0x0000FFFFFFFFFFFFL);
     }
@@ -240,6 +251,12 @@ public sealed partial class S3Service
                 throw S3Exception.InvalidArgument($"Unable to validate the following destination configurations: '{rule.TargetArn}' is not a Lambda function, SQS queue or SNS topic ARN.");
             }
 
+            if ((rule.TargetKind == "sqs" && _sqs is not null && !_sqs.Queues.Any(q => q.Arn == rule.TargetArn))
+                || (rule.TargetKind == "sns" && _sns is not null && !_sns.Topics.Any(t => t.Arn == rule.TargetArn)))
+            {
+                throw S3Exception.InvalidArgument($"Unable to validate the following destination configurations: '{rule.TargetArn}' does not exist.");
+            }
+
             foreach (var e in rule.Events)
             {
                 var name = e.StartsWith("s3:", StringComparison.Ordinal) ? e[3..] : e;
@@ -317,7 +334,21 @@ public sealed partial class S3Service
 
         foreach (var notification in raised)
         {
+            Deliver(notification);
             NotificationRaised?.Invoke(notification);
+        }
+    }
+
+    private void Deliver(S3Notification notification)
+    {
+        var target = notification.Rule.TargetArn;
+        if (notification.Rule.TargetKind == "sqs" && _sqs?.Queues.FirstOrDefault(q => q.Arn == target) is { } queue)
+        {
+            queue.Send(new SqsSendRequest { Body = notification.ToEventJson() });
+        }
+        else if (notification.Rule.TargetKind == "sns" && _sns?.Topics.FirstOrDefault(t => t.Arn == target) is not null)
+        {
+            _sns.Publish(target, notification.ToEventJson(), "Amazon S3 Notification");
         }
     }
 
