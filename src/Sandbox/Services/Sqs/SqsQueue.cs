@@ -46,6 +46,29 @@ public sealed class SqsQueue
         CreatedTimestamp = time.GetUtcNow();
     }
 
+    /// <summary>
+    /// Raised (outside the queue's lock) after a send, a visibility change or a dead-letter arrival: a poller waiting
+    /// for work should look again. For messages that become receivable by the clock alone (delays, visibility
+    /// timeouts), schedule a look at <see cref="NextVisibleAt"/>.
+    /// </summary>
+    public event Action<SqsQueue>? Changed;
+
+    /// <summary>The earliest future instant at which a stored message becomes receivable (end of a delay or a
+    /// visibility timeout); null when none is waiting.</summary>
+    public DateTimeOffset? NextVisibleAt
+    {
+        get
+        {
+            var now = _time.GetUtcNow();
+            lock (_gate)
+            {
+                Expire(now);
+                var waiting = _messages.Where(m => m.VisibleAt > now).Select(m => m.VisibleAt).ToList();
+                return waiting.Count == 0 ? null : waiting.Min();
+            }
+        }
+    }
+
     /// <summary>The queue name (FIFO names end in <c>.fifo</c>).</summary>
     public string Name { get; }
 
@@ -513,5 +536,7 @@ public sealed class SqsQueue
         {
             waiter.TrySetResult();
         }
+
+        Changed?.Invoke(this);
     }
 }

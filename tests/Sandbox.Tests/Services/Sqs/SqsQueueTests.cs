@@ -26,6 +26,26 @@ public sealed class SqsQueueTests
     }
 
     [Fact]
+    public void ChangedAndNextVisibleAt_TellAPollerWhenToLook()
+    {
+        var queue = new SqsService(_time, new Random(1)).CreateQueue("poll");
+        var changes = 0;
+        queue.Changed += _ => changes++;
+        Assert.Null(queue.NextVisibleAt);
+
+        queue.Send(new SqsSendRequest { Body = "later", DelaySeconds = 5 });
+        Assert.Equal(1, changes);
+        Assert.Equal(_time.GetUtcNow().AddSeconds(5), queue.NextVisibleAt);
+
+        _time.Advance(TimeSpan.FromSeconds(5));
+        var received = Assert.Single(queue.Receive(1, TimeSpan.FromSeconds(12)));
+        Assert.Equal(_time.GetUtcNow().AddSeconds(12), queue.NextVisibleAt);
+        queue.ChangeVisibility(received.ReceiptHandle, TimeSpan.FromSeconds(2));
+        Assert.Equal(2, changes);
+        Assert.Equal(_time.GetUtcNow().AddSeconds(2), queue.NextVisibleAt);
+    }
+
+    [Fact]
     public void SameSeed_SameIdsAndHandles()
     {
         static (string, string) Run(FakeTimeProvider time)
