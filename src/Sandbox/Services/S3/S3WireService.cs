@@ -17,11 +17,11 @@ namespace Course.Sandbox.Services.S3;
 /// codes and statuses, so the SDK throws <c>AmazonS3Exception</c> with the same <c>ErrorCode</c>.
 /// </summary>
 /// <remarks>
-/// Operations: CreateBucket, DeleteBucket, HeadBucket, ListBuckets, GetBucketLocation, ListObjectsV2, PutObject,
+/// Operations: CreateBucket, DeleteBucket, HeadBucket, ListBuckets, GetBucketLocation, ListObjects, ListObjectsV2, PutObject,
 /// GetObject (with single byte ranges), HeadObject, CopyObject, DeleteObject, DeleteObjects,
 /// Put/GetBucketNotificationConfiguration; others (multipart upload, tagging, versioning, ACLs, …) answer
 /// 501 <c>NotImplemented</c> naming the operation. Modelled latency (reported, not waited): GetObject/HeadObject 15 ms,
-/// PutObject and CopyObject 25 ms + 10 ms per MiB, DeleteObject 15 ms, ListObjectsV2 30 ms, other operations 50 ms.
+/// PutObject and CopyObject 25 ms + 10 ms per MiB, DeleteObject 15 ms, ListObjects(V2) 30 ms, other operations 50 ms.
 /// </remarks>
 public sealed class S3WireService : IWireService
 {
@@ -54,7 +54,7 @@ public sealed class S3WireService : IWireService
     {
         "GetObject" or "HeadObject" or "DeleteObject" => TimeSpan.FromMilliseconds(15),
         "PutObject" or "CopyObject" => TimeSpan.FromMilliseconds(25 + (10.0 * bytes / (1024 * 1024))),
-        "ListObjectsV2" => TimeSpan.FromMilliseconds(30),
+        "ListObjectsV2" or "ListObjects" => TimeSpan.FromMilliseconds(30),
         _ => TimeSpan.FromMilliseconds(50),
     };
 
@@ -94,6 +94,7 @@ public sealed class S3WireService : IWireService
                 "HeadBucket" => (Empty(HttpStatusCode.OK, () => _s3.GetBucket(target.Bucket!)), 0L),
                 "GetBucketLocation" => (GetBucketLocation(target.Bucket!), 0L),
                 "ListObjectsV2" => (ListObjectsV2(target), 0L),
+                "ListObjects" => (ListObjects(target), 0L),
                 "PutBucketNotificationConfiguration" => (await PutNotificationAsync(request, target.Bucket!, cancellationToken).ConfigureAwait(false), 0L),
                 "GetBucketNotificationConfiguration" => (GetNotification(target.Bucket!), 0L),
                 "PutObject" => await PutObjectAsync(request, target, cancellationToken).ConfigureAwait(false),
@@ -176,7 +177,7 @@ public sealed class S3WireService : IWireService
                 "GET" when q.ContainsKey("notification") => "GetBucketNotificationConfiguration",
                 "GET" when q.ContainsKey("location") => "GetBucketLocation",
                 "GET" when q.TryGetValue("list-type", out var v) && v == "2" => "ListObjectsV2",
-                "GET" when q.Count == 0 || q.ContainsKey("prefix") || q.ContainsKey("marker") => "ListObjects",
+                "GET" when q.Keys.All(k => k is "prefix" or "marker" or "delimiter" or "max-keys" or "encoding-type" or "x-id") => "ListObjects",
                 "HEAD" => "HeadBucket",
                 "DELETE" when q.Count == 0 => "DeleteBucket",
                 "POST" when q.ContainsKey("delete") => "DeleteObjects",
@@ -219,33 +220,10 @@ public sealed class S3WireService : IWireService
         return Xml(new XElement(Ns + "LocationConstraint", region == "us-east-1" ? null : region));
     }
 
-    private HttpResponseMessage ListObjectsV2(Target target)
+    private sealed record ListPage(List<S3Object> Contents, List<string> Prefixes, bool Truncated, string? Last, int MaxKeys);
+
+    private static ListPage Page(S3Bucket bucket, string prefix, string? delimiter, string? after, int maxKeys)
     {
-        var bucket = _s3.GetBucket(target.Bucket!);
-        var q = target.Query;
-        var prefix = q.GetValueOrDefault("prefix") ?? string.Empty;
-        var delimiter = q.GetValueOrDefault("delimiter");
-        var urlEncode = q.GetValueOrDefault("encoding-type") == "url";
-        var maxKeys = 1000;
-        if (q.TryGetValue("max-keys", out var mk) && (!int.TryParse(mk, NumberStyles.Integer, CultureInfo.InvariantCulture, out maxKeys) || maxKeys < 0))
-        {
-            throw S3Exception.InvalidArgument("Provided max-keys not an integer or within integer range");
-        }
-
-        maxKeys = Math.Min(maxKeys, 1000);
-        string? after = q.GetValueOrDefault("start-after");
-        if (q.TryGetValue("continuation-token", out var token))
-        {
-            try
-            {
-                after = Encoding.UTF8.GetString(Convert.FromBase64String(token));
-            }
-            catch (FormatException)
-            {
-                throw S3Exception.InvalidArgument("The continuation token provided is incorrect");
-            }
-        }
-
         var contents = new List<S3Object>();
         var prefixes = new List<string>();
         string? last = null;
@@ -288,26 +266,88 @@ public sealed class S3WireService : IWireService
             last = item.Key;
         }
 
+        return new ListPage(contents, prefixes, truncated, last, maxKeys);
+    }
+
+    private static int MaxKeys(Dictionary<string, string> q)
+    {
+        var maxKeys = 1000;
+        if (q.TryGetValue("max-keys", out var mk) && (!int.TryParse(mk, NumberStyles.Integer, CultureInfo.InvariantCulture, out maxKeys) || maxKeys < 0))
+        {
+            throw S3Exception.InvalidArgument("Provided max-keys not an integer or within integer range");
+        }
+
+        return Math.Min(maxKeys, 1000);
+    }
+
+    private static XElement ContentsElement(S3Object o, Func<string, string> encode, bool owner) => new(Ns + "Contents",
+        new XElement(Ns + "Key", encode(o.Key)),
+        new XElement(Ns + "LastModified", Iso(o.LastModified)),
+        new XElement(Ns + "ETag", o.ETag),
+        o.Checksum is { } c ? new XElement(Ns + "ChecksumAlgorithm", c.Algorithm) : null,
+        new XElement(Ns + "Size", o.Size),
+        owner ? new XElement(Ns + "Owner", new XElement(Ns + "ID", "sandbox-owner"), new XElement(Ns + "DisplayName", "sandbox")) : null,
+        new XElement(Ns + "StorageClass", "STANDARD"));
+
+    private HttpResponseMessage ListObjectsV2(Target target)
+    {
+        var bucket = _s3.GetBucket(target.Bucket!);
+        var q = target.Query;
+        var prefix = q.GetValueOrDefault("prefix") ?? string.Empty;
+        var delimiter = q.GetValueOrDefault("delimiter");
+        var urlEncode = q.GetValueOrDefault("encoding-type") == "url";
+        string? after = q.GetValueOrDefault("start-after");
+        if (q.TryGetValue("continuation-token", out var token))
+        {
+            try
+            {
+                after = Encoding.UTF8.GetString(Convert.FromBase64String(token));
+            }
+            catch (FormatException)
+            {
+                throw S3Exception.InvalidArgument("The continuation token provided is incorrect");
+            }
+        }
+
+        var page = Page(bucket, prefix, delimiter, after, MaxKeys(q));
         string E(string s) => urlEncode ? Uri.EscapeDataString(s) : s;
         var root = new XElement(Ns + "ListBucketResult",
             new XElement(Ns + "Name", bucket.Name),
             new XElement(Ns + "Prefix", E(prefix)),
             delimiter is null ? null : new XElement(Ns + "Delimiter", E(delimiter)),
-            new XElement(Ns + "MaxKeys", maxKeys),
+            new XElement(Ns + "MaxKeys", page.MaxKeys),
             urlEncode ? new XElement(Ns + "EncodingType", "url") : null,
-            new XElement(Ns + "KeyCount", contents.Count + prefixes.Count),
-            new XElement(Ns + "IsTruncated", truncated ? "true" : "false"),
+            new XElement(Ns + "KeyCount", page.Contents.Count + page.Prefixes.Count),
+            new XElement(Ns + "IsTruncated", page.Truncated ? "true" : "false"),
             token is null ? null : new XElement(Ns + "ContinuationToken", token),
-            truncated && last is not null ? new XElement(Ns + "NextContinuationToken", Convert.ToBase64String(Encoding.UTF8.GetBytes(last))) : null,
+            page.Truncated && page.Last is not null ? new XElement(Ns + "NextContinuationToken", Convert.ToBase64String(Encoding.UTF8.GetBytes(page.Last))) : null,
             q.TryGetValue("start-after", out var sa) ? new XElement(Ns + "StartAfter", E(sa)) : null,
-            contents.Select(o => new XElement(Ns + "Contents",
-                new XElement(Ns + "Key", E(o.Key)),
-                new XElement(Ns + "LastModified", Iso(o.LastModified)),
-                new XElement(Ns + "ETag", o.ETag),
-                o.Checksum is { } c ? new XElement(Ns + "ChecksumAlgorithm", c.Algorithm) : null,
-                new XElement(Ns + "Size", o.Size),
-                new XElement(Ns + "StorageClass", "STANDARD"))),
-            prefixes.Select(p => new XElement(Ns + "CommonPrefixes", new XElement(Ns + "Prefix", E(p)))));
+            page.Contents.Select(o => ContentsElement(o, E, owner: q.GetValueOrDefault("fetch-owner") == "true")),
+            page.Prefixes.Select(p => new XElement(Ns + "CommonPrefixes", new XElement(Ns + "Prefix", E(p)))));
+        return Xml(root);
+    }
+
+    private HttpResponseMessage ListObjects(Target target)
+    {
+        var bucket = _s3.GetBucket(target.Bucket!);
+        var q = target.Query;
+        var prefix = q.GetValueOrDefault("prefix") ?? string.Empty;
+        var delimiter = q.GetValueOrDefault("delimiter");
+        var marker = q.GetValueOrDefault("marker");
+        var urlEncode = q.GetValueOrDefault("encoding-type") == "url";
+        var page = Page(bucket, prefix, delimiter, string.IsNullOrEmpty(marker) ? null : marker, MaxKeys(q));
+        string E(string s) => urlEncode ? Uri.EscapeDataString(s) : s;
+        var root = new XElement(Ns + "ListBucketResult",
+            new XElement(Ns + "Name", bucket.Name),
+            new XElement(Ns + "Prefix", E(prefix)),
+            new XElement(Ns + "Marker", E(marker ?? string.Empty)),
+            page.Truncated && page.Last is not null ? new XElement(Ns + "NextMarker", E(page.Last)) : null,
+            new XElement(Ns + "MaxKeys", page.MaxKeys),
+            delimiter is null ? null : new XElement(Ns + "Delimiter", E(delimiter)),
+            urlEncode ? new XElement(Ns + "EncodingType", "url") : null,
+            new XElement(Ns + "IsTruncated", page.Truncated ? "true" : "false"),
+            page.Contents.Select(o => ContentsElement(o, E, owner: true)),
+            page.Prefixes.Select(p => new XElement(Ns + "CommonPrefixes", new XElement(Ns + "Prefix", E(p)))));
         return Xml(root);
     }
 

@@ -66,4 +66,31 @@ public sealed class S3MoreSdkTests
         Assert.Equal("BadDigest", error.ErrorCode);
         Assert.Equal(HttpStatusCode.BadRequest, error.StatusCode);
     }
+
+    [Fact]
+    public async Task ListObjectsV1_MarkerPaging_ListsEveryKeyOnce()
+    {
+        var client = WireClients.S3(new S3WireService(_s3));
+        await client.PutBucketAsync("legacy");
+        var keys = new[] { "a", "b/1", "b/2", "c", "d e" };
+        foreach (var key in keys)
+        {
+            await client.PutObjectAsync(new PutObjectRequest { BucketName = "legacy", Key = key, ContentBody = "x" });
+        }
+
+        var seen = new List<string>();
+        string? marker = null;
+        do
+        {
+            var page = await client.ListObjectsAsync(new ListObjectsRequest { BucketName = "legacy", MaxKeys = 2, Marker = marker });
+            seen.AddRange(page.S3Objects.Select(o => o.Key));
+            marker = page.IsTruncated == true ? page.S3Objects[^1].Key : null;
+        }
+        while (marker is not null);
+        Assert.Equal(keys, seen);
+
+        var folders = await client.ListObjectsAsync(new ListObjectsRequest { BucketName = "legacy", Delimiter = "/" });
+        Assert.Equal(["b/"], folders.CommonPrefixes);
+        Assert.Equal(["a", "c", "d e"], folders.S3Objects.Select(o => o.Key));
+    }
 }
