@@ -46,6 +46,19 @@ public sealed class SqsQueueTests
     }
 
     [Fact]
+    public void ChangeVisibility_TotalBeyondTwelveHoursFromReceive_Fails()
+    {
+        var queue = new SqsService(_time, new Random(1)).CreateQueue("long");
+        queue.Send(new SqsSendRequest { Body = "x" });
+        var handle = queue.Receive(1, TimeSpan.FromHours(11)).Single().ReceiptHandle;
+        _time.Advance(TimeSpan.FromHours(10));
+        queue.ChangeVisibility(handle, TimeSpan.FromHours(2));
+        var error = Assert.Throws<SqsException>(() => queue.ChangeVisibility(handle, TimeSpan.FromHours(2) + TimeSpan.FromSeconds(1)));
+        Assert.Equal("InvalidParameterValue", error.ErrorCode);
+        Assert.Contains("43200", error.Message);
+    }
+
+    [Fact]
     public void SameSeed_SameIdsAndHandles()
     {
         static (string, string) Run(FakeTimeProvider time)
