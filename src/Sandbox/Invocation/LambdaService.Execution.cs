@@ -72,6 +72,7 @@ public sealed partial class LambdaService
         var logger = new SandboxLambdaLogger(env.Log, run.RequestId, scope);
         var context = new SandboxLambdaContext(run.RequestId, function, env.Log.Name, logger, scope);
         ApplyEnvironmentVariables(function, env);
+        var services = _sim.Services.Enter();
         var previous = InvocationScope.Enter(scope);
         LambdaLogger.Bind(logger);
         string? response = null;
@@ -101,6 +102,7 @@ public sealed partial class LambdaService
             logger.Flush();
             LambdaLogger.Bind(null);
             InvocationScope.Enter(previous);
+            services.Dispose();
         }
 
         var duration = scope.Elapsed;
@@ -116,10 +118,6 @@ public sealed partial class LambdaService
         }
         if (error is not null)
             env.Log.Append(end, $"{LogStream.Timestamp(end)}\t{run.RequestId}\tfail\t{ErrorTypeOf(error)}: {error.Message}");
-
-        var calls = scope.Calls;
-        foreach (var call in calls)
-            _sim.Trace.Add(start, TraceKind.ServiceCall, function.Name, run.RequestId, $"{call.Service}.{call.Operation} → {call.Outcome} ({Ms(call.Latency)} ms)", environmentId: env.Id, duration: call.Latency);
 
         if (!full && (error is not null || timedOut)) RecordStart(run, start);
         _sim.ScheduleAt(end, () => Complete(run, start, end, duration, response, error, timedOut, full || error is not null || timedOut));

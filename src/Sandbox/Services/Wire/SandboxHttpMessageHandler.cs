@@ -14,6 +14,17 @@ internal sealed class SandboxHttpMessageHandler(Func<SandboxHttpClientFactory?> 
         var target = factory() ?? throw new InvalidOperationException(
             $"An AWS SDK client sent {request.Method} {request.RequestUri} outside a sandbox simulation: no SandboxHttpClientFactory is active. " +
             "Run the code inside the simulation (or call SandboxHttpClientFactory.Activate()), or give the client its own HttpClientFactory.");
+        if (Hosting.InvocationScope.Current is { IsPastDeadline: true } scope)
+        {
+            // The invocation already ran past its timeout: on AWS it was frozen, so this call never happens.
+            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.BadRequest)
+            {
+                Content = new StringContent(
+                    $"{{\"__type\":\"SandboxInvocationTimedOut\",\"message\":\"The invocation passed its {scope.Limit.TotalSeconds:0} s timeout before this call; on AWS it would never have been made.\"}}",
+                    Encoding.UTF8, "application/x-amz-json-1.0"),
+                RequestMessage = request,
+            });
+        }
         string serviceId = ServiceIdOf(request);
         if (target.Find(serviceId) is { } service)
         {

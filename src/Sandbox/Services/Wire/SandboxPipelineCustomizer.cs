@@ -12,7 +12,12 @@ internal sealed class SandboxPipelineCustomizer : IRuntimePipelineCustomizer
 {
     public string UniqueName => "Course.Sandbox.SandboxHttpClientFactory";
 
-    public void Customize(Type type, RuntimePipeline pipeline) => pipeline.AddHandler(new AmbientFactoryHandler());
+    public void Customize(Type type, RuntimePipeline pipeline)
+    {
+        // Called as each service client is constructed: lets the engine tell INIT-phase clients from per-invoke ones.
+        SimulationServices.OnClientCreated(type);
+        pipeline.AddHandler(new AmbientFactoryHandler());
+    }
 
     /// <summary>Before a request, points a client with no HttpClientFactory at the ambient router.</summary>
     private sealed class AmbientFactoryHandler : PipelineHandler
