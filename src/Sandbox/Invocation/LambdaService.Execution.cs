@@ -65,15 +65,15 @@ public sealed partial class LambdaService
         var options = function.Options;
         var start = _sim.Time.QueueTime;
         var suppressedInit = env.InitTimedOut && env.InvocationCount == 0;
-        var scope = new InvocationScope(function.Name, run.RequestId, options.MemorySize, isInit: false, start, options.Timeout) { Environment = env };
+        var scope = env.Scope;
         var full = _sim.Options.Recording == RecordingLevel.Full || run.InitDuration is not null;
         if (full) RecordStart(run, start);
 
-        var logger = new SandboxLambdaLogger(env.Log, run.RequestId, scope);
-        var context = new SandboxLambdaContext(run.RequestId, function, env.Log.Name, logger, scope);
+        var logger = env.Logger;
+        var context = env.Context;
         ApplyEnvironmentVariables(function, env);
-        var services = _sim.Services.Enter();
-        var previous = InvocationScope.Enter(scope);
+        _sim.Services.Attach();
+        scope.Begin(run.RequestId, isInit: false, start, options.Timeout);
         LambdaLogger.Bind(logger);
         string? response = null;
         Exception? error = null;
@@ -100,9 +100,7 @@ public sealed partial class LambdaService
         finally
         {
             logger.Flush();
-            LambdaLogger.Bind(null);
-            InvocationScope.Enter(previous);
-            services.Dispose();
+            scope.End();
         }
 
         var duration = scope.Elapsed;

@@ -80,6 +80,16 @@ public sealed class SimulationServices : IServiceCallObserver
     /// </summary>
     public IDisposable Enter() => new Entered(Sdk.Activate(), SandboxAmbient.Use(_registry.Value));
 
+    /// <summary>
+    /// Makes these services current on the calling flow and leaves them so (the engine's cheap form of <see cref="Enter"/>,
+    /// used before every INIT and invocation: it writes the ambient values only when another simulation's were current).
+    /// </summary>
+    internal void Attach()
+    {
+        if (!ReferenceEquals(SandboxHttpClientFactory.Current, Sdk)) Sdk.Activate();
+        if (!ReferenceEquals(SandboxAmbient.Current, _registry.Value)) SandboxAmbient.Current = _registry.Value;
+    }
+
     /// <inheritdoc />
     void IServiceCallObserver.OnCall(ServiceCall call)
     {
