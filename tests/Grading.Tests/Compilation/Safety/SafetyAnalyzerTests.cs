@@ -100,7 +100,7 @@ public sealed class SafetyAnalyzerTests
         Assert.Equal(14, diagnostic.Line);
         Assert.StartsWith("Function.cs:14:17: error SBX001: Process.Start is not allowed in a Lambda handler here: ", diagnostic.Header, StringComparison.Ordinal);
         Assert.Contains("Fix: ", diagnostic.Message, StringComparison.Ordinal);
-        Assert.EndsWith("\n                    Process.Start(\"ls\");\n                    ^", diagnostic.Render().Replace("\n    ", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.EndsWith("\n        Process.Start(\"ls\");\n                ^", diagnostic.Render().Replace("\n    ", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     [Fact]
