@@ -14,7 +14,7 @@ namespace Course.Grading;
 /// and the exercise's checks, runs the checks in an isolated worker process and builds the report.
 /// Keep one instance per process: compiled checks and reference sets stay warm between runs (e.g. --watch).
 /// </summary>
-public sealed class Grader
+public sealed class Grader : IDisposable
 {
     private readonly SourceCompiler _compiler = new();
     private readonly WorkerLauncher _launcher;
@@ -59,6 +59,10 @@ public sealed class Grader
         {
             return Error(folderName, "", e.Message, options.Seed, watch);
         }
+
+        // Start the worker process now: the runtime boots while Roslyn compiles.
+        var limits = options.WallClockSeconds is { } seconds ? exercise.Limits with { WallClockSeconds = seconds } : exercise.Limits;
+        _launcher.Prestart(limits);
 
         // 1. The learner's handler.
         var handlerPath = Path.GetFullPath(options.HandlerFile ?? Path.Combine(directory, exercise.Handler.File));
@@ -130,7 +134,6 @@ public sealed class Grader
         }
 
         // 3. Run in the worker.
-        var limits = options.WallClockSeconds is { } seconds ? exercise.Limits with { WallClockSeconds = seconds } : exercise.Limits;
         var runExercise = exercise with { Limits = limits };
         var request = new WorkerRequest(Convert.ToHexString(RandomNumberGenerator.GetBytes(12)), runExercise,
             learner.Assembly, learner.Pdb, checks.Assembly, checks.Pdb, options.Seed);
@@ -152,6 +155,25 @@ public sealed class Grader
             Console.Error.WriteLine($"[timing] {watch.Elapsed.TotalMilliseconds,8:0.0} ms  {what}");
         }
     }
+
+    /// <summary>Starts a worker for the next run ahead of time (--watch calls this after each grade).</summary>
+    /// <param name="options">The options the next run will use.</param>
+    public void PrepareNextRun(GradeOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        try
+        {
+            var exercise = ExerciseLoader.Load(Path.GetFullPath(options.ExerciseDirectory));
+            _launcher.Prestart(options.WallClockSeconds is { } seconds ? exercise.Limits with { WallClockSeconds = seconds } : exercise.Limits);
+        }
+        catch (ExerciseFormatException)
+        {
+            // The next run reports it.
+        }
+    }
+
+    /// <summary>Stops a worker started ahead of time and not used.</summary>
+    public void Dispose() => _launcher.Dispose();
 
     private CompileCache CacheFor(GradeOptions options)
     {
