@@ -37,11 +37,18 @@ public static class WorkerHost
     /// </summary>
     private static void WarmUp()
     {
-        var sim = new Course.Sandbox.Simulation();
-        sim.Lambda.Deploy(new Course.Sandbox.Functions.FunctionOptions { FunctionName = "warm-up" },
-            Course.Sandbox.Hosting.HandlerFactory.FromDelegate<string, string>((input, _) => input));
-        sim.Lambda.Invoke("warm-up", "\"x\"");
-        _ = JsonSerializer.Deserialize<WorkerRequest>("{}", WorkerJson.Options);
+        try
+        {
+            var sim = new Course.Sandbox.Simulation();
+            sim.Lambda.Deploy(new Course.Sandbox.Functions.FunctionOptions { FunctionName = "warm-up" },
+                Course.Sandbox.Hosting.HandlerFactory.FromDelegate<string, string>((input, _) => input));
+            sim.Lambda.Invoke("warm-up", "\"x\"");
+            _ = JsonSerializer.Deserialize<WorkerRequest>("{}", WorkerJson.Options);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Warming up is only an optimisation; the real run reports real problems.
+        }
     }
 
     internal static async Task<int> RunAsync(string input, TextWriter protocol)
