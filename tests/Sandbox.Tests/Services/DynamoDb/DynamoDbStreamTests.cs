@@ -239,20 +239,8 @@ public sealed class DynamoDbStreamTests
         Assert.False(record["dynamodb"]!["NewImage"]!["m"]!["M"]!["b"]!["BOOL"]!.GetValue<bool>());
     }
 
-    private static string FindFixture()
-    {
-        const string relative = "fixtures/aws-events/aws-lambda-dotnet/dynamodb-event.json";
-        foreach (var root in new[] { "/work/shared", Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "shared") })
-        {
-            var path = Path.Combine(root, relative);
-            if (File.Exists(path))
-            {
-                return path;
-            }
-        }
-
-        throw new FileNotFoundException($"The AWS sample event {relative} was not found under /work/shared.");
-    }
+    private static string FindFixture() =>
+        Path.Combine(AppContext.BaseDirectory, "Services", "Fixtures", "dynamodb-event.json");
 
     [Fact]
     public async Task SameScript_SameSeed_SameStreamRecords()
