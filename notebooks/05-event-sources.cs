@@ -3,6 +3,7 @@
 // Run it from the repository root: dotnet run notebooks/05-event-sources.cs
 #:project ../src/Lessons/Lessons.csproj
 #:property GenerateDocumentationFile=false
+#:property PublishAot=false
 
 using Course.Lambda.Core;
 using Course.Lessons.Display;

@@ -196,7 +196,8 @@ public static partial class NotebookGenerator
             .Append("// Generated from lessons/").Append(fm.Id).Append(".md by `course notebooks build`: edit the lesson, not this file.\n")
             .Append("// Run it from the repository root: dotnet run notebooks/").Append(fm.Id).Append(".cs\n")
             .Append("#:project ").Append(EngineProject).Append('\n')
-            .Append("#:property GenerateDocumentationFile=false\n");
+            .Append("#:property GenerateDocumentationFile=false\n")
+            .Append("#:property PublishAot=false\n");
         var usings = new SortedSet<string>(StringComparer.Ordinal);
         var statements = new StringBuilder();
         var types = new StringBuilder();
