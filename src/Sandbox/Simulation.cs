@@ -22,7 +22,13 @@ public sealed class Simulation
         Random = new Random(Options.Seed);
         Trace = new Trace();
         Lambda = new LambdaService(this);
+        _services = new Lazy<Services.SimulationServices>(() => new Services.SimulationServices(this));
     }
+
+    private readonly Lazy<Services.SimulationServices> _services;
+
+    /// <summary>The simulated AWS services (S3, SQS, SNS, DynamoDB), reachable from handlers through the AWS SDK.</summary>
+    public Services.SimulationServices Services => _services.Value;
 
     /// <summary>The settings it was created with.</summary>
     public SimulationOptions Options { get; }

@@ -1,5 +1,6 @@
 using Course.Sandbox.Environments;
 using Course.Sandbox.Functions;
+using Course.Sandbox.Observability;
 
 namespace Course.Sandbox;
 
@@ -42,4 +43,12 @@ public sealed class SimulationOptions
     /// Both deliveries carry the same request id. <value>The default is 0.</value>
     /// </summary>
     public double AsyncDuplicateDeliveryRate { get; set; }
+
+    /// <summary>
+    /// How much the engine records per invocation. <see cref="RecordingLevel.Full"/> keeps every log line and trace entry;
+    /// <see cref="RecordingLevel.Summary"/> skips the START/END/REPORT lines and start/end trace entries of successful
+    /// invocations (errors, throttles, retries, cold starts and every <see cref="Invocation.InvocationRecord"/> are still
+    /// kept) for long, high-volume simulations. <value>The default is <see cref="RecordingLevel.Full"/>.</value>
+    /// </summary>
+    public RecordingLevel Recording { get; set; } = RecordingLevel.Full;
 }

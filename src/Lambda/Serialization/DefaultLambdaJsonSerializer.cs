@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Course.Lambda.Core;
+using Course.Lambda.Serialization.SystemTextJson.Converters;
 
 namespace Course.Lambda.Serialization.SystemTextJson;
 
@@ -25,13 +26,17 @@ public class DefaultLambdaJsonSerializer : ILambdaSerializer
     /// <summary>The options in use.</summary>
     public JsonSerializerOptions Options { get; }
 
-    /// <summary>The default options (a fresh instance each call).</summary>
+    /// <summary>
+    /// The default options (a fresh instance each call): AWS naming policy, case-insensitive reads, nulls omitted,
+    /// base64 <see cref="MemoryStream"/>s and UTC <see cref="DateTime"/>s (ISO strings or epoch numbers on read).
+    /// </summary>
     public static JsonSerializerOptions CreateDefaultOptions() => new()
     {
         PropertyNamingPolicy = new AwsNamingPolicy(),
         PropertyNameCaseInsensitive = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new DateTimeConverter(), new MemoryStreamConverter() },
     };
 
     /// <inheritdoc />

@@ -70,12 +70,15 @@ public sealed class InvocationScope
         if (IsPastDeadline) throw new InvocationTimeoutException(Limit);
     }
 
-    /// <summary>Records a service call and adds its latency (see <see cref="Advance"/>).</summary>
+    /// <summary>
+    /// Records a service call and adds its latency. Unlike <see cref="Advance"/> it never throws (it runs inside the
+    /// SDK's pipeline); a call that carries the phase past its limit makes the next call or declared work stop it.
+    /// </summary>
     public void Record(Services.Wire.ServiceCall call)
     {
         ArgumentNullException.ThrowIfNull(call);
         Calls.Add(call);
-        Advance(call.Latency);
+        if (call.Latency > TimeSpan.Zero) Elapsed += call.Latency;
     }
 
     internal static InvocationScope? Enter(InvocationScope? scope)

@@ -105,8 +105,13 @@ internal sealed class MethodInvoker
     {
         if (result is Stream s)
         {
-            using var reader = new StreamReader(s, Encoding.UTF8);
-            return reader.ReadToEnd();
+            using (s)
+            {
+                if (s is MemoryStream ms && ms.TryGetBuffer(out var buffer)) return Encoding.UTF8.GetString(buffer.AsSpan((int)ms.Position));
+                if (s.CanSeek && s.Length - s.Position == 0) return "";
+                using var reader = new StreamReader(s, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 256);
+                return reader.ReadToEnd();
+            }
         }
         using var stream = new MemoryStream();
         _serialize!.Invoke(_serializer, BindingFlags.DoNotWrapExceptions, null, [result, stream], null);

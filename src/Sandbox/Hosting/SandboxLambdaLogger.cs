@@ -9,11 +9,11 @@ namespace Course.Sandbox.Hosting;
 /// </summary>
 internal sealed class SandboxLambdaLogger(Observability.LogStream stream, string? requestId, InvocationScope scope) : ILambdaLogger
 {
-    private readonly StringBuilder _partial = new();
+    private StringBuilder? _partial;
 
     public void Log(string message)
     {
-        _partial.Append(message);
+        (_partial ??= new StringBuilder()).Append(message);
         var text = _partial.ToString();
         var newline = text.LastIndexOf('\n');
         if (newline < 0) return;
@@ -28,7 +28,7 @@ internal sealed class SandboxLambdaLogger(Observability.LogStream stream, string
 
     public void Flush()
     {
-        if (_partial.Length == 0) return;
+        if (_partial is null || _partial.Length == 0) return;
         stream.Append(scope.Now, _partial.ToString());
         _partial.Clear();
     }

@@ -36,6 +36,7 @@ public sealed partial class LambdaService
             : $"INIT_START Runtime Version: {RuntimeVersion(options.Runtime)}");
 
         ApplyEnvironmentVariables(function, env);
+        using var services = _sim.Services.Enter();
         var previous = InvocationScope.Enter(scope);
         var logger = new SandboxLambdaLogger(env.Log, null, scope);
         LambdaLogger.Bind(logger);

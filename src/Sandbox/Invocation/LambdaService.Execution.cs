@@ -66,14 +66,13 @@ public sealed partial class LambdaService
         var start = _sim.Time.QueueTime;
         var suppressedInit = env.InitTimedOut && env.InvocationCount == 0;
         var scope = new InvocationScope(function.Name, run.RequestId, options.MemorySize, isInit: false, start, options.Timeout) { Environment = env };
-        env.Log.Append(start, $"START RequestId: {run.RequestId} Version: $LATEST");
-        _sim.Trace.Add(start, TraceKind.InvokeStart, function.Name, run.RequestId,
-            $"{(run.InitDuration is null ? "warm" : "cold")} start in {env.Id}{(run.Attempt > 1 ? $", attempt {run.Attempt}" : "")}",
-            attempt: run.Attempt, environmentId: env.Id);
+        var full = _sim.Options.Recording == RecordingLevel.Full || run.InitDuration is not null;
+        if (full) RecordStart(run, start);
 
         var logger = new SandboxLambdaLogger(env.Log, run.RequestId, scope);
         var context = new SandboxLambdaContext(run.RequestId, function, env.Log.Name, logger, scope);
         ApplyEnvironmentVariables(function, env);
+        var services = _sim.Services.Enter();
         var previous = InvocationScope.Enter(scope);
         LambdaLogger.Bind(logger);
         string? response = null;
@@ -103,6 +102,7 @@ public sealed partial class LambdaService
             logger.Flush();
             LambdaLogger.Bind(null);
             InvocationScope.Enter(previous);
+            services.Dispose();
         }
 
         var duration = scope.Elapsed;
@@ -119,21 +119,29 @@ public sealed partial class LambdaService
         if (error is not null)
             env.Log.Append(end, $"{LogStream.Timestamp(end)}\t{run.RequestId}\tfail\t{ErrorTypeOf(error)}: {error.Message}");
 
-        var calls = scope.Calls;
-        foreach (var call in calls)
-            _sim.Trace.Add(start, TraceKind.ServiceCall, function.Name, run.RequestId, $"{call.Service}.{call.Operation} → {call.Outcome} ({Ms(call.Latency)} ms)", environmentId: env.Id, duration: call.Latency);
-
-        _sim.ScheduleAt(end, () => Complete(run, start, end, duration, response, error, timedOut));
+        if (!full && (error is not null || timedOut)) RecordStart(run, start);
+        _sim.ScheduleAt(end, () => Complete(run, start, end, duration, response, error, timedOut, full || error is not null || timedOut));
     }
 
-    private void Complete(Run run, DateTimeOffset start, DateTimeOffset end, TimeSpan duration, string? response, Exception? error, bool timedOut)
+    private void RecordStart(Run run, DateTimeOffset start)
+    {
+        run.Environment.Log.Append(start, $"START RequestId: {run.RequestId} Version: $LATEST");
+        _sim.Trace.Add(start, TraceKind.InvokeStart, run.Function.Name, run.RequestId,
+            $"{(run.InitDuration is null ? "warm" : "cold")} start in {run.Environment.Id}{(run.Attempt > 1 ? $", attempt {run.Attempt}" : "")}",
+            attempt: run.Attempt, environmentId: run.Environment.Id);
+    }
+
+    private void Complete(Run run, DateTimeOffset start, DateTimeOffset end, TimeSpan duration, string? response, Exception? error, bool timedOut, bool verbose)
     {
         var (function, env) = (run.Function, run.Environment);
         var options = function.Options;
         var billed = BilledMs(duration + (run.InitDuration is { } init && !options.SnapStart ? init : TimeSpan.Zero));
-        if (timedOut) env.Log.Append(end, $"{LogStream.Timestamp(end)} {run.RequestId} Task timed out after {options.Timeout.TotalSeconds:0.00} seconds");
-        env.Log.Append(end, $"END RequestId: {run.RequestId}");
-        env.Log.Append(end, ReportLine(run, duration, billed, timedOut, error is not null));
+        if (verbose)
+        {
+            if (timedOut) env.Log.Append(end, $"{LogStream.Timestamp(end)} {run.RequestId} Task timed out after {options.Timeout.TotalSeconds:0.00} seconds");
+            env.Log.Append(end, $"END RequestId: {run.RequestId}");
+            env.Log.Append(end, ReportLine(run, duration, billed, timedOut, error is not null));
+        }
 
         env.InvocationCount++;
         env.LastUsed = end;
@@ -163,9 +171,12 @@ public sealed partial class LambdaService
         }
         if (errorType is not null) payload = ErrorPayload(errorType, errorMessage!);
 
-        _sim.Trace.Add(end, timedOut ? TraceKind.Timeout : TraceKind.InvokeEnd, function.Name, run.RequestId,
-            errorType is null ? $"ok in {Ms(duration)} ms (billed {billed} ms)" : $"{errorType}: {errorMessage}",
-            attempt: run.Attempt, environmentId: env.Id, duration: duration);
+        if (verbose)
+        {
+            _sim.Trace.Add(end, timedOut ? TraceKind.Timeout : TraceKind.InvokeEnd, function.Name, run.RequestId,
+                errorType is null ? $"ok in {Ms(duration)} ms (billed {billed} ms)" : $"{errorType}: {errorMessage}",
+                attempt: run.Attempt, environmentId: env.Id, duration: duration);
+        }
 
         var record = new InvocationRecord
         {

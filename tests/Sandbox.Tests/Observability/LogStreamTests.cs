@@ -78,3 +78,21 @@ public class LogStreamTests
         Assert.Equal(RunOnce(), RunOnce());
     }
 }
+
+public class RecordingLevelTests
+{
+    [Fact]
+    public void Summary_SkipsRoutineLinesOfSuccessfulWarmInvocations_ButKeepsErrorsAndRecords()
+    {
+        var sim = TestHandlers.Sim(configure: o => o.Recording = Course.Sandbox.Observability.RecordingLevel.Summary);
+        sim.Lambda.Deploy(new FunctionOptions { FunctionName = "ok" }, TestHandlers.Echo);
+        sim.Lambda.Deploy(new FunctionOptions { FunctionName = "bad" }, TestHandlers.Throws());
+        for (var i = 0; i < 3; i++) sim.Lambda.Invoke("ok", "{}");
+        sim.Lambda.Invoke("bad", "{}");
+        sim.Lambda.Invoke("bad", "{}");
+        var okLog = sim.Lambda.GetFunction("ok").Environments[0].Log.Events;
+        Assert.Single(okLog, e => e.Message.StartsWith("REPORT", StringComparison.Ordinal));   // only the cold start
+        Assert.Equal(2, sim.Lambda.GetFunction("bad").Environments[0].Log.Events.Count(e => e.Message.StartsWith("REPORT", StringComparison.Ordinal)));
+        Assert.Equal(5, sim.Lambda.Invocations.Count);
+    }
+}

@@ -1,8 +1,9 @@
 namespace Course.Sandbox.Services.Wire;
 
-/// <summary>Told of every call a sandbox service answers, so the engine can add its latency and trace it.</summary>
+/// <summary>Receives every call a sandbox service answers, so the engine can add modelled latency and trace it.</summary>
 public interface IServiceCallObserver
 {
-    /// <summary>Called once per answered call.</summary>
+    /// <summary>Called once per answered call, after the response is built.</summary>
+    /// <param name="call">What was called, how it ended and its modelled latency.</param>
     void OnCall(ServiceCall call);
 }

@@ -1,0 +1,105 @@
+using Course.Sandbox.Clients;
+using Course.Sandbox.Environments;
+using Course.Sandbox.Hosting;
+using Course.Sandbox.Observability;
+using Course.Sandbox.Services.DynamoDb;
+using Course.Sandbox.Services.DynamoDb.Wire;
+using Course.Sandbox.Services.Faults;
+using Course.Sandbox.Services.S3;
+using Course.Sandbox.Services.Sns;
+using Course.Sandbox.Services.Sqs;
+using Course.Sandbox.Services.Wire;
+
+namespace Course.Sandbox.Services;
+
+/// <summary>
+/// The AWS services of one simulation, on its clock and seed, and the bridge that lets handler code reach them with
+/// the real AWS SDK (<c>new AmazonDynamoDBClient()</c>) or the sandbox clients (SNS): every call is answered in
+/// process, adds its modelled latency to the calling invocation, and is recorded in the trace.
+/// </summary>
+public sealed class SimulationServices : IServiceCallObserver
+{
+    private readonly Simulation _sim;
+    private readonly Lazy<SandboxHttpClientFactory> _sdk;
+    private readonly Lazy<SandboxServiceRegistry> _registry;
+
+    internal SimulationServices(Simulation simulation)
+    {
+        _sim = simulation;
+        var o = simulation.Options;
+        S3 = new S3Service(simulation.Time, simulation.Random, o.Region);
+        Sqs = new SqsService(simulation.Time, simulation.Random, o.Region, o.AccountId);
+        Sns = new SnsService(simulation.Time, simulation.Random, Sqs, o.Region, o.AccountId);
+        DynamoDb = new DynamoDbService(simulation.Time, new DynamoDbServiceOptions { Region = o.Region, AccountId = o.AccountId });
+        DynamoDbFaults = new FaultInjector(new Random(o.Seed ^ 0x5eed));
+        _sdk = new Lazy<SandboxHttpClientFactory>(() =>
+        {
+            SandboxHttpClientFactory.InstallAsDefault();
+            return new SandboxHttpClientFactory(
+                new S3WireService(S3, this),
+                new SqsWireService(Sqs, this),
+                new DynamoDbWireService(DynamoDb, DynamoDbFaults, this));
+        });
+        _registry = new Lazy<SandboxServiceRegistry>(() => new SandboxServiceRegistry { S3 = S3, Sqs = Sqs, Sns = Sns, Observer = this });
+    }
+
+    /// <summary>Amazon S3.</summary>
+    public S3Service S3 { get; }
+
+    /// <summary>Amazon SQS.</summary>
+    public SqsService Sqs { get; }
+
+    /// <summary>Amazon SNS.</summary>
+    public SnsService Sns { get; }
+
+    /// <summary>Amazon DynamoDB (with Streams).</summary>
+    public DynamoDbService DynamoDb { get; }
+
+    /// <summary>Faults injected into DynamoDB calls (throttling, errors, latency), drawn from the simulation's seed.</summary>
+    public FaultInjector DynamoDbFaults { get; }
+
+    /// <summary>The SDK router: give it to a client explicitly (<c>HttpClientFactory = sim.Services.Sdk</c>) outside handlers.</summary>
+    public SandboxHttpClientFactory Sdk => _sdk.Value;
+
+    /// <summary>Every service call answered, in order.</summary>
+    public IReadOnlyList<ServiceCall> Calls => _calls;
+
+    private readonly List<ServiceCall> _calls = [];
+
+    /// <summary>
+    /// Makes these services the ones that SDK clients and sandbox clients created with no arguments reach, for the
+    /// calling async flow, until the returned scope is disposed. The engine does this around INIT and every invocation.
+    /// </summary>
+    public IDisposable Enter() => new Entered(Sdk.Activate(), SandboxAmbient.Use(_registry.Value));
+
+    /// <inheritdoc />
+    void IServiceCallObserver.OnCall(ServiceCall call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        _calls.Add(call);
+        var scope = InvocationScope.Current;
+        var at = scope?.Now ?? _sim.Now;
+        scope?.Record(call);
+        _sim.Trace.Add(at, TraceKind.ServiceCall, scope?.FunctionName ?? call.Service, scope?.RequestId,
+            $"{call.Service}.{call.Operation} → {call.Outcome} ({call.Latency.TotalMilliseconds:0.##} ms){(scope is { IsInit: true } ? " during INIT" : "")}",
+            environmentId: scope?.Environment?.Id, duration: call.Latency);
+    }
+
+    /// <summary>Records that handler code constructed an SDK client (called from the SDK pipeline customizer).</summary>
+    internal static void OnClientCreated(Type clientType)
+    {
+        var scope = InvocationScope.Current;
+        if (scope?.Environment is not { } env) return;
+        var service = clientType.Name.Replace("Amazon", "", StringComparison.Ordinal).Replace("Client", "", StringComparison.Ordinal).ToLowerInvariant();
+        env.ClientsCreated.Add(new ClientCreation(service, scope.IsInit ? "INIT" : "INVOKE", scope.RequestId, scope.Now));
+    }
+
+    private sealed class Entered(IDisposable sdk, IDisposable ambient) : IDisposable
+    {
+        public void Dispose()
+        {
+            ambient.Dispose();
+            sdk.Dispose();
+        }
+    }
+}
