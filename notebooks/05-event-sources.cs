@@ -6,11 +6,13 @@
 #:property PublishAot=false
 
 using Course.Lambda.Core;
+using Course.Lambda.SQSEvents;
 using Course.Lessons.Display;
 using Course.Sandbox.Functions;
 using Course.Sandbox.Hosting;
 using Course.Sandbox.Invocation;
 using Course.Sandbox;
+using System.Globalization;
 
 // ## Three ways to be called
 //
@@ -159,42 +161,28 @@ Console.WriteLine($"20 events, {dupSim.Lambda.Invocations.Count} invocations");
 // sequence number of the first failed record), and an on-failure destination that receives a
 // description of the records that were skipped.
 //
-// A C# handler for either source has the same shape as any other; only the event and response
-// types differ:
-//
-// ```csharp
-// using Course.Lambda.Core;
-//
-// namespace Orders;
-//
-// public sealed record QueueMessage(string MessageId, string Body);
-//
-// public sealed record BatchItemFailure(string ItemIdentifier);
-//
-// public sealed class BatchWorker
-// {
-//     // The shape of a partial-batch handler: try each message, collect the ids of the ones that failed.
-//     public List<BatchItemFailure> Process(IEnumerable<QueueMessage> batch, Action<string> handle, ILambdaContext context)
-//     {
-//         var failures = new List<BatchItemFailure>();
-//         foreach (var message in batch)
-//         {
-//             try
-//             {
-//                 handle(message.Body);
-//             }
-//             catch (Exception ex) when (ex is FormatException or InvalidOperationException)
-//             {
-//                 context.Logger.LogLine($"message {message.MessageId} failed: {ex.Message}");
-//                 failures.Add(new BatchItemFailure(message.MessageId));
-//             }
-//         }
-//
-//         return failures;
-//     }
-// }
-// ```
-//
+// A C# handler for SQS takes an `SQSEvent` and, with `ReportBatchItemFailures` on, returns an
+// `SQSBatchResponse` naming the messages that failed. This one parses a price from each message and
+// reports the ones it cannot parse:
+
+// Give it a batch of three messages, one of them malformed. The response names only that one, so
+// only it would return to the queue:
+
+var sqsSim = new Simulation(new SimulationOptions { Seed = 5 });
+sqsSim.Lambda.Deploy(new FunctionOptions { FunctionName = "orders", MemorySize = 512 },
+    HandlerFactory.FromType(typeof(OrderWorker), nameof(OrderWorker.FunctionHandler)));
+
+var batch = """
+    {"Records": [
+      {"messageId": "m-1", "body": "19.99", "eventSource": "aws:sqs"},
+      {"messageId": "m-2", "body": "nineteen", "eventSource": "aws:sqs"},
+      {"messageId": "m-3", "body": "5.00", "eventSource": "aws:sqs"}
+    ]}
+    """;
+var batchReply = sqsSim.Lambda.Invoke("orders", batch);
+Console.WriteLine(batchReply.Payload);
+Show.Logs(sqsSim, "orders");
+
 // **Challenge — One poison message**
 //
 // An SQS queue (standard, `maxReceiveCount` 3, with a dead-letter queue) feeds a function with batch
@@ -293,4 +281,28 @@ public sealed class DeadLetterQueue(Simulation sim, string arn) : IAsyncTarget
     public List<(TimeSpan At, string Body)> Received { get; } = [];
 
     public void Deliver(AsyncDelivery delivery) => Received.Add((sim.Now - sim.Options.Start, delivery.Body));
+}
+
+
+public sealed class OrderWorker
+{
+    public SQSBatchResponse FunctionHandler(SQSEvent evt, ILambdaContext context)
+    {
+        var failures = new List<SQSBatchResponse.BatchItemFailure>();
+        foreach (var message in evt.Records)
+        {
+            try
+            {
+                var price = decimal.Parse(message.Body, NumberStyles.Number, CultureInfo.InvariantCulture);
+                context.Logger.LogLine($"message {message.MessageId}: order of {price}");
+            }
+            catch (FormatException)
+            {
+                context.Logger.LogLine($"message {message.MessageId}: cannot parse '{message.Body}'");
+                failures.Add(new SQSBatchResponse.BatchItemFailure { ItemIdentifier = message.MessageId });
+            }
+        }
+
+        return new SQSBatchResponse(failures);
+    }
 }
