@@ -60,7 +60,12 @@ public static partial class NotebookGenerator
             new(true, "// Load the course engine and its notebook views (build them first: dotnet build src/Lessons)\n" +
                 string.Join('\n', EngineReferences.Select(r => $"#r \"{r}\"")) + "\n" +
                 "using Microsoft.DotNet.Interactive;\n" +
-                "Course.Lessons.Display.Show.Html = html => html.DisplayAs(\"text/html\");"),
+                "using Microsoft.DotNet.Interactive.Formatting;\n" +
+                "Course.Lessons.Display.Show.Html = html => html.DisplayAs(\"text/html\");\n" +
+                "Formatter.Register<Course.Sandbox.Simulation>((sim, writer) => writer.Write(\n" +
+                "    Course.Lessons.Display.SimulationHtml.Timeline(sim) + Course.Lessons.Display.SimulationHtml.Invocations(sim)), \"text/html\");\n" +
+                "Formatter.Register<Course.Sandbox.Pricing.CostSummary>((cost, writer) => writer.Write(\n" +
+                "    Course.Lessons.Display.SimulationHtml.Cost(cost)), \"text/html\");"),
         };
 
         var body = lesson.Body;
