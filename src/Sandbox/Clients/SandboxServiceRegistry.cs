@@ -21,6 +21,9 @@ public sealed class SandboxServiceRegistry
     /// <summary>The simulation's SNS, or null.</summary>
     public SnsService? Sns { get; init; }
 
+    /// <summary>The simulation's EventBridge, or null.</summary>
+    public Sources.EventBridge.EventBridgeService? EventBridge { get; init; }
+
     /// <summary>Receives the calls the sandbox clients make (as the wire endpoints report theirs), or null.</summary>
     public IServiceCallObserver? Observer { get; init; }
 }
