@@ -114,8 +114,13 @@ public sealed class SqsTrigger
             $"a second copy of message {messageId} (receive {message.ReceiveCount}) → {_context.FunctionName}: standard queues deliver at least once");
         var pending = sim.Lambda.InvokeAsync(_context.FunctionName, new SqsEventWriter(Queue.Arn, sim.Options.Region).Write([copy]));
         sim.RunUntilComplete(pending);
-        var record = sim.Lambda.Invocations.Last(r => r.RequestId == pending.Result.RequestId);
-        var invocation = CheckContext.FromRecord(record);
+        var r = pending.Result;
+        var invocation = new FunctionInvocation(r.RequestId, r.Payload ?? "", r.FunctionError, r.ErrorType, r.ErrorMessage, r.Duration, r.InitDuration is not null)
+        {
+            StatusCode = r.StatusCode,
+            TimedOut = r.TimedOut,
+            Throttled = r.Throttled,
+        };
         _context.Record(invocation);
         return invocation;
     }
