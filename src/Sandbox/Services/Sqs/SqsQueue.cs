@@ -559,6 +559,29 @@ public sealed class SqsQueue
         }
     }
 
+    /// <summary>True when a receive now would return at least one message (before any dead-letter move).</summary>
+    internal bool AnyReceivable()
+    {
+        var now = _time.GetUtcNow();
+        lock (_gate)
+        {
+            if (!IsFifo)
+            {
+                foreach (var m in _messages)
+                {
+                    if (m.VisibleAt <= now)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            return Candidates(now).Any();
+        }
+    }
+
     private void Signal()
     {
         Signalled?.Invoke();

@@ -25,7 +25,7 @@ namespace Course.Sandbox.Sources.Sqs;
 /// the mapping records the move.</item>
 /// <item>SQS_05: creation fails when the queue's visibility timeout is below the function timeout.</item>
 /// <item>SQS_06: the mapping starts 5 pollers (each holds at most one batch, so pollers = concurrent batches). A poller
-/// whose receive came back full adds a poller, at most 300 per minute (a token bucket refilled at 5 per second, holding
+/// whose receive came back full while more messages wait wakes a waiting poller or adds one, at most 300 per minute (a token bucket refilled at 5 per second, holding
 /// at most 5), up to 1,000 or <c>MaximumConcurrency</c>. A poller that finds the queue empty stops while more than 5
 /// remain; the others wait in a long poll that ends the moment a message is sent or becomes visible. (The empty
 /// 20-second long polls AWS repeats on an idle queue change nothing but the SQS bill, so they are not simulated, and
@@ -74,9 +74,10 @@ public sealed class SqsEventSourceMapping
     private readonly Queue<Poller> _idle = new();
     private readonly List<Poller> _gathering = [];
     private DateTimeOffset? _wakeAt;
-    private double _tokens = TokenCapacity;
+    private double _tokens;
     private DateTimeOffset _tokensAt;
     private int _pollerIds;
+    private bool _growScheduled;
 
     private SqsEventSourceMapping(Simulation sim, SqsQueue queue, LambdaFunction function, SqsEventSourceOptions o)
     {
@@ -207,7 +208,7 @@ public sealed class SqsEventSourceMapping
             return;
         }
 
-        if (full) Grow(now);
+        if (full && _queue.AnyReceivable()) Grow(now);
         if (p.Batch.Count >= _batchSize || p.Bytes >= GatherLimitBytes || _window == TimeSpan.Zero || now >= p.FirstReceivedAt + _window)
         {
             Invoke(p);
@@ -235,10 +236,20 @@ public sealed class SqsEventSourceMapping
             _sim.ScheduleAt(now, () => Poll(waiting));
             return;
         }
-        if (_pollers.Count >= _cap) return;
+        if (_pollers.Count >= _cap || _growScheduled) return;
         _tokens = Math.Min(TokenCapacity, _tokens + (now - _tokensAt).TotalSeconds * TokensPerSecond);
         _tokensAt = now;
-        if (_tokens < 1) return;
+        if (_tokens < 1)
+        {
+            // Try again when the next poller may be added, if messages are still waiting then.
+            _growScheduled = true;
+            _sim.ScheduleAt(now + TimeSpan.FromSeconds((1 - _tokens) / TokensPerSecond), () =>
+            {
+                _growScheduled = false;
+                if (_queue.AnyReceivable()) Grow(_sim.Now);
+            });
+            return;
+        }
         _tokens -= 1;
         StartPoller();
         _sim.Trace.Add(now, TraceKind.Note, _queue.Name, null, string.Create(CultureInfo.InvariantCulture, $"scaling up: {_pollers.Count} pollers (messages waiting)"));

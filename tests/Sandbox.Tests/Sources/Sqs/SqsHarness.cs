@@ -35,10 +35,10 @@ internal sealed class SqsHarness
                 ["VisibilityTimeout"] = visibilitySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             });
         }
-        Sim.Lambda.Deploy(new FunctionOptions { FunctionName = "f", Timeout = TimeSpan.FromSeconds(timeoutSeconds), ReservedConcurrentExecutions = reservedConcurrency },
+        Sim.Lambda.Deploy(new FunctionOptions { FunctionName = "f", MemorySize = 1769, Timeout = TimeSpan.FromSeconds(timeoutSeconds), ReservedConcurrentExecutions = reservedConcurrency },
             HandlerFactory.FromDelegate((SQSEvent e, ILambdaContext c) =>
             {
-                Batches.Add((Sim.Time.GetUtcNow(), e.Records.Select(r => r.Body).ToList()));
+                Batches.Add((Sim.Time.QueueTime, e.Records.Select(r => r.Body).ToList()));
                 return handler(e, c);
             }));
         Mapping = SqsEventSourceMapping.Create(Sim, Queue, "f", options);
