@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Course.Grading.Exercises;
 using Course.Grading.Reports;
 using Spectre.Console;
 
@@ -77,6 +78,22 @@ public sealed class CourseExerciseTests
         var failed = report.Checks.Where(c => c.Status != CheckStatus.Pass).Select(c => c.Spec.Id).ToList();
         Assert.True(failed.SequenceEqual(new[] { expected }), $"{file}: expected only {expected} to fail, got [{string.Join(", ", failed)}]\n{Describe(report)}");
         Assert.Equal(CheckStatus.Fail, report.Checks.Single(c => c.Spec.Id == expected).Status);
+    }
+
+    [Theory]
+    [MemberData(nameof(ExerciseIds))]
+    public void Readme_HasATaskHeadingForEveryCheckTask(string exercise)
+    {
+        var definition = ExerciseLoader.Load(ExerciseDir(exercise));
+        var readme = File.ReadAllText(Path.Combine(ExerciseDir(exercise), "README.md"));
+
+        Assert.Equal(exercise, definition.Id);
+        foreach (var task in definition.Checks.Select(c => c.Task).Distinct())
+        {
+            Assert.Contains($"\n## Task {task} — ", readme, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain($"\n## Task {definition.Checks.Max(c => c.Task) + 1} ", readme, StringComparison.Ordinal);
     }
 
     [Theory]
