@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using Course.Grading.Isolation;
 
 namespace Course.Grading.Exercises;
@@ -12,7 +13,8 @@ public sealed class CheckContext
 {
     private readonly IFunctionSession _session;
     private readonly StringBuilder _notes = new();
-    private int _sequence;
+    private Course.Sandbox.Sources.ApiGateway.HttpApi? _api;
+    private SqsTrigger? _sqs;
 
     internal CheckContext(IFunctionSession session, ExerciseDefinition exercise, CheckSpec check, int seed)
     {
@@ -62,19 +64,139 @@ public sealed class CheckContext
         return invocation;
     }
 
-    /// <summary>Sends an HTTP request through an API Gateway HTTP API (payload format 2.0) to the function.</summary>
+    /// <summary>
+    /// Sends an HTTP request through the engine's API Gateway HTTP API (payload format 2.0) to the function, on the
+    /// route from exercise.yaml (<c>trigger.settings.route</c>; default <c>$default</c>), and runs the simulation until
+    /// the response is in. API Gateway's mapping applies: a function error or malformed response is 502.
+    /// </summary>
     /// <param name="method">The HTTP method, e.g. <c>POST</c>.</param>
     /// <param name="path">The path with an optional query string, e.g. <c>/users?x=1</c>.</param>
     /// <param name="body">The request body, or null for none.</param>
-    /// <param name="headers">Extra request headers (names are lower-cased as API Gateway does).</param>
+    /// <param name="headers">Request headers (API Gateway lower-cases their names).</param>
     /// <param name="base64">True to send <paramref name="body"/> as already base64-encoded (isBase64Encoded = true).</param>
-    /// <returns>What the HTTP client sees; 502 when the function failed.</returns>
-    public async Task<HttpResult> HttpAsync(string method, string path, string? body = null, IReadOnlyDictionary<string, string>? headers = null, bool base64 = false)
+    /// <returns>What the HTTP client sees.</returns>
+    public Task<HttpResult> HttpAsync(string method, string path, string? body = null, IReadOnlyDictionary<string, string>? headers = null, bool base64 = false)
     {
-        var evt = ApiGatewayHttp.BuildEvent(method, path, body, headers, base64, _session.Simulation.Now, ++_sequence);
-        var invocation = await InvokeAsync(evt).ConfigureAwait(false);
-        return ApiGatewayHttp.ToHttp(invocation);
+        if (_api is null)
+        {
+            _api = new Course.Sandbox.Sources.ApiGateway.HttpApi(Sim, new Course.Sandbox.Sources.ApiGateway.HttpApiOptions { ApiId = "a1b2c3d4e5" });
+            _api.AddRoute(Exercise.Trigger.Settings.TryGetValue("route", out var route) ? route : "$default", FunctionName);
+        }
+
+        var response = _api.Send(method, path, headers, body, base64);
+        FunctionInvocation? invocation = null;
+        if (response.LambdaRequestId is { } requestId && Sim.Lambda.Invocations.LastOrDefault(r => r.RequestId == requestId) is { } record)
+        {
+            invocation = FromRecord(record);
+            _invocations.Add(invocation);
+        }
+
+        string text;
+        try
+        {
+            text = Encoding.UTF8.GetString(response.BodyBytes);
+        }
+        catch (FormatException)
+        {
+            text = response.Body;
+        }
+
+        var responseHeaders = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in response.Headers)
+        {
+            responseHeaders[name.ToLowerInvariant()] = value;
+        }
+
+        return Task.FromResult(new HttpResult(response.StatusCode, text, responseHeaders, invocation));
     }
+
+    /// <summary>
+    /// The SQS trigger from exercise.yaml (<c>trigger.kind: sqs</c>): a queue (with a dead-letter queue when
+    /// <c>maxReceiveCount</c> is set) wired to the function by an event source mapping. Created on first use.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The exercise's trigger is not <c>sqs</c>.</exception>
+    public SqsTrigger Sqs => _sqs ??= Exercise.Trigger.Kind == TriggerKind.Sqs
+        ? new SqsTrigger(this, Exercise.Trigger.Settings)
+        : throw new InvalidOperationException($"exercise.yaml has trigger.kind {Exercise.Trigger.Kind}; Sqs needs trigger.kind: sqs.");
+
+    /// <summary>
+    /// Creates a DynamoDB table in the simulation (on-demand, a string partition key, a stream with
+    /// NEW_AND_OLD_IMAGES so checks can count writes). The handler reaches it with <c>new AmazonDynamoDBClient()</c>.
+    /// </summary>
+    /// <param name="name">The table name.</param>
+    /// <param name="partitionKey">The partition key attribute (type S).</param>
+    public void CreateTable(string name, string partitionKey)
+    {
+        var request = new JsonObject
+        {
+            ["TableName"] = name,
+            ["KeySchema"] = new JsonArray(new JsonObject { ["AttributeName"] = partitionKey, ["KeyType"] = "HASH" }),
+            ["AttributeDefinitions"] = new JsonArray(new JsonObject { ["AttributeName"] = partitionKey, ["AttributeType"] = "S" }),
+            ["BillingMode"] = "PAY_PER_REQUEST",
+            ["StreamSpecification"] = new JsonObject { ["StreamEnabled"] = true, ["StreamViewType"] = "NEW_AND_OLD_IMAGES" },
+        };
+        Sim.Services.DynamoDb.Invoke("CreateTable", request.ToJsonString());
+    }
+
+    /// <summary>Writes an item (DynamoDB JSON, e.g. <c>{"id":{"S":"7"}}</c>) straight into a table, outside any invocation.</summary>
+    /// <param name="table">The table name.</param>
+    /// <param name="itemJson">The item in DynamoDB JSON.</param>
+    public void PutItem(string table, string itemJson)
+    {
+        var request = new JsonObject { ["TableName"] = table, ["Item"] = JsonNode.Parse(itemJson) };
+        Sim.Services.DynamoDb.Invoke("PutItem", request.ToJsonString());
+    }
+
+    /// <summary>Reads an item by its string partition key, or null when there is none.</summary>
+    /// <param name="table">The table name.</param>
+    /// <param name="keyName">The partition key attribute.</param>
+    /// <param name="keyValue">Its value.</param>
+    /// <returns>The item in DynamoDB JSON, or null.</returns>
+    public JsonObject? GetItem(string table, string keyName, string keyValue)
+    {
+        var request = new JsonObject { ["TableName"] = table, ["Key"] = new JsonObject { [keyName] = new JsonObject { ["S"] = keyValue } } };
+        var response = JsonNode.Parse(Sim.Services.DynamoDb.Invoke("GetItem", request.ToJsonString()))!.AsObject();
+        return response["Item"] as JsonObject;
+    }
+
+    /// <summary>Every change the table's stream recorded (INSERT, MODIFY, REMOVE), oldest first: the platform's record of writes.</summary>
+    /// <param name="table">A table made with <see cref="CreateTable"/>.</param>
+    /// <returns>The stream records, shard by shard.</returns>
+    public IReadOnlyList<Course.Sandbox.Services.DynamoDb.Streams.DynamoDbStreamRecord> StreamRecords(string table)
+    {
+        var stream = Sim.Services.DynamoDb.GetStream(table) ?? throw new InvalidOperationException($"table {table} has no stream; create it with CreateTable.");
+        var records = new List<Course.Sandbox.Services.DynamoDb.Streams.DynamoDbStreamRecord>();
+        foreach (var shard in stream.ShardIds)
+        {
+            var position = stream.TrimHorizon(shard);
+            while (true)
+            {
+                var read = stream.GetRecords(position);
+                records.AddRange(read.Records);
+                if (read.Records.Count == 0)
+                {
+                    break;
+                }
+
+                position = read.Next;
+            }
+        }
+
+        return records.OrderBy(r => r.ApproximateCreationDateTime).ThenBy(r => r.SequenceNumber, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The execution environments the function has had so far (their INIT/INVOKE record, e.g. SDK clients created).</summary>
+    public IReadOnlyList<Course.Sandbox.Environments.ExecutionEnvironment> Environments => Function.Environments.ToList();
+
+    internal void Record(FunctionInvocation invocation) => _invocations.Add(invocation);
+
+    internal static FunctionInvocation FromRecord(Course.Sandbox.Invocation.InvocationRecord record) =>
+        new(record.RequestId, "", record.ErrorType is null ? null : "Unhandled", record.ErrorType, null, record.Duration, record.ColdStart)
+        {
+            TimedOut = record.TimedOut,
+            Throttled = record.Throttled,
+            StatusCode = record.Throttled ? 429 : 200,
+        };
 
     /// <summary>Adds a line to the check's output (shown with <c>--logs</c> and in results.json).</summary>
     /// <param name="line">The line.</param>

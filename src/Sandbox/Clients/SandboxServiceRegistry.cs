@@ -25,6 +25,9 @@ public sealed class SandboxServiceRegistry
     /// <summary>The simulation's Bedrock Runtime, or null.</summary>
     public BedrockService? Bedrock { get; init; }
 
+    /// <summary>The simulation's EventBridge, or null.</summary>
+    public Sources.EventBridge.EventBridgeService? EventBridge { get; init; }
+
     /// <summary>Receives the calls the sandbox clients make (as the wire endpoints report theirs), or null.</summary>
     public IServiceCallObserver? Observer { get; init; }
 }

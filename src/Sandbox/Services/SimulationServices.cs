@@ -36,6 +36,9 @@ public sealed class SimulationServices : IServiceCallObserver
         DynamoDb = new DynamoDbService(simulation.Time, new DynamoDbServiceOptions { Region = o.Region, AccountId = o.AccountId });
         DynamoDbFaults = new FaultInjector(new Random(o.Seed ^ 0x5eed));
         Bedrock = new BedrockService(simulation.Time, simulation.Random, faults: new FaultInjector(new Random(o.Seed ^ 0xbed)));
+        EventBridge = new Sources.EventBridge.EventBridgeService(simulation, Sqs, Sns);
+        S3Notifications = new Sources.S3.S3NotificationSource(simulation, S3, Sqs, Sns);
+        SnsLambda = new Sources.Sns.SnsLambdaSource(simulation, Sns, Sqs);
         _sdk = new Lazy<SandboxHttpClientFactory>(() =>
         {
             SandboxHttpClientFactory.InstallAsDefault();
@@ -44,7 +47,7 @@ public sealed class SimulationServices : IServiceCallObserver
                 new SqsWireService(Sqs, SqsFaults, this),
                 new DynamoDbWireService(DynamoDb, DynamoDbFaults, this));
         });
-        _registry = new Lazy<SandboxServiceRegistry>(() => new SandboxServiceRegistry { S3 = S3, Sqs = Sqs, Sns = Sns, Bedrock = Bedrock, Observer = this });
+        _registry = new Lazy<SandboxServiceRegistry>(() => new SandboxServiceRegistry { S3 = S3, Sqs = Sqs, Sns = Sns, Bedrock = Bedrock, EventBridge = EventBridge, Observer = this });
     }
 
     /// <summary>Amazon S3.</summary>
@@ -55,6 +58,15 @@ public sealed class SimulationServices : IServiceCallObserver
 
     /// <summary>Amazon SNS.</summary>
     public SnsService Sns { get; }
+
+    /// <summary>Amazon EventBridge: buses, rules, targets and the Scheduler.</summary>
+    public Sources.EventBridge.EventBridgeService EventBridge { get; }
+
+    /// <summary>S3 → Lambda (and SQS/SNS) notification delivery (S3_01).</summary>
+    public Sources.S3.S3NotificationSource S3Notifications { get; }
+
+    /// <summary>SNS → Lambda delivery with SNS's delivery policy (SNS_01).</summary>
+    public Sources.Sns.SnsLambdaSource SnsLambda { get; }
 
     /// <summary>Amazon DynamoDB (with Streams).</summary>
     public DynamoDbService DynamoDb { get; }

@@ -244,6 +244,7 @@ public sealed class SqsQueue
         if (toDeadLetter.Count > 0)
         {
             DeadLetterQueue!.AcceptFromSource(toDeadLetter, now);
+            Redriven?.Invoke(toDeadLetter, DeadLetterQueue!);
         }
 
         return received;
@@ -532,8 +533,58 @@ public sealed class SqsQueue
     private string Count(DateTimeOffset now, SqsMessageState state) =>
         _messages.Count(m => m.StateAt(now) == state).ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>Raised (outside the lock) when messages may have become receivable: a send, a visibility change,
+    /// or a dead-letter move into this queue. Event-source pollers use it to end a long poll.</summary>
+    internal event Action? Signalled;
+
+    /// <summary>Raised when a receive moved messages to the dead-letter queue (SQS_04), with the messages and the DLQ.</summary>
+    internal event Action<IReadOnlyList<SqsMessage>, SqsQueue>? Redriven;
+
+    /// <summary>The earliest instant after <paramref name="now"/> at which a stored message becomes visible (end of a
+    /// delay or visibility timeout); null when no message is waiting for that.</summary>
+    internal DateTimeOffset? NextVisibleAfter(DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            DateTimeOffset? next = null;
+            foreach (var m in _messages)
+            {
+                if (m.VisibleAt > now && (next is null || m.VisibleAt < next))
+                {
+                    next = m.VisibleAt;
+                }
+            }
+
+            return next;
+        }
+    }
+
+    /// <summary>True when a receive now would return at least one message (before any dead-letter move).</summary>
+    internal bool AnyReceivable()
+    {
+        var now = _time.GetUtcNow();
+        lock (_gate)
+        {
+            if (!IsFifo)
+            {
+                foreach (var m in _messages)
+                {
+                    if (m.VisibleAt <= now)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            return Candidates(now).Any();
+        }
+    }
+
     private void Signal()
     {
+        Signalled?.Invoke();
         List<TaskCompletionSource> waiters;
         lock (_gate)
         {

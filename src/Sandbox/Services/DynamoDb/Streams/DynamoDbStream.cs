@@ -137,7 +137,11 @@ public sealed class DynamoDbStream
             EventIdFor(sequenceNumber), eventName, _region, now, keys, newPart is null ? null : DynamoValue.CloneItem(newPart),
             oldPart is null ? null : DynamoValue.CloneItem(oldPart), sequenceNumber, size, ViewType, StreamArn, ShardIds[shard]);
         _shards[shard].Add(record);
+        Appended?.Invoke(record);
     }
+
+    /// <summary>Raised after a record is appended; event-source pollers use it to wake from idle.</summary>
+    internal event Action<DynamoDbStreamRecord>? Appended;
 
     private void Trim()
     {
