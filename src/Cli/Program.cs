@@ -2,6 +2,7 @@ using System.CommandLine;
 
 var root = new RootCommand("course: the serverless course's command-line tool");
 root.Subcommands.Add(Course.Cli.Commands.GradeCommand.Create());
+root.Subcommands.Add(Course.Cli.Commands.EventsCommand.Create());
 var parsed = root.Parse(args);
 var exitCode = await parsed.InvokeAsync().ConfigureAwait(false);
 // Bad command-line input is exit code 2 (like any other bad input), not System.CommandLine's default 1.
