@@ -279,4 +279,36 @@ public class EventBridgeServiceTests
         sim.Run();
         Assert.Empty(queue.Messages);
     }
+
+    [Fact]
+    public void EB_01_Rules_MatchThroughPutEvents_WithThePatternLanguage()
+    {
+        var sim = TestHandlers.Sim();
+        var events = sim.Services.EventBridge;
+        var queues = new Dictionary<string, SqsQueue>();
+        void Rule(string name, string pattern)
+        {
+            queues[name] = sim.Services.Sqs.CreateQueue(name);
+            events.PutRule(name, pattern);
+            events.PutTargets(name, [new RuleTarget { Id = "q", Arn = queues[name].Arn }]);
+        }
+
+        Rule("prefix", """{"source":[{"prefix":"com.example."}]}""");
+        Rule("anything-but", """{"detail":{"state":[{"anything-but":["cancelled","refunded"]}]}}""");
+        Rule("numeric", """{"detail":{"total":[{"numeric":[">=",100,"<",1000]}]}}""");
+        Rule("exists", """{"detail":{"coupon":[{"exists":true}]}}""");
+        Rule("or", """{"$or":[{"detail":{"state":["refunded"]}},{"detail":{"total":[{"numeric":[">",5000]}]}}]}""");
+
+        PutEventsEntry Entry(string source, string detail) => new() { Source = source, DetailType = "Order", Detail = detail };
+        events.PutEvents(
+        [
+            Entry("com.example.orders", """{"state":"placed","total":150}"""),
+            Entry("org.other", """{"state":"cancelled","total":10,"coupon":"X"}"""),
+            Entry("com.example.orders", """{"state":"refunded","total":9000}"""),
+        ]);
+        sim.Run();
+
+        int Count(string name) => queues[name].Messages.Count;
+        Assert.Equal((2, 1, 1, 1, 1), (Count("prefix"), Count("anything-but"), Count("numeric"), Count("exists"), Count("or")));
+    }
 }
