@@ -309,4 +309,15 @@ public class HttpApiTests
         Assert.Contains("TimeoutInMillis", e.Message, StringComparison.Ordinal);
         Assert.Contains("ThrottleStatusCode", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task APIGW_03_Response_AsHttpResponseMessage()
+    {
+        var (_, api, _) = Orders();
+        using var message = api.Send("POST", "/orders", body: "{}").ToHttpResponseMessage();
+        Assert.Equal(System.Net.HttpStatusCode.Created, message.StatusCode);
+        Assert.Equal("application/json", message.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(["session=abc; Secure"], message.Headers.GetValues("set-cookie"));
+        Assert.Equal("{\"id\":\"new\"}", await message.Content.ReadAsStringAsync());
+    }
 }
