@@ -3,6 +3,7 @@
 // Run it from the repository root: dotnet run notebooks/01-what-is-serverless.cs
 #:project ../src/Lessons/Lessons.csproj
 #:property GenerateDocumentationFile=false
+#:property PublishAot=false
 
 // ## A function, not a server
 //

@@ -3,6 +3,7 @@
 // Run it from the repository root: dotnet run notebooks/04-handler-anatomy.cs
 #:project ../src/Lessons/Lessons.csproj
 #:property GenerateDocumentationFile=false
+#:property PublishAot=false
 
 using Course.Lambda.Core;
 using Course.Lessons.Display;

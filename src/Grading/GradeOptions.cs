@@ -18,6 +18,15 @@ public sealed class GradeOptions
     /// <summary>Overrides exercise.yaml's wall-clock limit in seconds (tests use short limits); default none.</summary>
     public double? WallClockSeconds { get; init; }
 
+    /// <summary>
+    /// Where successful compiles are cached across runs; default <c>$COURSE_GRADE_CACHE</c> or a per-user temp folder.
+    /// Set <see cref="UseDiskCache"/> to false to keep the cache in memory only.
+    /// </summary>
+    public string? CacheDirectory { get; init; }
+
+    /// <summary>True (the default) to reuse compiles across processes through <see cref="CacheDirectory"/>.</summary>
+    public bool UseDiskCache { get; init; } = true;
+
     /// <summary>Skips the compile-time safety rules so tests can prove the worker contains code that slips past them; default false.</summary>
     internal bool SkipSafetyRules { get; init; }
 }

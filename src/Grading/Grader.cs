@@ -14,12 +14,12 @@ namespace Course.Grading;
 /// and the exercise's checks, runs the checks in an isolated worker process and builds the report.
 /// Keep one instance per process: compiled checks and reference sets stay warm between runs (e.g. --watch).
 /// </summary>
-public sealed class Grader
+public sealed class Grader : IDisposable
 {
     private readonly SourceCompiler _compiler = new();
     private readonly WorkerLauncher _launcher;
-    private readonly Dictionary<string, (string Key, CompileResult Result)> _checksCache = new(StringComparer.Ordinal);
-    private (string Key, CompileResult Result)? _learnerCache;
+    private CompileCache? _cache;
+    private string? _cacheDirectory;
 
     /// <summary>Creates a grader that starts workers from the default location (next to the grader).</summary>
     public Grader() : this(null)
@@ -60,6 +60,10 @@ public sealed class Grader
             return Error(folderName, "", e.Message, options.Seed, watch);
         }
 
+        // Start the worker process now: the runtime boots while Roslyn compiles.
+        var limits = options.WallClockSeconds is { } seconds ? exercise.Limits with { WallClockSeconds = seconds } : exercise.Limits;
+        _launcher.Prestart(limits);
+
         // 1. The learner's handler.
         var handlerPath = Path.GetFullPath(options.HandlerFile ?? Path.Combine(directory, exercise.Handler.File));
         if (!File.Exists(handlerPath))
@@ -69,17 +73,27 @@ public sealed class Grader
 
         var learnerSource = SourceFile.Read(handlerPath, Display(handlerPath, root));
         Phase(watch, "exercise loaded");
-        var learner = CompileLearner(learnerSource, !options.SkipSafetyRules);
-        Phase(watch, "learner compiled");
-        if (!learner.Success)
+        var cache = CacheFor(options);
+        var learnerKey = CompileCache.Key($"learner:{!options.SkipSafetyRules}:{exercise.Handler.Type}:{exercise.Handler.Method}", new[] { learnerSource });
+        var learner = cache.TryGet(learnerKey);
+        if (learner is null)
         {
-            return Error(exercise, learner.RenderDiagnostics(), options.Seed, watch, learner.Diagnostics);
+            var compiled = _compiler.CompileLearner(new[] { learnerSource }, !options.SkipSafetyRules);
+            if (!compiled.Success)
+            {
+                return Error(exercise, compiled.RenderDiagnostics(), options.Seed, watch, compiled.Diagnostics);
+            }
+
+            if (FindHandlerProblem(exercise, compiled, learnerSource.Path) is { } handlerProblem)
+            {
+                return Error(exercise, handlerProblem, options.Seed, watch);
+            }
+
+            learner = new CompiledUnit(compiled.Assembly!, compiled.Pdb!, new Dictionary<string, string>());
+            cache.Put(learnerKey, learner);
         }
 
-        if (FindHandlerProblem(exercise, learner, learnerSource.Path) is { } handlerProblem)
-        {
-            return Error(exercise, handlerProblem, options.Seed, watch);
-        }
+        Phase(watch, "learner compiled");
 
         // 2. The exercise's checks.
         var checksSources = new List<SourceFile>();
@@ -94,14 +108,22 @@ public sealed class Grader
             checksSources.Add(SourceFile.Read(path, Display(path, root)));
         }
 
-        var checks = CompileChecks(directory, checksSources);
-        if (!checks.Success)
+        var checksKey = CompileCache.Key("checks", checksSources);
+        var checks = cache.TryGet(checksKey);
+        if (checks is null)
         {
-            return Error(exercise, "The exercise's checks do not compile (a problem in the exercise, not in your handler):\n\n" + checks.RenderDiagnostics(), options.Seed, watch, checks.Diagnostics);
+            var compiled = _compiler.CompileChecks(checksSources);
+            if (!compiled.Success)
+            {
+                return Error(exercise, "The exercise's checks do not compile (a problem in the exercise, not in your handler):\n\n" + compiled.RenderDiagnostics(), options.Seed, watch, compiled.Diagnostics);
+            }
+
+            checks = new CompiledUnit(compiled.Assembly!, compiled.Pdb!, FindCheckMethods(compiled));
+            cache.Put(checksKey, checks);
         }
 
         Phase(watch, "checks compiled");
-        var checkCode = FindCheckMethods(checks);
+        var checkCode = checks.CheckCode;
         var yamlPath = Display(Path.Combine(directory, ExerciseLoader.FileName), root);
         foreach (var spec in exercise.Checks)
         {
@@ -112,10 +134,9 @@ public sealed class Grader
         }
 
         // 3. Run in the worker.
-        var limits = options.WallClockSeconds is { } seconds ? exercise.Limits with { WallClockSeconds = seconds } : exercise.Limits;
         var runExercise = exercise with { Limits = limits };
         var request = new WorkerRequest(Convert.ToHexString(RandomNumberGenerator.GetBytes(12)), runExercise,
-            learner.Assembly!, learner.Pdb!, checks.Assembly!, checks.Pdb!, options.Seed);
+            learner.Assembly, learner.Pdb, checks.Assembly, checks.Pdb, options.Seed);
         var run = await _launcher.RunAsync(request, limits, cancellationToken).ConfigureAwait(false);
 
         Phase(watch, "worker finished");
@@ -135,30 +156,35 @@ public sealed class Grader
         }
     }
 
-    private CompileResult CompileLearner(SourceFile source, bool applySafety)
+    /// <summary>Starts a worker for the next run ahead of time (--watch calls this after each grade).</summary>
+    /// <param name="options">The options the next run will use.</param>
+    public void PrepareNextRun(GradeOptions options)
     {
-        var key = source.Path + "\0" + applySafety + "\0" + source.Text;
-        if (_learnerCache is { } cached && cached.Key == key)
+        ArgumentNullException.ThrowIfNull(options);
+        try
         {
-            return cached.Result;
+            var exercise = ExerciseLoader.Load(Path.GetFullPath(options.ExerciseDirectory));
+            _launcher.Prestart(options.WallClockSeconds is { } seconds ? exercise.Limits with { WallClockSeconds = seconds } : exercise.Limits);
         }
-
-        var result = _compiler.CompileLearner(new[] { source }, applySafety);
-        _learnerCache = (key, result);
-        return result;
+        catch (ExerciseFormatException)
+        {
+            // The next run reports it.
+        }
     }
 
-    private CompileResult CompileChecks(string directory, List<SourceFile> sources)
+    /// <summary>Stops a worker started ahead of time and not used.</summary>
+    public void Dispose() => _launcher.Dispose();
+
+    private CompileCache CacheFor(GradeOptions options)
     {
-        var key = string.Join("\0", sources.Select(s => s.Path + "\0" + s.Text));
-        if (_checksCache.TryGetValue(directory, out var cached) && cached.Key == key)
+        var directory = options.UseDiskCache ? options.CacheDirectory ?? CompileCache.DefaultDirectory : null;
+        if (_cache is null || _cacheDirectory != directory)
         {
-            return cached.Result;
+            _cache = new CompileCache(directory);
+            _cacheDirectory = directory;
         }
 
-        var result = _compiler.CompileChecks(sources);
-        _checksCache[directory] = (key, result);
-        return result;
+        return _cache;
     }
 
     private static string? FindHandlerProblem(ExerciseDefinition exercise, CompileResult learner, string file)
@@ -217,7 +243,7 @@ public sealed class Grader
         return result;
     }
 
-    private static List<CheckReport> BuildCheckReports(ExerciseDefinition exercise, WorkerRun run, GradingLimits limits, Dictionary<string, string> code)
+    private static List<CheckReport> BuildCheckReports(ExerciseDefinition exercise, WorkerRun run, GradingLimits limits, IReadOnlyDictionary<string, string> code)
     {
         var reports = new List<CheckReport>();
         var stopReason = run.Ended ? null : DescribeStop(run, limits);
@@ -245,6 +271,11 @@ public sealed class Grader
     internal static string DescribeStop(WorkerRun run, GradingLimits limits)
     {
         var seconds = limits.WallClockSeconds.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+        if (run.TimedOut && run.CurrentCheck is null)
+        {
+            return $"the grading worker did not get to the first check within {seconds} s of real time (is the machine overloaded?); run grade again";
+        }
+
         if (run.TimedOut)
         {
             return $"observed: the function was still running after {seconds} s of real time and was stopped (the whole worker process was killed)\n"

@@ -49,6 +49,29 @@ public sealed class GraderTests
     }
 
     [Fact]
+    public async Task Grade_DiskCache_SecondProcessReusesCompilesWithIdenticalResults()
+    {
+        var cache = Directory.CreateTempSubdirectory("grade-cache-test-");
+        try
+        {
+            var options = new GradeOptions { ExerciseDirectory = Fixture.Hello, CacheDirectory = cache.FullName };
+            var exerciseFiles = Directory.GetFiles(Fixture.Hello).Select(f => (f, File.GetLastWriteTimeUtc(f))).ToList();
+
+            var first = JsonReportRenderer.Render(await new Grader().GradeAsync(options));
+            var entries = cache.GetFiles("*.json", SearchOption.AllDirectories);
+            var second = JsonReportRenderer.Render(await new Grader().GradeAsync(options));
+
+            Assert.Equal(2, entries.Length);   // the learner's handler and the checks
+            Assert.Equal(first, second);
+            Assert.Equal(exerciseFiles, Directory.GetFiles(Fixture.Hello).Select(f => (f, File.GetLastWriteTimeUtc(f))).ToList());
+        }
+        finally
+        {
+            cache.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Grade_CompileError_StatusErrorExitCode2WithRenderedDiagnostics()
     {
         var dir = Directory.CreateTempSubdirectory("grade-test-");

@@ -36,7 +36,7 @@ internal static class GradeCommand
                 result.GetValue(format) ?? "text",
                 result.GetValue(seed),
                 result.GetValue(logs));
-            var grader = new Grader();
+            using var grader = new Grader();
             if (result.GetValue(watch))
             {
                 return await GradeWatcher.RunAsync(grader, settings, cancellationToken).ConfigureAwait(false);
@@ -57,12 +57,7 @@ internal static class GradeCommand
         GradeReport report;
         try
         {
-            report = await grader.GradeAsync(new GradeOptions
-            {
-                ExerciseDirectory = settings.Directory,
-                HandlerFile = settings.File,
-                Seed = settings.Seed,
-            }, cancellationToken).ConfigureAwait(false);
+            report = await grader.GradeAsync(ToOptions(settings), cancellationToken).ConfigureAwait(false);
         }
         catch (FileNotFoundException e)
         {
@@ -91,4 +86,14 @@ internal static class GradeCommand
 
         return report.ExitCode;
     }
+
+    /// <summary>The grader options for parsed settings.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <returns>The options.</returns>
+    internal static GradeOptions ToOptions(GradeSettings settings) => new()
+    {
+        ExerciseDirectory = settings.Directory,
+        HandlerFile = settings.File,
+        Seed = settings.Seed,
+    };
 }

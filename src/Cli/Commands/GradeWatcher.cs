@@ -42,6 +42,7 @@ internal static class GradeWatcher
         try
         {
             exit = await GradeCommand.GradeOnceAsync(grader, settings, cancellationToken).ConfigureAwait(false);
+            grader.PrepareNextRun(GradeCommand.ToOptions(settings));
             AnsiConsole.MarkupLine("[grey]watching for changes (Ctrl+C to stop)…[/]");
             while (!cancellationToken.IsCancellationRequested)
             {
@@ -63,6 +64,7 @@ internal static class GradeWatcher
                 AnsiConsole.WriteLine();
                 AnsiConsole.Write(new Rule("[grey]change detected — grading again[/]") { Justification = Justify.Left });
                 exit = await GradeCommand.GradeOnceAsync(grader, settings, cancellationToken).ConfigureAwait(false);
+                grader.PrepareNextRun(GradeCommand.ToOptions(settings));
             }
         }
         catch (OperationCanceledException)

@@ -13,7 +13,7 @@ internal static class ReferenceCatalog
     private static readonly Lazy<ImmutableArray<MetadataReference>> LearnerLazy = new(BuildLearner);
     private static readonly Lazy<ImmutableArray<MetadataReference>> ChecksLazy = new(BuildChecks);
 
-    /// <summary>.NET 10 reference assemblies, Course.Lambda and the AWS SDK (Core, S3, SQS, DynamoDBv2).</summary>
+    /// <summary>.NET 10 reference assemblies, Course.Lambda, the AWS SDK (Core, S3, SQS, DynamoDBv2) and the sandbox's service clients.</summary>
     public static ImmutableArray<MetadataReference> Learner => LearnerLazy.Value;
 
     /// <summary>The learner set plus the grader's check API (Course.Grading) and the engine (Course.Sandbox).</summary>
@@ -30,6 +30,10 @@ internal static class ReferenceCatalog
                      typeof(Amazon.S3.AmazonS3Client).Assembly,
                      typeof(Amazon.SQS.AmazonSQSClient).Assembly,
                      typeof(Amazon.DynamoDBv2.AmazonDynamoDBClient).Assembly,
+
+                     // The sandbox's clients for services without an AWS SDK package here (SNS...), named like the SDK's.
+                     // They live in the engine assembly; the safety rule SBX008 keeps handlers to Course.Sandbox.Clients.*.
+                     typeof(Course.Sandbox.Simulation).Assembly,
                  })
         {
             builder.Add(FromAssembly(assembly));
@@ -39,11 +43,7 @@ internal static class ReferenceCatalog
     }
 
     private static ImmutableArray<MetadataReference> BuildChecks() =>
-        Learner.AddRange(new[]
-        {
-            FromAssembly(typeof(ReferenceCatalog).Assembly),
-            FromAssembly(typeof(Course.Sandbox.Services.Wire.IWireService).Assembly),
-        });
+        Learner.Add(FromAssembly(typeof(ReferenceCatalog).Assembly));
 
     private static MetadataReference FromAssembly(System.Reflection.Assembly assembly)
     {

@@ -20,8 +20,35 @@ public static class WorkerHost
     public static async Task<int> RunAsync()
     {
         var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = true };
-        var input = await new StreamReader(Console.OpenStandardInput(), Encoding.UTF8).ReadToEndAsync().ConfigureAwait(false);
+        var reading = new StreamReader(Console.OpenStandardInput(), Encoding.UTF8).ReadToEndAsync();
+        WarmUp();
+        var input = await reading.ConfigureAwait(false);
+        if (input.Length == 0)
+        {
+            return 0;   // a standby worker whose grader went away
+        }
+
         return await RunAsync(input, stdout).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// While the grader is still compiling, touch the engine and the protocol so their code is loaded and
+    /// compiled before the request arrives: a deployment and one invocation of a tiny delegate handler.
+    /// </summary>
+    private static void WarmUp()
+    {
+        try
+        {
+            var sim = new Course.Sandbox.Simulation();
+            sim.Lambda.Deploy(new Course.Sandbox.Functions.FunctionOptions { FunctionName = "warm-up" },
+                Course.Sandbox.Hosting.HandlerFactory.FromDelegate<string, string>((input, _) => input));
+            sim.Lambda.Invoke("warm-up", "\"x\"");
+            _ = JsonSerializer.Deserialize<WorkerRequest>("{}", WorkerJson.Options);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Warming up is only an optimisation; the real run reports real problems.
+        }
     }
 
     internal static async Task<int> RunAsync(string input, TextWriter protocol)
@@ -136,7 +163,7 @@ public static class WorkerHost
                 }
             }
 
-            Write(WorkerJson.Result, outcome with { Output = logs.ToString() });
+            Write(WorkerJson.Result, outcome with { Output = Cap(logs.ToString()) });
         }
 
         summary = summary with { P50Ms = RunSummary.Percentile(durations, 50), P99Ms = RunSummary.Percentile(durations, 99) };
@@ -144,6 +171,12 @@ public static class WorkerHost
         Write(WorkerJson.End, "");
         return 0;
     }
+
+    /// <summary>The most output kept per check; a handler that logs in a loop cannot flood the grader.</summary>
+    internal const int MaxOutputChars = 65_536;
+
+    private static string Cap(string output) =>
+        output.Length <= MaxOutputChars ? output : output[..MaxOutputChars] + $"\n… output cut: {output.Length - MaxOutputChars} more characters";
 
     private static Dictionary<string, MethodInfo> FindChecks(Assembly assembly)
     {

@@ -9,9 +9,10 @@ namespace Course.Grading.Isolation;
 /// <summary>
 /// Starts a worker process for one grading run, with a hard wall-clock limit (the whole process tree is
 /// killed when it passes) and a GC heap hard limit, feeds it the request on stdin and collects its
-/// protocol lines from stdout and its stderr.
+/// protocol lines from stdout and its stderr. A worker can be started ahead of time (<see cref="Prestart"/>)
+/// so the runtime starts while Roslyn compiles; it waits for its request on stdin.
 /// </summary>
-internal sealed class WorkerLauncher
+internal sealed class WorkerLauncher : IDisposable
 {
     /// <summary>The worker's assembly file name, expected next to the grader's assemblies.</summary>
     public const string WorkerAssemblyName = "Course.Grading.Worker";
@@ -19,6 +20,8 @@ internal sealed class WorkerLauncher
     private const int MaxStderrChars = 16_384;
 
     private readonly string _workerDll;
+    private readonly object _gate = new();
+    private (Process Process, GradingLimits Limits)? _standby;
 
     public WorkerLauncher(string? workerDll = null)
     {
@@ -32,11 +35,9 @@ internal sealed class WorkerLauncher
             throw new FileNotFoundException($"The grading worker {_workerDll} is missing; rebuild the course (dotnet build src/Cli).", _workerDll);
         }
 
-        var start = CreateStartInfo(limits);
         var run = new WorkerRun();
         var watch = Stopwatch.StartNew();
-        using var process = new Process { StartInfo = start };
-        process.Start();
+        using var process = TakeStandby(limits) ?? StartProcess(limits);
         var stderr = new StringBuilder();
         var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var stdoutTask = Task.Run(async () =>
@@ -102,6 +103,68 @@ internal sealed class WorkerLauncher
 
         run.ElapsedMilliseconds = watch.Elapsed.TotalMilliseconds;
         return run;
+    }
+
+    /// <summary>Starts a worker for the given limits now, to be used by the next <see cref="RunAsync"/>.</summary>
+    /// <param name="limits">The limits the next run will use (the heap limit is fixed at process start).</param>
+    public void Prestart(GradingLimits limits)
+    {
+        if (!File.Exists(_workerDll))
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (_standby is { } existing && !existing.Process.HasExited && existing.Limits == limits)
+            {
+                return;
+            }
+
+            DisposeStandby();
+            _standby = (StartProcess(limits), limits);
+        }
+    }
+
+    /// <summary>Kills a standby worker that was never used.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            DisposeStandby();
+        }
+    }
+
+    private Process? TakeStandby(GradingLimits limits)
+    {
+        lock (_gate)
+        {
+            if (_standby is { } standby && standby.Limits == limits && !standby.Process.HasExited)
+            {
+                _standby = null;
+                return standby.Process;
+            }
+
+            DisposeStandby();
+            return null;
+        }
+    }
+
+    private void DisposeStandby()
+    {
+        if (_standby is { } standby)
+        {
+            Kill(standby.Process);
+            standby.Process.Dispose();
+            _standby = null;
+        }
+    }
+
+    private Process StartProcess(GradingLimits limits)
+    {
+        var process = new Process { StartInfo = CreateStartInfo(limits) };
+        process.Start();
+        return process;
     }
 
     private ProcessStartInfo CreateStartInfo(GradingLimits limits)

@@ -60,7 +60,12 @@ public static partial class NotebookGenerator
             new(true, "// Load the course engine and its notebook views (build them first: dotnet build src/Lessons)\n" +
                 string.Join('\n', EngineReferences.Select(r => $"#r \"{r}\"")) + "\n" +
                 "using Microsoft.DotNet.Interactive;\n" +
-                "Course.Lessons.Display.Show.Html = html => html.DisplayAs(\"text/html\");"),
+                "using Microsoft.DotNet.Interactive.Formatting;\n" +
+                "Course.Lessons.Display.Show.Html = html => html.DisplayAs(\"text/html\");\n" +
+                "Formatter.Register<Course.Sandbox.Simulation>((sim, writer) => writer.Write(\n" +
+                "    Course.Lessons.Display.SimulationHtml.Timeline(sim) + Course.Lessons.Display.SimulationHtml.Invocations(sim)), \"text/html\");\n" +
+                "Formatter.Register<Course.Sandbox.Pricing.CostSummary>((cost, writer) => writer.Write(\n" +
+                "    Course.Lessons.Display.SimulationHtml.Cost(cost)), \"text/html\");"),
         };
 
         var body = lesson.Body;
@@ -196,7 +201,8 @@ public static partial class NotebookGenerator
             .Append("// Generated from lessons/").Append(fm.Id).Append(".md by `course notebooks build`: edit the lesson, not this file.\n")
             .Append("// Run it from the repository root: dotnet run notebooks/").Append(fm.Id).Append(".cs\n")
             .Append("#:project ").Append(EngineProject).Append('\n')
-            .Append("#:property GenerateDocumentationFile=false\n");
+            .Append("#:property GenerateDocumentationFile=false\n")
+            .Append("#:property PublishAot=false\n");
         var usings = new SortedSet<string>(StringComparer.Ordinal);
         var statements = new StringBuilder();
         var types = new StringBuilder();

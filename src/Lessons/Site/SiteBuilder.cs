@@ -59,7 +59,7 @@ public sealed class SiteBuilder
 
         foreach (var exercise in exercises.Values)
         {
-            var (title, document) = ReadExercise(exercise, exercisePipeline);
+            var (title, document) = ReadExercise(exercise, exercisePipeline, files);
             var usedBy = lessons.Where(l => l.FrontMatter.Exercises.Contains(exercise.Id)).ToList();
             var main = new StringBuilder("<article class=\"exercise\">\n");
             main.Append("<p class=\"lesson-meta\">Exercise ").Append(PageLayout.E(exercise.Id)).Append("</p>\n");
@@ -109,21 +109,51 @@ public sealed class SiteBuilder
         return result;
     }
 
-    private static (string Title, MarkdownDocument Document) ReadExercise(ExercisePage exercise, LessonPipeline pipeline)
+    private static (string Title, MarkdownDocument Document) ReadExercise(ExercisePage exercise, LessonPipeline pipeline, SortedDictionary<string, string> files)
     {
         var document = pipeline.Parse(File.ReadAllText(exercise.ReadmePath).Replace("\r\n", "\n", StringComparison.Ordinal));
-        foreach (var link in document.Descendants<LinkInline>())
+        foreach (var link in document.Descendants<LinkInline>().ToList())
         {
+            if (link.Url is not { Length: > 0 } url || url.StartsWith('#') || url.StartsWith('/') || url.Contains(':', StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             // README links point at lessons as ../../lessons/NN-slug.md; on the site that is ../NN-slug.html.
-            if (link.Url is { } url && url.StartsWith("../../lessons/", StringComparison.Ordinal) && url.EndsWith(".md", StringComparison.Ordinal))
+            if (url.StartsWith("../../lessons/", StringComparison.Ordinal) && url.EndsWith(".md", StringComparison.Ordinal))
             {
                 link.Url = "../" + url["../../lessons/".Length..^3] + ".html";
+                continue;
+            }
+
+            // Files of the exercise (the starter code) are copied next to the page; the solution never is.
+            var target = Path.GetFullPath(Path.Combine(exercise.Directory, url.Split('#')[0]));
+            var relative = Path.GetRelativePath(exercise.Directory, target).Replace('\\', '/');
+            if (File.Exists(target) && !relative.StartsWith("..", StringComparison.Ordinal) && !relative.StartsWith("solution/", StringComparison.Ordinal))
+            {
+                files[$"exercises/{exercise.Id}/{relative}"] = File.ReadAllText(target).Replace("\r\n", "\n", StringComparison.Ordinal);
+                link.Url = $"{exercise.Id}/{relative}";
+            }
+            else
+            {
+                Unlink(link);
             }
         }
 
         var heading = document.Descendants<HeadingBlock>().FirstOrDefault(h => h.Level == 1);
         var title = heading?.Inline?.FirstChild is LiteralInline literal ? literal.Content.ToString() : exercise.Id;
         return (title, document);
+    }
+
+    private static void Unlink(LinkInline link)
+    {
+        foreach (var child in link.ToList())
+        {
+            child.Remove();
+            link.InsertBefore(child);
+        }
+
+        link.Remove();
     }
 
     private string IndexPage(IReadOnlyList<Lesson> lessons, SortedDictionary<string, ExercisePage> exercises)

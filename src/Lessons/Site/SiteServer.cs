@@ -18,6 +18,9 @@ public sealed class SiteServer : IDisposable
         [".png"] = "image/png",
         [".svg"] = "image/svg+xml",
         [".txt"] = "text/plain; charset=utf-8",
+        [".cs"] = "text/plain; charset=utf-8",
+        [".md"] = "text/plain; charset=utf-8",
+        [".yaml"] = "text/plain; charset=utf-8",
     };
 
     private readonly SiteOptions _options;

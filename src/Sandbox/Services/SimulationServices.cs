@@ -27,9 +27,11 @@ public sealed class SimulationServices : IServiceCallObserver
     {
         _sim = simulation;
         var o = simulation.Options;
-        S3 = new S3Service(simulation.Time, simulation.Random, o.Region);
         Sqs = new SqsService(simulation.Time, simulation.Random, o.Region, o.AccountId);
         Sns = new SnsService(simulation.Time, simulation.Random, Sqs, o.Region, o.AccountId);
+        S3 = new S3Service(simulation.Time, simulation.Random, o.Region, Sqs, Sns);
+        S3Faults = new FaultInjector(new Random(o.Seed ^ 0x53));
+        SqsFaults = new FaultInjector(new Random(o.Seed ^ 0x5135));
         DynamoDb = new DynamoDbService(simulation.Time, new DynamoDbServiceOptions { Region = o.Region, AccountId = o.AccountId });
         DynamoDbFaults = new FaultInjector(new Random(o.Seed ^ 0x5eed));
         EventBridge = new Sources.EventBridge.EventBridgeService(simulation, Sqs, Sns);
@@ -39,8 +41,8 @@ public sealed class SimulationServices : IServiceCallObserver
         {
             SandboxHttpClientFactory.InstallAsDefault();
             return new SandboxHttpClientFactory(
-                new S3WireService(S3, this),
-                new SqsWireService(Sqs, this),
+                new S3WireService(S3, S3Faults, this),
+                new SqsWireService(Sqs, SqsFaults, this),
                 new DynamoDbWireService(DynamoDb, DynamoDbFaults, this));
         });
         _registry = new Lazy<SandboxServiceRegistry>(() => new SandboxServiceRegistry { S3 = S3, Sqs = Sqs, Sns = Sns, EventBridge = EventBridge, Observer = this });
@@ -70,6 +72,12 @@ public sealed class SimulationServices : IServiceCallObserver
     /// <summary>Faults injected into DynamoDB calls (throttling, errors, latency), drawn from the simulation's seed.</summary>
     public FaultInjector DynamoDbFaults { get; }
 
+    /// <summary>Faults injected into S3 calls (SlowDown, InternalError, latency), drawn from the simulation's seed.</summary>
+    public FaultInjector S3Faults { get; }
+
+    /// <summary>Faults injected into SQS calls (RequestThrottled, InternalError, latency), drawn from the simulation's seed.</summary>
+    public FaultInjector SqsFaults { get; }
+
     /// <summary>The SDK router: give it to a client explicitly (<c>HttpClientFactory = sim.Services.Sdk</c>) outside handlers.</summary>
     public SandboxHttpClientFactory Sdk => _sdk.Value;
 
@@ -83,6 +91,16 @@ public sealed class SimulationServices : IServiceCallObserver
     /// calling async flow, until the returned scope is disposed. The engine does this around INIT and every invocation.
     /// </summary>
     public IDisposable Enter() => new Entered(Sdk.Activate(), SandboxAmbient.Use(_registry.Value));
+
+    /// <summary>
+    /// Makes these services current on the calling flow and leaves them so (the engine's cheap form of <see cref="Enter"/>,
+    /// used before every INIT and invocation: it writes the ambient values only when another simulation's were current).
+    /// </summary>
+    internal void Attach()
+    {
+        if (!ReferenceEquals(SandboxHttpClientFactory.Current, Sdk)) Sdk.Activate();
+        if (!ReferenceEquals(SandboxAmbient.Current, _registry.Value)) SandboxAmbient.Current = _registry.Value;
+    }
 
     /// <inheritdoc />
     void IServiceCallObserver.OnCall(ServiceCall call)

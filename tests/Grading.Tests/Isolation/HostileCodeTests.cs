@@ -21,14 +21,14 @@ public sealed class HostileCodeTests
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
 
-        var report = await GradeHostile("InfiniteLoop", seconds: 2);
+        var report = await GradeHostile("InfiniteLoop", seconds: 5);
 
-        Assert.InRange(watch.Elapsed.TotalSeconds, 2, 15);
+        Assert.InRange(watch.Elapsed.TotalSeconds, 5, 30);
         Assert.Equal(GradeStatus.Fail, report.Status);
         Assert.Equal(1, report.ExitCode);
         var first = report.Checks[0];
         Assert.Equal(CheckStatus.Fail, first.Status);
-        Assert.StartsWith("observed: the function was still running after 2 s of real time and was stopped", first.Message, StringComparison.Ordinal);
+        Assert.StartsWith("observed: the function was still running after 5 s of real time and was stopped", first.Message, StringComparison.Ordinal);
         Assert.Contains("next step: look for a loop", first.Message, StringComparison.Ordinal);
         Assert.Equal("not run: the worker stopped during check 'greets-by-name'", report.Checks[1].Message);
     }

@@ -75,4 +75,33 @@ public sealed class NotebookKernelTests
 
         Assert.Contains(result.Events, e => e is CommandFailed);
     }
+
+    [Fact]
+    public async Task EngineCell_RegistersHtmlFormatters_ForSimulationAndCost()
+    {
+        var lesson = LessonLoader.LoadAll(TestPaths.Course.Lessons)[0];
+        var engineCell = NotebookGenerator.Generate(lesson).Cells[1].Source
+            .Replace("../src/Lessons/bin/Debug/net10.0/", AppContext.BaseDirectory.Replace('\\', '/'), StringComparison.Ordinal);
+        using var kernel = new CSharpKernel();
+        try
+        {
+            Assert.DoesNotContain((await kernel.SendAsync(new SubmitCode(engineCell))).Events, e => e is CommandFailed);
+
+            var result = await kernel.SendAsync(new SubmitCode("""
+                var sim = new Course.Sandbox.Simulation();
+                sim.Lambda.Deploy(new Course.Sandbox.Functions.FunctionOptions { FunctionName = "f" },
+                    Course.Sandbox.Hosting.HandlerFactory.FromDelegate((string s, Course.Lambda.Core.ILambdaContext c) => s));
+                sim.Lambda.Invoke("f", "\"x\"");
+                sim
+                """));
+
+            var html = result.Events.OfType<ReturnValueProduced>().SelectMany(e => e.FormattedValues).Where(v => v.MimeType == "text/html").Select(v => v.Value);
+            Assert.Contains(html, v => v.Contains("<svg", StringComparison.Ordinal) && v.Contains("<table", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Course.Lessons.Display.Show.Html = null;
+            Microsoft.DotNet.Interactive.Formatting.Formatter.ResetToDefault();
+        }
+    }
 }

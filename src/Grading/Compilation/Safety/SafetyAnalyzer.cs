@@ -7,7 +7,7 @@ namespace Course.Grading.Compilation.Safety;
 /// <summary>
 /// Walks a learner compilation's semantic model and reports the APIs a Lambda handler may not use in the
 /// sandbox: process start, raw sockets/HTTP, process exit, file access outside /tmp, dynamic code
-/// loading, unsafe code and native interop. The AWS SDK clients are allowed; threads are allowed.
+/// loading, unsafe code, native interop and the simulator's own types (its service clients are allowed). The AWS SDK clients are allowed; threads are allowed.
 /// </summary>
 internal static class SafetyAnalyzer
 {
@@ -285,6 +285,13 @@ internal static class SafetyAnalyzer
             if (NativeTypes.Contains(typeName))
             {
                 return SafetyRule.Native;
+            }
+
+            var ns = NamespaceOf(type);
+            if ((ns == "Course.Sandbox" || ns.StartsWith("Course.Sandbox.", StringComparison.Ordinal))
+                && !ns.StartsWith("Course.Sandbox.Clients.", StringComparison.Ordinal))
+            {
+                return SafetyRule.Engine;
             }
 
             if (typeName == "System.Runtime.CompilerServices.Unsafe")

@@ -45,6 +45,10 @@ internal sealed class SafetyRule
         "unsafe code and pointers can corrupt the runtime; Lambda handlers never need them",
         "use arrays, Span<T> or Memory<T> instead of pointers");
 
+    public static SafetyRule Engine { get; } = new("SBX008", "Simulator internals",
+        "handler code may use the sandbox's service clients (Course.Sandbox.Clients.*) but not the simulator itself; checks judge what the simulator records",
+        "talk to services through their clients (e.g. new AmazonSimpleNotificationServiceClient()) and keep simulator types out of the handler");
+
     public static SafetyRule Native { get; } = new("SBX007", "Native interop",
         "native libraries are not part of a managed Lambda deployment package here",
         "use a managed .NET API instead of P/Invoke or Marshal");

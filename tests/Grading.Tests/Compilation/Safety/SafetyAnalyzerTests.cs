@@ -57,6 +57,8 @@ public sealed class SafetyAnalyzerTests
     [InlineData("var b = new System.Reflection.Emit.DynamicMethod(\"m\", typeof(void), Type.EmptyTypes);", "SBX005")]
     [InlineData("var ptr = Marshal.AllocHGlobal(10);", "SBX007")]
     [InlineData("var u = System.Runtime.CompilerServices.Unsafe.SizeOf<int>();", "SBX006")]
+    [InlineData("var sim = new Course.Sandbox.Simulation();", "SBX008")]
+    [InlineData("var registry = Course.Sandbox.Clients.SandboxAmbient.Current;", "SBX008")]
     public void CompileLearner_BannedApi_ReportsSandboxDiagnostic(string body, string id)
     {
         var diagnostics = Compile(body);
@@ -85,6 +87,7 @@ public sealed class SafetyAnalyzerTests
     [InlineData("var s3 = new Amazon.S3.AmazonS3Client(); var sqs = new Amazon.SQS.AmazonSQSClient(); var db = new Amazon.DynamoDBv2.AmazonDynamoDBClient();")]
     [InlineData("var r = new StreamReader(new MemoryStream()); var sw = Stopwatch.StartNew(); var name = Environment.GetEnvironmentVariable(\"TABLE\");")]
     [InlineData("var props = typeof(Function).GetProperties(); var n = typeof(Function).Name;")]
+    [InlineData("var sns = new Course.Sandbox.Clients.SimpleNotificationService.AmazonSimpleNotificationServiceClient();")]
     public void CompileLearner_AllowedApi_NoDiagnostics(string body)
     {
         var diagnostics = Compile(body);
@@ -100,7 +103,7 @@ public sealed class SafetyAnalyzerTests
         Assert.Equal(14, diagnostic.Line);
         Assert.StartsWith("Function.cs:14:17: error SBX001: Process.Start is not allowed in a Lambda handler here: ", diagnostic.Header, StringComparison.Ordinal);
         Assert.Contains("Fix: ", diagnostic.Message, StringComparison.Ordinal);
-        Assert.EndsWith("\n                    Process.Start(\"ls\");\n                    ^", diagnostic.Render().Replace("\n    ", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.EndsWith("\n        Process.Start(\"ls\");\n                ^", diagnostic.Render().Replace("\n    ", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Course.Grading.Exercises;
+using Course.Sandbox.Observability;
 
 namespace Hello.Checks;
 
@@ -27,9 +28,12 @@ public static class HelloChecks
             $"the invocations failed: {first.ErrorType ?? second.ErrorType}",
             "two successful invocations",
             "make the handler return instead of throwing");
-        CheckContext.Require(first.ColdStart && !second.ColdStart,
-            $"cold starts: first={first.ColdStart}, second={second.ColdStart}",
-            "only the first invocation to be a cold start",
+        // Judge the platform's record, not the handler: how many execution environments ran INIT?
+        var inits = ctx.Trace.OfKind(TraceKind.EnvironmentInit).Count();
+        var starts = ctx.Trace.OfKind(TraceKind.InvokeStart).Select(e => e.Detail).ToList();
+        CheckContext.Require(inits == 1 && first.ColdStart && !second.ColdStart,
+            $"{inits} INIT phase(s) for two back-to-back invocations ({string.Join("; ", starts)})",
+            "one INIT, then a warm start reusing the environment",
             "keep the handler class free of per-invocation construction");
         ctx.Note("two invocations, one cold start");
     }
