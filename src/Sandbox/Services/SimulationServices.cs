@@ -37,7 +37,7 @@ public sealed class SimulationServices : IServiceCallObserver
         DynamoDbFaults = new FaultInjector(new Random(o.Seed ^ 0x5eed));
         Bedrock = new BedrockService(simulation.Time, simulation.Random, faults: new FaultInjector(new Random(o.Seed ^ 0xbed)));
         EventBridge = new Sources.EventBridge.EventBridgeService(simulation, Sqs, Sns);
-        S3Notifications = new Sources.S3.S3NotificationSource(simulation, S3, Sqs, Sns);
+        S3Notifications = new Sources.S3.S3NotificationSource(simulation, S3);
         SnsLambda = new Sources.Sns.SnsLambdaSource(simulation, Sns, Sqs);
         _sdk = new Lazy<SandboxHttpClientFactory>(() =>
         {
@@ -62,7 +62,7 @@ public sealed class SimulationServices : IServiceCallObserver
     /// <summary>Amazon EventBridge: buses, rules, targets and the Scheduler.</summary>
     public Sources.EventBridge.EventBridgeService EventBridge { get; }
 
-    /// <summary>S3 → Lambda (and SQS/SNS) notification delivery (S3_01).</summary>
+    /// <summary>S3 → Lambda notification delivery (S3_01).</summary>
     public Sources.S3.S3NotificationSource S3Notifications { get; }
 
     /// <summary>SNS → Lambda delivery with SNS's delivery policy (SNS_01).</summary>

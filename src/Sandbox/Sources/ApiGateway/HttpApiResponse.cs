@@ -35,4 +35,26 @@ public sealed class HttpApiResponse
 
     /// <summary>From request to response, in virtual time.</summary>
     public TimeSpan Latency { get; init; }
+
+    /// <summary>The response as an <see cref="HttpResponseMessage"/>: status, headers (content headers on the content),
+    /// one <c>set-cookie</c> header per cookie, and the decoded body.</summary>
+    /// <returns>A new message; the caller disposes it.</returns>
+    public HttpResponseMessage ToHttpResponseMessage()
+    {
+        var message = new HttpResponseMessage((System.Net.HttpStatusCode)StatusCode) { Content = new ByteArrayContent(BodyBytes) };
+        foreach (var (name, value) in Headers)
+        {
+            if (!message.Headers.TryAddWithoutValidation(name, value))
+            {
+                message.Content.Headers.TryAddWithoutValidation(name, value);
+            }
+        }
+
+        foreach (var cookie in Cookies)
+        {
+            message.Headers.TryAddWithoutValidation("set-cookie", cookie);
+        }
+
+        return message;
+    }
 }

@@ -1,16 +1,14 @@
 using Course.Sandbox.Invocation;
 using Course.Sandbox.Observability;
 using Course.Sandbox.Services.S3;
-using Course.Sandbox.Services.Sns;
-using Course.Sandbox.Services.Sqs;
 
 namespace Course.Sandbox.Sources.S3;
 
 /// <summary>
 /// Delivers S3 bucket notifications (S3_01): each object event selected by a notification rule whose target is a
 /// Lambda function becomes one asynchronous (<c>Event</c>) invoke with the <c>{"Records":[…]}</c> document, so
-/// Lambda's async retries (ASYNC_01), maximum event age, destinations and DLQ apply. Rules whose target is an SQS queue
-/// or SNS topic deliver the same document there (SNS with the subject <c>Amazon S3 Notification</c>).
+/// Lambda's async retries (ASYNC_01), maximum event age, destinations and DLQ apply. (Rules whose target is an SQS
+/// queue or SNS topic are delivered by <see cref="S3Service"/> itself.)
 /// Delivery is at-least-once: <see cref="DuplicateRate"/> delivers some events twice, as AWS warns can happen.
 /// </summary>
 /// <remarks>The simulation wires this up itself (<c>sim.Services.S3Notifications</c>); it listens to
@@ -18,14 +16,10 @@ namespace Course.Sandbox.Sources.S3;
 public sealed class S3NotificationSource
 {
     private readonly Simulation _sim;
-    private readonly SqsService _sqs;
-    private readonly SnsService _sns;
 
-    internal S3NotificationSource(Simulation simulation, S3Service s3, SqsService sqs, SnsService sns)
+    internal S3NotificationSource(Simulation simulation, S3Service s3)
     {
         _sim = simulation;
-        _sqs = sqs;
-        _sns = sns;
         s3.NotificationRaised += OnNotification;
     }
 
@@ -36,11 +30,16 @@ public sealed class S3NotificationSource
     /// <summary>Probability (0–1) that a notification is delivered twice (at-least-once). <value>The default is 0.</value></summary>
     public double DuplicateRate { get; set; }
 
-    /// <summary>How many notifications were handed to a target (duplicates included).</summary>
+    /// <summary>How many notifications were handed to Lambda (duplicates included).</summary>
     public int Delivered { get; private set; }
 
     private void OnNotification(S3Notification notification)
     {
+        if (notification.Rule.TargetKind != "lambda")
+        {
+            return;
+        }
+
         var at = _sim.Now + DeliveryDelay;
         var copies = DuplicateRate > 0 && _sim.Random.NextDouble() < DuplicateRate ? 2 : 1;
         for (var i = 0; i < copies; i++)
@@ -57,44 +56,15 @@ public sealed class S3NotificationSource
         var rule = n.Rule;
         var what = $"s3:{n.EventName} {n.BucketName}/{n.Key} (rule {rule.Id}){(duplicate ? ", duplicate delivery" : "")}";
         Delivered++;
-        switch (rule.TargetKind)
+        var function = Destinations.FunctionArn.Name(rule.TargetArn);
+        var result = _sim.Lambda.InvokeAsync(function, json, InvocationType.Event).Result;
+        if (result.StatusCode == 202)
         {
-            case "lambda":
-                var function = Destinations.FunctionArn.Name(rule.TargetArn);
-                var result = _sim.Lambda.InvokeAsync(function, json, InvocationType.Event).Result;
-                if (result.StatusCode == 202)
-                {
-                    _sim.Trace.Add(now, TraceKind.SourceDelivery, n.BucketName, result.RequestId, $"{what} → async invoke of {function}");
-                }
-                else
-                {
-                    _sim.Trace.Add(now, TraceKind.SourceOutcome, n.BucketName, result.RequestId, $"{what} not delivered: {result.ErrorType} ({result.ErrorMessage})");
-                }
-
-                break;
-            case "sqs":
-                var queue = _sqs.Queues.FirstOrDefault(q => q.Arn == rule.TargetArn);
-                if (queue is null)
-                {
-                    _sim.Trace.Add(now, TraceKind.SourceOutcome, n.BucketName, null, $"{what} not delivered: queue {rule.TargetArn} does not exist");
-                    break;
-                }
-
-                queue.Send(new SqsSendRequest { Body = json, MessageGroupId = queue.IsFifo ? n.BucketName : null });
-                _sim.Trace.Add(now, TraceKind.SourceDelivery, n.BucketName, null, $"{what} → queue {queue.Name}");
-                break;
-            case "sns":
-                try
-                {
-                    _sns.Publish(rule.TargetArn, json, "Amazon S3 Notification");
-                    _sim.Trace.Add(now, TraceKind.SourceDelivery, n.BucketName, null, $"{what} → topic {rule.TargetArn}");
-                }
-                catch (SnsException e)
-                {
-                    _sim.Trace.Add(now, TraceKind.SourceOutcome, n.BucketName, null, $"{what} not delivered: {e.ErrorCode} ({e.Message})");
-                }
-
-                break;
+            _sim.Trace.Add(now, TraceKind.SourceDelivery, n.BucketName, result.RequestId, $"{what} → async invoke of {function}");
+        }
+        else
+        {
+            _sim.Trace.Add(now, TraceKind.SourceOutcome, n.BucketName, result.RequestId, $"{what} not delivered: {result.ErrorType} ({result.ErrorMessage})");
         }
     }
 }
