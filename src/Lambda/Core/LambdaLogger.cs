@@ -15,6 +15,9 @@ public static class LambdaLogger
         else Console.Write(message);
     }
 
-    /// <summary>Sets the logger for the invocation flowing on this async context. Used by the sandbox host.</summary>
-    public static void Bind(ILambdaLogger? logger) => Current.Value = logger;
+    /// <summary>Sets the logger for the invocation flowing on this async context (no change when it is already set). Used by the sandbox host.</summary>
+    public static void Bind(ILambdaLogger? logger)
+    {
+        if (!ReferenceEquals(Current.Value, logger)) Current.Value = logger;
+    }
 }

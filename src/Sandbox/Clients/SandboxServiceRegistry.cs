@@ -1,3 +1,4 @@
+using Course.Sandbox.Services.Bedrock;
 using Course.Sandbox.Services.S3;
 using Course.Sandbox.Services.Sns;
 using Course.Sandbox.Services.Sqs;
@@ -20,6 +21,12 @@ public sealed class SandboxServiceRegistry
 
     /// <summary>The simulation's SNS, or null.</summary>
     public SnsService? Sns { get; init; }
+
+    /// <summary>The simulation's Bedrock Runtime, or null.</summary>
+    public BedrockService? Bedrock { get; init; }
+
+    /// <summary>The simulation's EventBridge, or null.</summary>
+    public Sources.EventBridge.EventBridgeService? EventBridge { get; init; }
 
     /// <summary>Receives the calls the sandbox clients make (as the wire endpoints report theirs), or null.</summary>
     public IServiceCallObserver? Observer { get; init; }

@@ -57,6 +57,14 @@ public sealed class ExecutionEnvironment
 
     internal IHandlerInstance? Instance { get; set; }
 
+    /// <summary>The modelled clock of the phase in progress (one object for the environment's life).</summary>
+    internal InvocationScope Scope { get; set; } = null!;
+
+    /// <summary>The environment's logger and context (reused by every invocation, as on AWS).</summary>
+    internal SandboxLambdaLogger Logger { get; set; } = null!;
+
+    internal SandboxLambdaContext Context { get; set; } = null!;
+
     internal bool InitTimedOut { get; set; }
 
     /// <inheritdoc />

@@ -4,41 +4,45 @@ namespace Course.Sandbox.Hosting;
 /// The modelled clock of one INIT or INVOKE phase. Handler code runs instantly in real time; the time it
 /// "takes" is what the engine models — a base overhead, service-call latencies, declared work — added here.
 /// Ambient (flows with async calls) so service clients and <see cref="SimulatedWork"/> can reach it.
+/// One scope object serves every phase of an execution environment (it is reset at each phase), so running
+/// an invocation does not allocate a new ambient value.
 /// </summary>
 public sealed class InvocationScope
 {
     private static readonly AsyncLocal<InvocationScope?> Ambient = new();
 
-    internal InvocationScope(string functionName, string? requestId, int memorySize, bool isInit, DateTimeOffset origin, TimeSpan limit)
+    internal InvocationScope(string functionName, int memorySize)
     {
         FunctionName = functionName;
-        RequestId = requestId;
         MemorySize = memorySize;
-        IsInit = isInit;
-        Origin = origin;
-        Limit = limit;
     }
 
+    internal InvocationScope(string functionName, string? requestId, int memorySize, bool isInit, DateTimeOffset origin, TimeSpan limit)
+        : this(functionName, memorySize) => Begin(requestId, isInit, origin, limit);
+
     /// <summary>The scope of the phase running on this async flow, or <see langword="null"/> outside one.</summary>
-    public static InvocationScope? Current => Ambient.Value;
+    public static InvocationScope? Current => Ambient.Value is { IsActive: true } scope ? scope : null;
 
     /// <summary>The function whose code is running.</summary>
     public string FunctionName { get; }
 
     /// <summary>The request id, or <see langword="null"/> during INIT.</summary>
-    public string? RequestId { get; }
+    public string? RequestId { get; private set; }
 
     /// <summary>The function's memory, MB (CPU share is proportional).</summary>
     public int MemorySize { get; }
 
     /// <summary>True during the INIT phase (the handler class's constructor and static initialisers).</summary>
-    public bool IsInit { get; }
+    public bool IsInit { get; private set; }
 
     /// <summary>The virtual time at which this phase started.</summary>
-    public DateTimeOffset Origin { get; }
+    public DateTimeOffset Origin { get; private set; }
 
     /// <summary>How long this phase may run: the function timeout, or the INIT limit.</summary>
-    public TimeSpan Limit { get; }
+    public TimeSpan Limit { get; private set; }
+
+    /// <summary>True between the start and the end of a phase.</summary>
+    internal bool IsActive { get; private set; }
 
     /// <summary>Modelled time spent so far in this phase.</summary>
     public TimeSpan Elapsed { get; private set; }
@@ -81,10 +85,19 @@ public sealed class InvocationScope
         if (call.Latency > TimeSpan.Zero) Elapsed += call.Latency;
     }
 
-    internal static InvocationScope? Enter(InvocationScope? scope)
+    /// <summary>Starts a phase: resets the clock and the calls, and makes this scope current on this flow.</summary>
+    internal void Begin(string? requestId, bool isInit, DateTimeOffset origin, TimeSpan limit)
     {
-        var previous = Ambient.Value;
-        Ambient.Value = scope;
-        return previous;
+        RequestId = requestId;
+        IsInit = isInit;
+        Origin = origin;
+        Limit = limit;
+        Elapsed = TimeSpan.Zero;
+        Calls.Clear();
+        IsActive = true;
+        if (!ReferenceEquals(Ambient.Value, this)) Ambient.Value = this;
     }
+
+    /// <summary>Ends the phase: <see cref="Current"/> is null again until the next <see cref="Begin"/>.</summary>
+    internal void End() => IsActive = false;
 }

@@ -2,15 +2,17 @@ using Course.Lambda.Core;
 
 namespace Course.Sandbox.Hosting;
 
-/// <summary>The <see cref="ILambdaContext"/> the engine passes to handlers; remaining time reads the invocation's modelled clock.</summary>
+/// <summary>
+/// The <see cref="ILambdaContext"/> the engine passes to handlers (one per environment, reflecting the phase in
+/// progress); remaining time reads the invocation's modelled clock.
+/// </summary>
 internal sealed class SandboxLambdaContext(
-    string requestId,
     Functions.LambdaFunction function,
     string logStreamName,
     ILambdaLogger logger,
     InvocationScope scope) : ILambdaContext
 {
-    public string AwsRequestId => requestId;
+    public string AwsRequestId => scope.RequestId ?? "";
     public IClientContext? ClientContext => null;
     public string FunctionName => function.Name;
     public string FunctionVersion => "$LATEST";

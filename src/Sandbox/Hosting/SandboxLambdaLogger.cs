@@ -5,14 +5,20 @@ namespace Course.Sandbox.Hosting;
 
 /// <summary>
 /// Writes handler log output to the environment's log stream in the .NET runtime's text format
-/// (<c>timestamp	requestId	level	message</c>), stamped with the invocation's modelled time.
+/// (<c>timestamp	requestId	level	message</c>), stamped with the invocation's modelled time. One logger per
+/// environment; outside a phase (code running after its invocation ended) it writes to standard output.
 /// </summary>
-internal sealed class SandboxLambdaLogger(Observability.LogStream stream, string? requestId, InvocationScope scope) : ILambdaLogger
+internal sealed class SandboxLambdaLogger(Observability.LogStream stream, InvocationScope scope) : ILambdaLogger
 {
     private StringBuilder? _partial;
 
     public void Log(string message)
     {
+        if (!scope.IsActive)
+        {
+            Console.Write(message);
+            return;
+        }
         (_partial ??= new StringBuilder()).Append(message);
         var text = _partial.ToString();
         var newline = text.LastIndexOf('\n');
@@ -23,8 +29,11 @@ internal sealed class SandboxLambdaLogger(Observability.LogStream stream, string
 
     public void LogLine(string message) => Log(message + "\n");
 
-    public void Log(string level, string message) =>
-        stream.Append(scope.Now, $"{Observability.LogStream.Timestamp(scope.Now)}\t{requestId}\t{ShortLevel(level)}\t{message}");
+    public void Log(string level, string message)
+    {
+        if (!scope.IsActive) Console.WriteLine(message);
+        else stream.Append(scope.Now, $"{Observability.LogStream.Timestamp(scope.Now)}\t{scope.RequestId}\t{ShortLevel(level)}\t{message}");
+    }
 
     public void Flush()
     {

@@ -30,15 +30,18 @@ public sealed partial class LambdaService
         // With SnapStart the INIT code ran once when the version was published; environments restore its snapshot,
         // so the learner's INIT time is not part of a restore (the code still runs here to give each environment its state).
         var initLimit = options.SnapStart ? Limits.MaxTimeout : Limits.InitPhaseLimit - platform;
-        var scope = new InvocationScope(function.Name, null, options.MemorySize, isInit: true, now + platform, initLimit) { Environment = env };
+        var scope = new InvocationScope(function.Name, options.MemorySize) { Environment = env };
+        env.Scope = scope;
+        env.Logger = new SandboxLambdaLogger(env.Log, scope);
+        env.Context = new SandboxLambdaContext(function, env.Log.Name, env.Logger, scope);
         env.Log.Append(now, options.SnapStart
             ? $"RESTORE_START Runtime Version: {RuntimeVersion(options.Runtime)}"
             : $"INIT_START Runtime Version: {RuntimeVersion(options.Runtime)}");
 
         ApplyEnvironmentVariables(function, env);
-        using var services = _sim.Services.Enter();
-        var previous = InvocationScope.Enter(scope);
-        var logger = new SandboxLambdaLogger(env.Log, null, scope);
+        _sim.Services.Attach();
+        scope.Begin(null, isInit: true, now + platform, initLimit);
+        var logger = env.Logger;
         LambdaLogger.Bind(logger);
         var watch = Stopwatch.StartNew();
         try
@@ -58,8 +61,7 @@ public sealed partial class LambdaService
         {
             watch.Stop();
             logger.Flush();
-            LambdaLogger.Bind(null);
-            InvocationScope.Enter(previous);
+            scope.End();
         }
 
         env.MeasuredInitWallTime = watch.Elapsed;

@@ -65,15 +65,24 @@ public sealed partial class LambdaService
         var options = function.Options;
         var start = _sim.Time.QueueTime;
         var suppressedInit = env.InitTimedOut && env.InvocationCount == 0;
-        var scope = new InvocationScope(function.Name, run.RequestId, options.MemorySize, isInit: false, start, options.Timeout) { Environment = env };
+        var scope = env.Scope;
         var full = _sim.Options.Recording == RecordingLevel.Full || run.InitDuration is not null;
+        run.Log = new PlatformLogLine
+        {
+            RequestId = run.RequestId,
+            MemorySize = options.MemorySize,
+            MemoryUsed = MemoryUsed(options, run.Payload),
+            InitDuration = run.InitDuration,
+            SnapStart = options.SnapStart,
+            Timeout = options.Timeout,
+        };
         if (full) RecordStart(run, start);
 
-        var logger = new SandboxLambdaLogger(env.Log, run.RequestId, scope);
-        var context = new SandboxLambdaContext(run.RequestId, function, env.Log.Name, logger, scope);
+        var logger = env.Logger;
+        var context = env.Context;
         ApplyEnvironmentVariables(function, env);
-        var services = _sim.Services.Enter();
-        var previous = InvocationScope.Enter(scope);
+        _sim.Services.Attach();
+        scope.Begin(run.RequestId, isInit: false, start, options.Timeout);
         LambdaLogger.Bind(logger);
         string? response = null;
         Exception? error = null;
@@ -100,9 +109,7 @@ public sealed partial class LambdaService
         finally
         {
             logger.Flush();
-            LambdaLogger.Bind(null);
-            InvocationScope.Enter(previous);
-            services.Dispose();
+            scope.End();
         }
 
         var duration = scope.Elapsed;
@@ -125,7 +132,7 @@ public sealed partial class LambdaService
 
     private void RecordStart(Run run, DateTimeOffset start)
     {
-        run.Environment.Log.Append(start, $"START RequestId: {run.RequestId} Version: $LATEST");
+        run.Environment.Log.Append(start, run.Log!, PlatformLogPart.Start);
         _sim.Trace.Add(start, TraceKind.InvokeStart, run.Function.Name, run.RequestId,
             $"{(run.InitDuration is null ? "warm" : "cold")} start in {run.Environment.Id}{(run.Attempt > 1 ? $", attempt {run.Attempt}" : "")}",
             attempt: run.Attempt, environmentId: run.Environment.Id);
@@ -138,9 +145,15 @@ public sealed partial class LambdaService
         var billed = BilledMs(duration + (run.InitDuration is { } init && !options.SnapStart ? init : TimeSpan.Zero));
         if (verbose)
         {
-            if (timedOut) env.Log.Append(end, $"{LogStream.Timestamp(end)} {run.RequestId} Task timed out after {options.Timeout.TotalSeconds:0.00} seconds");
-            env.Log.Append(end, $"END RequestId: {run.RequestId}");
-            env.Log.Append(end, ReportLine(run, duration, billed, timedOut, error is not null));
+            var line = run.Log!;
+            line.End = end;
+            line.Duration = duration;
+            line.BilledMs = billed;
+            line.TimedOut = timedOut;
+            line.Failed = error is not null;
+            if (timedOut) env.Log.Append(end, line, PlatformLogPart.TimedOut);
+            env.Log.Append(end, line, PlatformLogPart.End);
+            env.Log.Append(end, line, PlatformLogPart.Report);
         }
 
         env.InvocationCount++;
@@ -219,19 +232,8 @@ public sealed partial class LambdaService
         });
     }
 
-    private string ReportLine(Run run, TimeSpan duration, long billed, bool timedOut, bool failed)
-    {
-        var o = run.Function.Options;
-        var memoryUsed = Math.Min(o.MemorySize,
-            (_sim.Options.ColdStart.RuntimeMemoryMB.TryGetValue(o.Runtime, out var m) ? m : 64) + run.Payload.Length / (1024 * 1024));
-        var sb = new StringBuilder(160);
-        sb.Append(CultureInfo.InvariantCulture, $"REPORT RequestId: {run.RequestId}\tDuration: {Ms(duration)} ms\tBilled Duration: {billed} ms\tMemory Size: {o.MemorySize} MB\tMax Memory Used: {memoryUsed} MB");
-        if (run.InitDuration is { } init)
-            sb.Append(o.SnapStart ? $"\tRestore Duration: {Ms(init)} ms\tBilled Restore Duration: {BilledMs(init)} ms" : $"\tInit Duration: {Ms(init)} ms");
-        if (timedOut) sb.Append("\tStatus: timeout");
-        else if (failed) sb.Append("\tStatus: error\tError Type: Runtime.Unhandled");
-        return sb.ToString();
-    }
+    private int MemoryUsed(FunctionOptions o, string payload) =>
+        Math.Min(o.MemorySize, (_sim.Options.ColdStart.RuntimeMemoryMB.TryGetValue(o.Runtime, out var m) ? m : 64) + payload.Length / (1024 * 1024));
 
     private InvocationResult Throttle(LambdaFunction function, string requestId, InvocationType type, int attempt, DateTimeOffset requestedAt, DateTimeOffset now, string reason)
     {
@@ -279,7 +281,10 @@ public sealed partial class LambdaService
         JsonSerializer.Serialize(new Dictionary<string, string> { ["errorType"] = type, ["errorMessage"] = message });
 
     private sealed record Run(LambdaFunction Function, ExecutionEnvironment Environment, string RequestId, string Payload,
-        InvocationType Type, int Attempt, DateTimeOffset RequestedAt, TimeSpan? InitDuration, Action<InvocationResult> Done);
+        InvocationType Type, int Attempt, DateTimeOffset RequestedAt, TimeSpan? InitDuration, Action<InvocationResult> Done)
+    {
+        public PlatformLogLine? Log { get; set; }
+    }
 
     private sealed class ResponseTooLargeException(int bytes)
         : Exception($"Response payload size ({bytes} bytes) exceeded maximum allowed payload size ({Limits.MaxSyncPayloadBytes} bytes).");

@@ -24,6 +24,8 @@ public sealed class LogStream
 
     internal void Append(DateTimeOffset time, string message) => _events.Add(new LogEvent(time, message));
 
+    internal void Append(DateTimeOffset time, PlatformLogLine line, PlatformLogPart part) => _events.Add(new LogEvent(time, line, part));
+
     /// <summary>Lambda's timestamp format in log lines, e.g. <c>2026-01-01T00:00:00.123Z</c>.</summary>
     public static string Timestamp(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 }

@@ -38,6 +38,47 @@ public sealed class CostModel(PriceSheet prices)
         return architecture == Architecture.Arm64 ? Monthly(requests, 0, gbs, freeTier) : Monthly(requests, gbs, 0, freeTier);
     }
 
+    /// <summary>
+    /// A month of an always-on Fargate task (PRICE_06): vCPU-hours and GB-hours over <paramref name="hours"/>
+    /// (730 for a month). The other side of the Lambda/Fargate crossover.
+    /// </summary>
+    public decimal Fargate(double vcpu, double memoryGB, double hours = 730, Architecture architecture = Architecture.X86_64)
+    {
+        var (cpu, mem) = architecture == Architecture.Arm64
+            ? (Prices.FargateArmVcpuHour, Prices.FargateArmGbHour)
+            : (Prices.FargateVcpuHour, Prices.FargateGbHour);
+        return (decimal)vcpu * (decimal)hours * cpu + (decimal)memoryGB * (decimal)hours * mem;
+    }
+
+    /// <summary>
+    /// SQS requests (PRICE_08): every 64 KB chunk of a payload is billed as one request; FIFO queues cost more.
+    /// </summary>
+    public decimal Sqs(long requests, int payloadBytes = 1024, bool fifo = false)
+    {
+        var chunks = Math.Max(1, (payloadBytes + 65_535) / 65_536);
+        return requests * chunks * (fifo ? Prices.SqsFifoPerMillion : Prices.SqsPerMillion) / 1_000_000m;
+    }
+
+    /// <summary>API Gateway requests (PRICE_08): HTTP APIs or REST APIs.</summary>
+    public decimal ApiGateway(long requests, bool restApi = false) =>
+        requests * (restApi ? Prices.RestApiPerMillion : Prices.HttpApiPerMillion) / 1_000_000m;
+
+    /// <summary>SNS publishes (PRICE_08).</summary>
+    public decimal Sns(long publishes) => publishes * Prices.SnsPerMillion / 1_000_000m;
+
+    /// <summary>Step Functions Standard state transitions (PRICE_07), with the monthly free transitions when asked.</summary>
+    public decimal StepFunctionsStandard(long transitions, bool freeTier = false) =>
+        Math.Max(0, transitions - (freeTier ? Prices.StepFunctionsFreeTransitions : 0)) * Prices.StepFunctionsPerThousandTransitions / 1_000m;
+
+    /// <summary>Bedrock on-demand tokens (PRICE_09).</summary>
+    /// <exception cref="ArgumentException">The model is not on the price sheet.</exception>
+    public decimal Bedrock(string model, long inputTokens, long outputTokens)
+    {
+        if (!Prices.Bedrock.TryGetValue(model, out var price))
+            throw new ArgumentException($"No price for model '{model}'. Known: {string.Join(", ", Prices.Bedrock.Keys)}.", nameof(model));
+        return (inputTokens * price.InputPerMillion + outputTokens * price.OutputPerMillion) / 1_000_000m;
+    }
+
     private CostSummary Monthly(long requests, decimal x86GbSeconds, decimal armGbSeconds, bool freeTier)
     {
         var billableRequests = freeTier ? Math.Max(0, requests - Prices.FreeRequests) : requests;

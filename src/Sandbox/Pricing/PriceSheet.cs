@@ -70,4 +70,17 @@ public sealed record PriceSheet
 
     /// <summary>Step Functions Standard: per 1,000 state transitions, 4,000 free per month (PRICE_07).</summary>
     public decimal StepFunctionsPerThousandTransitions { get; init; } = 0.025m;
+
+    /// <summary>Step Functions Standard: state transitions free each month (PRICE_07).</summary>
+    public long StepFunctionsFreeTransitions { get; init; } = 4_000;
+
+    /// <summary>Step Functions Express: per million requests (PRICE_07).</summary>
+    public decimal StepFunctionsExpressPerMillion { get; init; } = 1.00m;
+
+    /// <summary>Bedrock model prices per million input and output tokens (PRICE_09; Haiku 4.5 from a weaker source).</summary>
+    public IReadOnlyDictionary<string, TokenPrice> Bedrock { get; init; } = new Dictionary<string, TokenPrice>(StringComparer.Ordinal)
+    {
+        ["anthropic.claude-3-5-haiku"] = new(0.80m, 4.00m),
+        ["anthropic.claude-haiku-4-5"] = new(1.00m, 5.00m),
+    };
 }

@@ -2,6 +2,7 @@ using Course.Sandbox.Clients;
 using Course.Sandbox.Environments;
 using Course.Sandbox.Hosting;
 using Course.Sandbox.Observability;
+using Course.Sandbox.Services.Bedrock;
 using Course.Sandbox.Services.DynamoDb;
 using Course.Sandbox.Services.DynamoDb.Wire;
 using Course.Sandbox.Services.Faults;
@@ -27,20 +28,26 @@ public sealed class SimulationServices : IServiceCallObserver
     {
         _sim = simulation;
         var o = simulation.Options;
-        S3 = new S3Service(simulation.Time, simulation.Random, o.Region);
         Sqs = new SqsService(simulation.Time, simulation.Random, o.Region, o.AccountId);
         Sns = new SnsService(simulation.Time, simulation.Random, Sqs, o.Region, o.AccountId);
+        S3 = new S3Service(simulation.Time, simulation.Random, o.Region, Sqs, Sns);
+        S3Faults = new FaultInjector(new Random(o.Seed ^ 0x53));
+        SqsFaults = new FaultInjector(new Random(o.Seed ^ 0x5135));
         DynamoDb = new DynamoDbService(simulation.Time, new DynamoDbServiceOptions { Region = o.Region, AccountId = o.AccountId });
         DynamoDbFaults = new FaultInjector(new Random(o.Seed ^ 0x5eed));
+        Bedrock = new BedrockService(simulation.Time, simulation.Random, faults: new FaultInjector(new Random(o.Seed ^ 0xbed)));
+        EventBridge = new Sources.EventBridge.EventBridgeService(simulation, Sqs, Sns);
+        S3Notifications = new Sources.S3.S3NotificationSource(simulation, S3);
+        SnsLambda = new Sources.Sns.SnsLambdaSource(simulation, Sns, Sqs);
         _sdk = new Lazy<SandboxHttpClientFactory>(() =>
         {
             SandboxHttpClientFactory.InstallAsDefault();
             return new SandboxHttpClientFactory(
-                new S3WireService(S3, this),
-                new SqsWireService(Sqs, this),
+                new S3WireService(S3, S3Faults, this),
+                new SqsWireService(Sqs, SqsFaults, this),
                 new DynamoDbWireService(DynamoDb, DynamoDbFaults, this));
         });
-        _registry = new Lazy<SandboxServiceRegistry>(() => new SandboxServiceRegistry { S3 = S3, Sqs = Sqs, Sns = Sns, Observer = this });
+        _registry = new Lazy<SandboxServiceRegistry>(() => new SandboxServiceRegistry { S3 = S3, Sqs = Sqs, Sns = Sns, Bedrock = Bedrock, EventBridge = EventBridge, Observer = this });
     }
 
     /// <summary>Amazon S3.</summary>
@@ -52,11 +59,29 @@ public sealed class SimulationServices : IServiceCallObserver
     /// <summary>Amazon SNS.</summary>
     public SnsService Sns { get; }
 
+    /// <summary>Amazon EventBridge: buses, rules, targets and the Scheduler.</summary>
+    public Sources.EventBridge.EventBridgeService EventBridge { get; }
+
+    /// <summary>S3 → Lambda notification delivery (S3_01).</summary>
+    public Sources.S3.S3NotificationSource S3Notifications { get; }
+
+    /// <summary>SNS → Lambda delivery with SNS's delivery policy (SNS_01).</summary>
+    public Sources.Sns.SnsLambdaSource SnsLambda { get; }
+
     /// <summary>Amazon DynamoDB (with Streams).</summary>
     public DynamoDbService DynamoDb { get; }
 
+    /// <summary>Amazon Bedrock Runtime (deterministic Claude models; its injected faults are <c>Bedrock.Faults</c>).</summary>
+    public BedrockService Bedrock { get; }
+
     /// <summary>Faults injected into DynamoDB calls (throttling, errors, latency), drawn from the simulation's seed.</summary>
     public FaultInjector DynamoDbFaults { get; }
+
+    /// <summary>Faults injected into S3 calls (SlowDown, InternalError, latency), drawn from the simulation's seed.</summary>
+    public FaultInjector S3Faults { get; }
+
+    /// <summary>Faults injected into SQS calls (RequestThrottled, InternalError, latency), drawn from the simulation's seed.</summary>
+    public FaultInjector SqsFaults { get; }
 
     /// <summary>The SDK router: give it to a client explicitly (<c>HttpClientFactory = sim.Services.Sdk</c>) outside handlers.</summary>
     public SandboxHttpClientFactory Sdk => _sdk.Value;
@@ -71,6 +96,16 @@ public sealed class SimulationServices : IServiceCallObserver
     /// calling async flow, until the returned scope is disposed. The engine does this around INIT and every invocation.
     /// </summary>
     public IDisposable Enter() => new Entered(Sdk.Activate(), SandboxAmbient.Use(_registry.Value));
+
+    /// <summary>
+    /// Makes these services current on the calling flow and leaves them so (the engine's cheap form of <see cref="Enter"/>,
+    /// used before every INIT and invocation: it writes the ambient values only when another simulation's were current).
+    /// </summary>
+    internal void Attach()
+    {
+        if (!ReferenceEquals(SandboxHttpClientFactory.Current, Sdk)) Sdk.Activate();
+        if (!ReferenceEquals(SandboxAmbient.Current, _registry.Value)) SandboxAmbient.Current = _registry.Value;
+    }
 
     /// <inheritdoc />
     void IServiceCallObserver.OnCall(ServiceCall call)

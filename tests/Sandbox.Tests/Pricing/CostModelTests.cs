@@ -74,3 +74,43 @@ public class CostModelTests
         Assert.Equal(0, Model.Summarize(sim.Lambda.Invocations).Requests);
     }
 }
+
+public class ServiceCostTests
+{
+    private static readonly CostModel Model = new(PriceSheet.UsEast1);
+
+    [Fact]
+    public void PRICE_06_Fargate_AlwaysOnTask_PerVcpuHourAndGbHour()
+    {
+        // 0.25 vCPU + 0.5 GB for a 730-hour month: 0.25 × 730 × 0.04048 + 0.5 × 730 × 0.004445
+        Assert.Equal(7.387600m + 1.622425m, Model.Fargate(0.25, 0.5));
+        Assert.True(Model.Fargate(1, 2, architecture: Course.Sandbox.Functions.Architecture.Arm64) < Model.Fargate(1, 2));
+    }
+
+    [Fact]
+    public void PRICE_07_StepFunctionsStandard_PerThousandTransitions_With4000Free()
+    {
+        Assert.Equal(0.25m, Model.StepFunctionsStandard(10_000));
+        Assert.Equal(0.15m, Model.StepFunctionsStandard(10_000, freeTier: true));
+        Assert.Equal(1.00m, PriceSheet.UsEast1.StepFunctionsExpressPerMillion);
+    }
+
+    [Fact]
+    public void PRICE_08_Sqs_Sns_ApiGateway_PerMillion_AndSqsBills64KBChunks()
+    {
+        Assert.Equal(0.40m, Model.Sqs(1_000_000));
+        Assert.Equal(0.80m, Model.Sqs(1_000_000, payloadBytes: 100_000));   // two 64 KB chunks
+        Assert.Equal(0.50m, Model.Sqs(1_000_000, fifo: true));
+        Assert.Equal(0.50m, Model.Sns(1_000_000));
+        Assert.Equal(1.00m, Model.ApiGateway(1_000_000));
+        Assert.Equal(3.50m, Model.ApiGateway(1_000_000, restApi: true));
+    }
+
+    [Fact]
+    public void PRICE_09_Bedrock_PerMillionInputAndOutputTokens()
+    {
+        Assert.Equal(0.80m + 2.00m, Model.Bedrock("anthropic.claude-3-5-haiku", 1_000_000, 500_000));
+        Assert.Equal(1.00m + 5.00m, Model.Bedrock("anthropic.claude-haiku-4-5", 1_000_000, 1_000_000));
+        Assert.Throws<ArgumentException>(() => Model.Bedrock("nope", 1, 1));
+    }
+}

@@ -20,7 +20,7 @@ public sealed class DynamoDbService
     /// <summary>The operations this service answers, in the SDK's names.</summary>
     public static readonly IReadOnlyList<string> SupportedOperations =
     [
-        "CreateTable", "DescribeTable", "DeleteTable", "ListTables", "PutItem", "GetItem", "UpdateItem", "DeleteItem",
+        "CreateTable", "DescribeTable", "UpdateTable", "DeleteTable", "ListTables", "PutItem", "GetItem", "UpdateItem", "DeleteItem",
         "Query", "Scan", "BatchWriteItem", "BatchGetItem", "TransactWriteItems",
     ];
 
@@ -56,7 +56,7 @@ public sealed class DynamoDbService
         }
     }
 
-    /// <summary>The stream of a table, or null when the table has no stream.</summary>
+    /// <summary>The latest stream of a table (readable for 24 hours even after it is disabled), or null when it never had one.</summary>
     /// <exception cref="DynamoDbException">ResourceNotFoundException: there is no such table.</exception>
     public DynamoDbStream? GetStream(string tableName)
     {
@@ -78,6 +78,7 @@ public sealed class DynamoDbService
             {
                 "CreateTable" => TableOperations.Create(this, request),
                 "DescribeTable" => new JsonObject { ["Table"] = TableOperations.Describe(Table(RequestReader.TableName(request))) },
+                "UpdateTable" => TableOperations.Update(this, request),
                 "DeleteTable" => TableOperations.Delete(this, request),
                 "ListTables" => TableOperations.List(this, request),
                 "PutItem" => ItemOperations.Put(this, request),

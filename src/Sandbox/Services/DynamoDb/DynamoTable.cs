@@ -28,6 +28,7 @@ internal sealed class DynamoTable
         AttributeDefinitions = attributeDefinitions;
         KeySchema = keySchema;
         Stream = stream;
+        StreamEnabled = stream is not null;
     }
 
     public string Name { get; }
@@ -50,13 +51,17 @@ internal sealed class DynamoTable
 
     public JsonArray KeySchema { get; }
 
-    public DynamoDbStream? Stream { get; }
+    /// <summary>The latest stream (still readable for 24 hours after it is disabled), or null if never enabled.</summary>
+    public DynamoDbStream? Stream { get; set; }
 
-    public string BillingMode { get; init; } = "PROVISIONED";
+    /// <summary>Whether writes are recorded on <see cref="Stream"/>.</summary>
+    public bool StreamEnabled { get; set; }
 
-    public long ReadCapacity { get; init; }
+    public string BillingMode { get; set; } = "PROVISIONED";
 
-    public long WriteCapacity { get; init; }
+    public long ReadCapacity { get; set; }
+
+    public long WriteCapacity { get; set; }
 
     public int ItemCount { get; private set; }
 
@@ -183,7 +188,10 @@ internal sealed class DynamoTable
             partition[SortValue(key)] = newItem;
         }
 
-        Stream?.Append(old is null ? "INSERT" : newItem is null ? "REMOVE" : "MODIFY", KeyOf(newItem ?? old!), old, newItem);
+        if (StreamEnabled)
+        {
+            Stream?.Append(old is null ? "INSERT" : newItem is null ? "REMOVE" : "MODIFY", KeyOf(newItem ?? old!), old, newItem);
+        }
     }
 
     /// <summary>All items, partition by partition (partition keys in key order), sort keys ascending.</summary>

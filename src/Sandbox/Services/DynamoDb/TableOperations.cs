@@ -90,13 +90,7 @@ internal static class TableOperations
         if (RequestReader.Optional(request, "StreamSpecification") is { } spec
             && spec.TryGetProperty("StreamEnabled", out var enabled) && enabled.ValueKind == JsonValueKind.True)
         {
-            string? viewType = RequestReader.OptionalString(spec, "StreamViewType");
-            if (viewType is null || !ViewTypes.Contains(viewType))
-            {
-                throw DynamoDbErrors.Validation($"One or more parameter values were invalid: StreamViewType must be one of {string.Join(", ", ViewTypes)} when StreamEnabled is true; got '{viewType}'");
-            }
-
-            stream = new DynamoDbStream(service.Time, options.Region, name, arn, viewType, options.StreamShardCount);
+            stream = NewStream(service, name, arn, spec);
         }
 
         var table = new DynamoTable(name, arn, TableId(arn, now), now, hash, definitions[hash], range, range is null ? DynamoType.NULL : definitions[range],
@@ -113,6 +107,71 @@ internal static class TableOperations
         }
 
         return new JsonObject { ["TableDescription"] = Describe(table) };
+    }
+
+    public static JsonObject Update(DynamoDbService service, JsonElement request)
+    {
+        var table = service.Table(RequestReader.TableName(request));
+        foreach (var unsupported in new[] { "GlobalSecondaryIndexUpdates", "ReplicaUpdates", "SSESpecification", "AttributeDefinitions", "TableClass" })
+        {
+            if (RequestReader.Optional(request, unsupported) is not null)
+            {
+                throw DynamoDbErrors.Validation($"The sandbox's DynamoDB UpdateTable supports StreamSpecification, BillingMode and ProvisionedThroughput only; remove {unsupported}.");
+            }
+        }
+
+        var spec = RequestReader.Optional(request, "StreamSpecification");
+        string? billing = RequestReader.OptionalString(request, "BillingMode");
+        var throughput = RequestReader.Optional(request, "ProvisionedThroughput");
+        if (spec is null && billing is null && throughput is null)
+        {
+            throw DynamoDbErrors.Validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
+        }
+
+        if (spec is { } s)
+        {
+            bool enable = s.TryGetProperty("StreamEnabled", out var e) && e.ValueKind == JsonValueKind.True;
+            if (enable && table.StreamEnabled)
+            {
+                throw DynamoDbErrors.Validation($"Table already has an enabled stream: TableName: {table.Name}");
+            }
+
+            if (!enable && !table.StreamEnabled)
+            {
+                throw DynamoDbErrors.Validation($"Table {table.Name} has no enabled stream to disable.");
+            }
+
+            if (enable)
+            {
+                table.Stream = NewStream(service, table.Name, table.Arn, s);
+            }
+
+            table.StreamEnabled = enable;
+        }
+
+        if (billing is not null)
+        {
+            table.BillingMode = billing;
+        }
+
+        if (throughput is { } t)
+        {
+            table.ReadCapacity = t.TryGetProperty("ReadCapacityUnits", out var r) ? r.GetInt64() : table.ReadCapacity;
+            table.WriteCapacity = t.TryGetProperty("WriteCapacityUnits", out var w) ? w.GetInt64() : table.WriteCapacity;
+        }
+
+        return new JsonObject { ["TableDescription"] = Describe(table) };
+    }
+
+    private static DynamoDbStream NewStream(DynamoDbService service, string tableName, string tableArn, JsonElement spec)
+    {
+        string? viewType = RequestReader.OptionalString(spec, "StreamViewType");
+        if (viewType is null || !ViewTypes.Contains(viewType))
+        {
+            throw DynamoDbErrors.Validation($"One or more parameter values were invalid: StreamViewType must be one of {string.Join(", ", ViewTypes)} when StreamEnabled is true; got '{viewType}'");
+        }
+
+        return new DynamoDbStream(service.Time, service.Options.Region, tableName, tableArn, viewType, service.Options.StreamShardCount);
     }
 
     public static JsonObject Describe(DynamoTable table)
@@ -139,7 +198,11 @@ internal static class TableOperations
         };
         if (table.Stream is { } stream)
         {
-            description["StreamSpecification"] = new JsonObject { ["StreamEnabled"] = true, ["StreamViewType"] = stream.ViewType };
+            if (table.StreamEnabled)
+            {
+                description["StreamSpecification"] = new JsonObject { ["StreamEnabled"] = true, ["StreamViewType"] = stream.ViewType };
+            }
+
             description["LatestStreamLabel"] = stream.StreamLabel;
             description["LatestStreamArn"] = stream.StreamArn;
         }

@@ -3,6 +3,8 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using Course.Sandbox.Services.Sns;
+using Course.Sandbox.Services.Sqs;
 using Course.Sandbox.Services.Wire;
 
 namespace Course.Sandbox.Services.S3;
@@ -10,7 +12,8 @@ namespace Course.Sandbox.Services.S3;
 /// <summary>
 /// The sandbox's Amazon S3: buckets and objects of one simulated account, on the simulation's virtual clock.
 /// Writes and deletes raise notifications (<see cref="NotificationRaised"/>) for the rules configured on the bucket,
-/// so an event source can invoke Lambda asynchronously with the <see cref="S3Notification.ToEventJson"/> record.
+/// so an event source can invoke Lambda asynchronously with the <see cref="S3Notification.ToEventJson"/> record;
+/// rules targeting an SQS queue or SNS topic are delivered there directly when those services are given.
 /// The wire endpoint (<see cref="S3WireService"/>) exposes it to AWSSDK.S3; engine code and graders use it directly.
 /// </summary>
 public sealed partial class S3Service
@@ -20,18 +23,26 @@ public sealed partial class S3Service
     private readonly Random _random;
     private readonly Dictionary<string, S3Bucket> _buckets = new(StringComparer.Ordinal);
     private readonly List<S3Notification> _notifications = [];
+    private readonly SqsService? _sqs;
+    private readonly SnsService? _sns;
     private long _sequencer;
 
     /// <summary>Creates an empty S3.</summary>
     /// <param name="time">The simulation's clock (never the system clock).</param>
     /// <param name="random">The simulation's seeded random (request ids, sequencers).</param>
     /// <param name="region">The region. Default <c>us-east-1</c>.</param>
-    public S3Service(TimeProvider time, Random random, string region = "us-east-1")
+    /// <param name="sqs">When given, rules whose target is an SQS queue deliver the event document into that queue
+    /// (as S3 does), and such rules are validated against its queues. Null (the default): only
+    /// <see cref="NotificationRaised"/> carries them.</param>
+    /// <param name="sns">Likewise for SNS topic targets (published with subject <c>Amazon S3 Notification</c>).</param>
+    public S3Service(TimeProvider time, Random random, string region = "us-east-1", SqsService? sqs = null, SnsService? sns = null)
     {
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(random);
         _time = time;
         _random = random;
+        _sqs = sqs;
+        _sns = sns;
         Region = region;
         _sequencer = 0x0060000000000000L + random.NextInt64(0x0000FFFFFFFFFFFFL);
     }
@@ -156,6 +167,37 @@ public sealed partial class S3Service
     public S3Object PutObject(string bucketName, string key, string text, string contentType = "text/plain") =>
         PutObject(bucketName, key, Encoding.UTF8.GetBytes(text ?? string.Empty), contentType);
 
+    /// <summary>Copies an object (what <c>CopyObject</c> does) and raises <c>ObjectCreated:Copy</c> on the target bucket.</summary>
+    /// <param name="sourceBucket">The source bucket.</param>
+    /// <param name="sourceKey">The source key.</param>
+    /// <param name="bucketName">The target bucket.</param>
+    /// <param name="key">The target key.</param>
+    /// <param name="contentType">With metadata directive REPLACE: the new content type; null keeps the source's.</param>
+    /// <param name="metadata">With metadata directive REPLACE: the new metadata; null keeps the source's (COPY, the default).</param>
+    /// <returns>The new object.</returns>
+    /// <exception cref="S3Exception"><c>NoSuchBucket</c>, <c>NoSuchKey</c>; <c>InvalidRequest</c> when copying an
+    /// object onto itself without changing anything.</exception>
+    public S3Object CopyObject(string sourceBucket, string sourceKey, string bucketName, string key, string? contentType = null, IReadOnlyDictionary<string, string>? metadata = null)
+    {
+        var source = GetObject(sourceBucket, sourceKey);
+        var bucket = GetBucket(bucketName);
+        ValidateKey(key);
+        if (sourceBucket == bucketName && sourceKey == key && contentType is null && metadata is null)
+        {
+            throw new S3Exception("InvalidRequest", "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.", HttpStatusCode.BadRequest);
+        }
+
+        var now = _time.GetUtcNow();
+        var copy = new S3Object(key, source.RawContent, contentType ?? source.ContentType, metadata ?? source.Metadata, now, source.ETag, source.Checksum);
+        lock (bucket.Gate)
+        {
+            bucket.Store[key] = copy;
+        }
+
+        Raise(bucket, "ObjectCreated:Copy", key, copy.Size, copy.ETag.Trim('"'), now);
+        return copy;
+    }
+
     /// <summary>Reads an object (what <c>GetObject</c> does).</summary>
     /// <param name="bucketName">The bucket.</param>
     /// <param name="key">The key.</param>
@@ -207,6 +249,12 @@ public sealed partial class S3Service
             if (string.IsNullOrEmpty(rule.TargetArn) || rule.TargetKind is not ("lambda" or "sqs" or "sns"))
             {
                 throw S3Exception.InvalidArgument($"Unable to validate the following destination configurations: '{rule.TargetArn}' is not a Lambda function, SQS queue or SNS topic ARN.");
+            }
+
+            if ((rule.TargetKind == "sqs" && _sqs is not null && !_sqs.Queues.Any(q => q.Arn == rule.TargetArn))
+                || (rule.TargetKind == "sns" && _sns is not null && !_sns.Topics.Any(t => t.Arn == rule.TargetArn)))
+            {
+                throw S3Exception.InvalidArgument($"Unable to validate the following destination configurations: '{rule.TargetArn}' does not exist.");
             }
 
             foreach (var e in rule.Events)
@@ -286,7 +334,21 @@ public sealed partial class S3Service
 
         foreach (var notification in raised)
         {
+            Deliver(notification);
             NotificationRaised?.Invoke(notification);
+        }
+    }
+
+    private void Deliver(S3Notification notification)
+    {
+        var target = notification.Rule.TargetArn;
+        if (notification.Rule.TargetKind == "sqs" && _sqs?.Queues.FirstOrDefault(q => q.Arn == target) is { } queue)
+        {
+            queue.Send(new SqsSendRequest { Body = notification.ToEventJson() });
+        }
+        else if (notification.Rule.TargetKind == "sns" && _sns?.Topics.FirstOrDefault(t => t.Arn == target) is not null)
+        {
+            _sns.Publish(target, notification.ToEventJson(), "Amazon S3 Notification");
         }
     }
 

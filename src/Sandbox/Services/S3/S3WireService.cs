@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Xml.Linq;
+using Course.Sandbox.Services.Faults;
 using Course.Sandbox.Services.Wire;
 
 namespace Course.Sandbox.Services.S3;
@@ -16,35 +17,34 @@ namespace Course.Sandbox.Services.S3;
 /// codes and statuses, so the SDK throws <c>AmazonS3Exception</c> with the same <c>ErrorCode</c>.
 /// </summary>
 /// <remarks>
-/// Operations: CreateBucket, DeleteBucket, HeadBucket, ListBuckets, GetBucketLocation, ListObjectsV2, PutObject,
-/// GetObject (with single byte ranges), HeadObject, DeleteObject, Put/GetBucketNotificationConfiguration; others answer
+/// Operations: CreateBucket, DeleteBucket, HeadBucket, ListBuckets, GetBucketLocation, ListObjects, ListObjectsV2, PutObject,
+/// GetObject (with single byte ranges), HeadObject, CopyObject, DeleteObject, DeleteObjects,
+/// Put/GetBucketNotificationConfiguration; others (multipart upload, tagging, versioning, ACLs, …) answer
 /// 501 <c>NotImplemented</c> naming the operation. Modelled latency (reported, not waited): GetObject/HeadObject 15 ms,
-/// PutObject 25 ms + 10 ms per MiB, DeleteObject 15 ms, ListObjectsV2 30 ms, bucket operations 50 ms.
+/// PutObject and CopyObject 25 ms + 10 ms per MiB, DeleteObject 15 ms, ListObjects(V2) 30 ms, other operations 50 ms.
 /// </remarks>
 public sealed class S3WireService : IWireService
 {
     private static readonly XNamespace Ns = "http://s3.amazonaws.com/doc/2006-03-01/";
     private readonly S3Service _s3;
+    private readonly FaultInjector? _faults;
     private readonly IServiceCallObserver? _observer;
 
     /// <summary>Creates the endpoint over <paramref name="s3"/>.</summary>
     /// <param name="s3">The sandbox S3.</param>
+    /// <param name="faults">Asked before each operation runs; a failing decision answers <c>SlowDown</c> (throttling
+    /// kinds, 503) or <c>InternalError</c> (500). Null (the default) injects nothing.</param>
     /// <param name="observer">Receives every handled call; null for none.</param>
-    public S3WireService(S3Service s3, IServiceCallObserver? observer = null)
+    public S3WireService(S3Service s3, FaultInjector? faults = null, IServiceCallObserver? observer = null)
     {
         ArgumentNullException.ThrowIfNull(s3);
         _s3 = s3;
+        _faults = faults;
         _observer = observer;
     }
 
     /// <inheritdoc />
     public string ServiceId => "s3";
-
-    /// <summary>
-    /// Fault-injection seam: called with the operation name before it runs; a non-null result is answered instead,
-    /// as an S3 error (status, code, message). Null (the default) injects nothing.
-    /// </summary>
-    public Func<string, (int StatusCode, string Code, string Message)?>? Fault { get; set; }
 
     /// <summary>The modelled latency of one operation (see the remarks on <see cref="S3WireService"/>).</summary>
     /// <param name="operation">The operation name.</param>
@@ -53,8 +53,8 @@ public sealed class S3WireService : IWireService
     public static TimeSpan ModelledLatency(string operation, long bytes = 0) => operation switch
     {
         "GetObject" or "HeadObject" or "DeleteObject" => TimeSpan.FromMilliseconds(15),
-        "PutObject" => TimeSpan.FromMilliseconds(25 + (10.0 * bytes / (1024 * 1024))),
-        "ListObjectsV2" => TimeSpan.FromMilliseconds(30),
+        "PutObject" or "CopyObject" => TimeSpan.FromMilliseconds(25 + (10.0 * bytes / (1024 * 1024))),
+        "ListObjectsV2" or "ListObjects" => TimeSpan.FromMilliseconds(30),
         _ => TimeSpan.FromMilliseconds(50),
     };
 
@@ -66,13 +66,24 @@ public sealed class S3WireService : IWireService
         var operation = OperationOf(request, target);
         var requestId = _s3.NewRequestId();
         HttpResponseMessage response;
-        var outcome = "Success";
+        var outcome = ServiceCall.Success;
         long bytes = 0;
+        var decision = FaultDecision.None;
         try
         {
-            if (Fault?.Invoke(operation) is { } fault)
+            if (_faults is not null)
             {
-                throw new S3Exception(fault.Code, fault.Message, (HttpStatusCode)fault.StatusCode);
+                lock (_faults)
+                {
+                    decision = _faults.Decide(operation);
+                }
+            }
+
+            if (decision.Fails)
+            {
+                throw decision.Kind == FaultKind.InternalServerError
+                    ? new S3Exception("InternalError", "We encountered an internal error. Please try again.", HttpStatusCode.InternalServerError)
+                    : new S3Exception("SlowDown", "Please reduce your request rate.", HttpStatusCode.ServiceUnavailable);
             }
 
             (response, bytes) = operation switch
@@ -83,11 +94,14 @@ public sealed class S3WireService : IWireService
                 "HeadBucket" => (Empty(HttpStatusCode.OK, () => _s3.GetBucket(target.Bucket!)), 0L),
                 "GetBucketLocation" => (GetBucketLocation(target.Bucket!), 0L),
                 "ListObjectsV2" => (ListObjectsV2(target), 0L),
+                "ListObjects" => (ListObjects(target), 0L),
                 "PutBucketNotificationConfiguration" => (await PutNotificationAsync(request, target.Bucket!, cancellationToken).ConfigureAwait(false), 0L),
                 "GetBucketNotificationConfiguration" => (GetNotification(target.Bucket!), 0L),
                 "PutObject" => await PutObjectAsync(request, target, cancellationToken).ConfigureAwait(false),
                 "GetObject" or "HeadObject" => GetObject(request, target, operation == "HeadObject"),
                 "DeleteObject" => (Empty(HttpStatusCode.NoContent, () => _s3.DeleteObject(target.Bucket!, target.Key!)), 0L),
+                "DeleteObjects" => (await DeleteObjectsAsync(request, target.Bucket!, cancellationToken).ConfigureAwait(false), 0L),
+                "CopyObject" => CopyObject(request, target),
                 _ => throw new S3Exception("NotImplemented", $"The sandbox S3 does not support the operation '{operation}'.", HttpStatusCode.NotImplemented),
             };
         }
@@ -99,7 +113,8 @@ public sealed class S3WireService : IWireService
 
         response.Headers.TryAddWithoutValidation("x-amz-request-id", requestId);
         response.Headers.TryAddWithoutValidation("x-amz-id-2", requestId + "/sandbox");
-        _observer?.OnCall(new ServiceCall(ServiceId, operation, outcome, ModelledLatency(operation, bytes)));
+        response.RequestMessage = request;
+        _observer?.OnCall(new ServiceCall(ServiceId, operation, outcome, ModelledLatency(operation, bytes) + decision.ExtraLatency));
         return response;
     }
 
@@ -141,7 +156,13 @@ public sealed class S3WireService : IWireService
     {
         var method = request.Method.Method;
         var q = target.Query;
-        string SubResource(string fallback) => q.Keys.FirstOrDefault(k => !k.StartsWith("x-", StringComparison.Ordinal)) is { } k ? $"{method} ?{k}" : fallback;
+        string SubResource(string scope)
+        {
+            var verb = method switch { "GET" => "Get", "PUT" => "Put", "DELETE" => "Delete", "POST" => "Post", "HEAD" => "Head", _ => method };
+            var resource = q.Keys.FirstOrDefault(k => !k.StartsWith("x-", StringComparison.Ordinal));
+            return resource is null ? verb + scope : verb + scope + char.ToUpperInvariant(resource[0]) + resource[1..];
+        }
+
         if (target.Bucket is null)
         {
             return method == "GET" ? "ListBuckets" : $"{method} /";
@@ -156,11 +177,11 @@ public sealed class S3WireService : IWireService
                 "GET" when q.ContainsKey("notification") => "GetBucketNotificationConfiguration",
                 "GET" when q.ContainsKey("location") => "GetBucketLocation",
                 "GET" when q.TryGetValue("list-type", out var v) && v == "2" => "ListObjectsV2",
-                "GET" when q.Count == 0 || q.ContainsKey("prefix") || q.ContainsKey("marker") => "ListObjects",
+                "GET" when q.Keys.All(k => k is "prefix" or "marker" or "delimiter" or "max-keys" or "encoding-type" or "x-id") => "ListObjects",
                 "HEAD" => "HeadBucket",
                 "DELETE" when q.Count == 0 => "DeleteBucket",
                 "POST" when q.ContainsKey("delete") => "DeleteObjects",
-                _ => SubResource($"{method} bucket"),
+                _ => SubResource("Bucket"),
             };
         }
 
@@ -176,7 +197,7 @@ public sealed class S3WireService : IWireService
             "DELETE" when plain => "DeleteObject",
             "POST" when q.ContainsKey("uploads") => "CreateMultipartUpload",
             "POST" when q.ContainsKey("uploadId") => "CompleteMultipartUpload",
-            _ => SubResource($"{method} object"),
+            _ => SubResource("Object"),
         };
     }
 
@@ -199,33 +220,10 @@ public sealed class S3WireService : IWireService
         return Xml(new XElement(Ns + "LocationConstraint", region == "us-east-1" ? null : region));
     }
 
-    private HttpResponseMessage ListObjectsV2(Target target)
+    private sealed record ListPage(List<S3Object> Contents, List<string> Prefixes, bool Truncated, string? Last, int MaxKeys);
+
+    private static ListPage Page(S3Bucket bucket, string prefix, string? delimiter, string? after, int maxKeys)
     {
-        var bucket = _s3.GetBucket(target.Bucket!);
-        var q = target.Query;
-        var prefix = q.GetValueOrDefault("prefix") ?? string.Empty;
-        var delimiter = q.GetValueOrDefault("delimiter");
-        var urlEncode = q.GetValueOrDefault("encoding-type") == "url";
-        var maxKeys = 1000;
-        if (q.TryGetValue("max-keys", out var mk) && (!int.TryParse(mk, NumberStyles.Integer, CultureInfo.InvariantCulture, out maxKeys) || maxKeys < 0))
-        {
-            throw S3Exception.InvalidArgument("Provided max-keys not an integer or within integer range");
-        }
-
-        maxKeys = Math.Min(maxKeys, 1000);
-        string? after = q.GetValueOrDefault("start-after");
-        if (q.TryGetValue("continuation-token", out var token))
-        {
-            try
-            {
-                after = Encoding.UTF8.GetString(Convert.FromBase64String(token));
-            }
-            catch (FormatException)
-            {
-                throw S3Exception.InvalidArgument("The continuation token provided is incorrect");
-            }
-        }
-
         var contents = new List<S3Object>();
         var prefixes = new List<string>();
         string? last = null;
@@ -268,26 +266,88 @@ public sealed class S3WireService : IWireService
             last = item.Key;
         }
 
+        return new ListPage(contents, prefixes, truncated, last, maxKeys);
+    }
+
+    private static int MaxKeys(Dictionary<string, string> q)
+    {
+        var maxKeys = 1000;
+        if (q.TryGetValue("max-keys", out var mk) && (!int.TryParse(mk, NumberStyles.Integer, CultureInfo.InvariantCulture, out maxKeys) || maxKeys < 0))
+        {
+            throw S3Exception.InvalidArgument("Provided max-keys not an integer or within integer range");
+        }
+
+        return Math.Min(maxKeys, 1000);
+    }
+
+    private static XElement ContentsElement(S3Object o, Func<string, string> encode, bool owner) => new(Ns + "Contents",
+        new XElement(Ns + "Key", encode(o.Key)),
+        new XElement(Ns + "LastModified", Iso(o.LastModified)),
+        new XElement(Ns + "ETag", o.ETag),
+        o.Checksum is { } c ? new XElement(Ns + "ChecksumAlgorithm", c.Algorithm) : null,
+        new XElement(Ns + "Size", o.Size),
+        owner ? new XElement(Ns + "Owner", new XElement(Ns + "ID", "sandbox-owner"), new XElement(Ns + "DisplayName", "sandbox")) : null,
+        new XElement(Ns + "StorageClass", "STANDARD"));
+
+    private HttpResponseMessage ListObjectsV2(Target target)
+    {
+        var bucket = _s3.GetBucket(target.Bucket!);
+        var q = target.Query;
+        var prefix = q.GetValueOrDefault("prefix") ?? string.Empty;
+        var delimiter = q.GetValueOrDefault("delimiter");
+        var urlEncode = q.GetValueOrDefault("encoding-type") == "url";
+        string? after = q.GetValueOrDefault("start-after");
+        if (q.TryGetValue("continuation-token", out var token))
+        {
+            try
+            {
+                after = Encoding.UTF8.GetString(Convert.FromBase64String(token));
+            }
+            catch (FormatException)
+            {
+                throw S3Exception.InvalidArgument("The continuation token provided is incorrect");
+            }
+        }
+
+        var page = Page(bucket, prefix, delimiter, after, MaxKeys(q));
         string E(string s) => urlEncode ? Uri.EscapeDataString(s) : s;
         var root = new XElement(Ns + "ListBucketResult",
             new XElement(Ns + "Name", bucket.Name),
             new XElement(Ns + "Prefix", E(prefix)),
             delimiter is null ? null : new XElement(Ns + "Delimiter", E(delimiter)),
-            new XElement(Ns + "MaxKeys", maxKeys),
+            new XElement(Ns + "MaxKeys", page.MaxKeys),
             urlEncode ? new XElement(Ns + "EncodingType", "url") : null,
-            new XElement(Ns + "KeyCount", contents.Count + prefixes.Count),
-            new XElement(Ns + "IsTruncated", truncated ? "true" : "false"),
+            new XElement(Ns + "KeyCount", page.Contents.Count + page.Prefixes.Count),
+            new XElement(Ns + "IsTruncated", page.Truncated ? "true" : "false"),
             token is null ? null : new XElement(Ns + "ContinuationToken", token),
-            truncated && last is not null ? new XElement(Ns + "NextContinuationToken", Convert.ToBase64String(Encoding.UTF8.GetBytes(last))) : null,
+            page.Truncated && page.Last is not null ? new XElement(Ns + "NextContinuationToken", Convert.ToBase64String(Encoding.UTF8.GetBytes(page.Last))) : null,
             q.TryGetValue("start-after", out var sa) ? new XElement(Ns + "StartAfter", E(sa)) : null,
-            contents.Select(o => new XElement(Ns + "Contents",
-                new XElement(Ns + "Key", E(o.Key)),
-                new XElement(Ns + "LastModified", Iso(o.LastModified)),
-                new XElement(Ns + "ETag", o.ETag),
-                o.Checksum is { } c ? new XElement(Ns + "ChecksumAlgorithm", c.Algorithm) : null,
-                new XElement(Ns + "Size", o.Size),
-                new XElement(Ns + "StorageClass", "STANDARD"))),
-            prefixes.Select(p => new XElement(Ns + "CommonPrefixes", new XElement(Ns + "Prefix", E(p)))));
+            page.Contents.Select(o => ContentsElement(o, E, owner: q.GetValueOrDefault("fetch-owner") == "true")),
+            page.Prefixes.Select(p => new XElement(Ns + "CommonPrefixes", new XElement(Ns + "Prefix", E(p)))));
+        return Xml(root);
+    }
+
+    private HttpResponseMessage ListObjects(Target target)
+    {
+        var bucket = _s3.GetBucket(target.Bucket!);
+        var q = target.Query;
+        var prefix = q.GetValueOrDefault("prefix") ?? string.Empty;
+        var delimiter = q.GetValueOrDefault("delimiter");
+        var marker = q.GetValueOrDefault("marker");
+        var urlEncode = q.GetValueOrDefault("encoding-type") == "url";
+        var page = Page(bucket, prefix, delimiter, string.IsNullOrEmpty(marker) ? null : marker, MaxKeys(q));
+        string E(string s) => urlEncode ? Uri.EscapeDataString(s) : s;
+        var root = new XElement(Ns + "ListBucketResult",
+            new XElement(Ns + "Name", bucket.Name),
+            new XElement(Ns + "Prefix", E(prefix)),
+            new XElement(Ns + "Marker", E(marker ?? string.Empty)),
+            page.Truncated && page.Last is not null ? new XElement(Ns + "NextMarker", E(page.Last)) : null,
+            new XElement(Ns + "MaxKeys", page.MaxKeys),
+            delimiter is null ? null : new XElement(Ns + "Delimiter", E(delimiter)),
+            urlEncode ? new XElement(Ns + "EncodingType", "url") : null,
+            new XElement(Ns + "IsTruncated", page.Truncated ? "true" : "false"),
+            page.Contents.Select(o => ContentsElement(o, E, owner: true)),
+            page.Prefixes.Select(p => new XElement(Ns + "CommonPrefixes", new XElement(Ns + "Prefix", E(p)))));
         return Xml(root);
     }
 
@@ -333,9 +393,7 @@ public sealed class S3WireService : IWireService
             checksum = (algorithm, actual);
         }
 
-        var metadata = request.Headers.Concat(request.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>())
-            .Where(h => h.Key.StartsWith("x-amz-meta-", StringComparison.OrdinalIgnoreCase))
-            .ToDictionary(h => h.Key["x-amz-meta-".Length..].ToLowerInvariant(), h => string.Join(",", h.Value), StringComparer.Ordinal);
+        var metadata = Metadata(request);
         var stored = _s3.PutObject(target.Bucket!, target.Key!, body, request.Content?.Headers.ContentType?.ToString(), metadata, checksum);
         var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent([]) };
         response.Headers.TryAddWithoutValidation("ETag", stored.ETag);
@@ -347,6 +405,60 @@ public sealed class S3WireService : IWireService
 
         return (response, body.Length);
     }
+
+    private (HttpResponseMessage, long) CopyObject(HttpRequestMessage request, Target target)
+    {
+        var source = Uri.UnescapeDataString((Header(request, "x-amz-copy-source") ?? string.Empty).Split('?')[0]).TrimStart('/');
+        var slash = source.IndexOf('/', StringComparison.Ordinal);
+        if (slash <= 0 || slash == source.Length - 1)
+        {
+            throw S3Exception.InvalidArgument("Copy Source must mention the source bucket and key: sourcebucket/sourcekey");
+        }
+
+        var replace = string.Equals(Header(request, "x-amz-metadata-directive"), "REPLACE", StringComparison.OrdinalIgnoreCase);
+        var copied = _s3.CopyObject(source[..slash], source[(slash + 1)..], target.Bucket!, target.Key!,
+            replace ? request.Content?.Headers.ContentType?.ToString() : null,
+            replace ? Metadata(request) : null);
+        var response = Xml(new XElement(Ns + "CopyObjectResult",
+            new XElement(Ns + "LastModified", Iso(copied.LastModified)),
+            new XElement(Ns + "ETag", copied.ETag)));
+        return (response, copied.Size);
+    }
+
+    private async Task<HttpResponseMessage> DeleteObjectsAsync(HttpRequestMessage request, string bucket, CancellationToken cancellationToken)
+    {
+        _s3.GetBucket(bucket);
+        var text = request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        XElement root;
+        try
+        {
+            root = XElement.Parse(text);
+        }
+        catch (System.Xml.XmlException)
+        {
+            throw new S3Exception("MalformedXML", "The XML you provided was not well-formed or did not validate against our published schema", HttpStatusCode.BadRequest);
+        }
+
+        var keys = root.Elements().Where(e => e.Name.LocalName == "Object")
+            .Select(o => o.Elements().FirstOrDefault(e => e.Name.LocalName == "Key")?.Value ?? string.Empty).ToList();
+        if (keys.Count is 0 or > 1000)
+        {
+            throw new S3Exception("MalformedXML", "The XML you provided was not well-formed or did not validate against our published schema (1 to 1,000 objects per DeleteObjects request).", HttpStatusCode.BadRequest);
+        }
+
+        var quiet = root.Elements().Any(e => e.Name.LocalName == "Quiet" && e.Value == "true");
+        foreach (var key in keys)
+        {
+            _s3.DeleteObject(bucket, key);
+        }
+
+        return Xml(new XElement(Ns + "DeleteResult", quiet ? null : keys.Select(k => new XElement(Ns + "Deleted", new XElement(Ns + "Key", k)))));
+    }
+
+    private static Dictionary<string, string> Metadata(HttpRequestMessage request) =>
+        request.Headers.Concat(request.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>())
+            .Where(h => h.Key.StartsWith("x-amz-meta-", StringComparison.OrdinalIgnoreCase))
+            .ToDictionary(h => h.Key["x-amz-meta-".Length..].ToLowerInvariant(), h => string.Join(",", h.Value), StringComparer.Ordinal);
 
     private (HttpResponseMessage, long) GetObject(HttpRequestMessage request, Target target, bool head)
     {

@@ -49,6 +49,9 @@ public sealed class SqsMessage
     /// <summary>When the message was first received; null until then.</summary>
     public DateTimeOffset? FirstReceiveTimestamp { get; internal set; }
 
+    /// <summary>When the message was last received; null until then.</summary>
+    public DateTimeOffset? LastReceiveTimestamp { get; internal set; }
+
     /// <summary>When the message becomes (or became) receivable: end of the delay or of the visibility timeout.</summary>
     public DateTimeOffset VisibleAt { get; internal set; }
 

@@ -46,6 +46,29 @@ public sealed class SqsQueue
         CreatedTimestamp = time.GetUtcNow();
     }
 
+    /// <summary>
+    /// Raised (outside the queue's lock) after a send, a visibility change or a dead-letter arrival: a poller waiting
+    /// for work should look again. For messages that become receivable by the clock alone (delays, visibility
+    /// timeouts), schedule a look at <see cref="NextVisibleAt"/>.
+    /// </summary>
+    public event Action<SqsQueue>? Changed;
+
+    /// <summary>The earliest future instant at which a stored message becomes receivable (end of a delay or a
+    /// visibility timeout); null when none is waiting.</summary>
+    public DateTimeOffset? NextVisibleAt
+    {
+        get
+        {
+            var now = _time.GetUtcNow();
+            lock (_gate)
+            {
+                Expire(now);
+                var waiting = _messages.Where(m => m.VisibleAt > now).Select(m => m.VisibleAt).ToList();
+                return waiting.Count == 0 ? null : waiting.Min();
+            }
+        }
+    }
+
     /// <summary>The queue name (FIFO names end in <c>.fifo</c>).</summary>
     public string Name { get; }
 
@@ -205,6 +228,7 @@ public sealed class SqsQueue
 
                 message.ReceiveCount++;
                 message.FirstReceiveTimestamp ??= now;
+                message.LastReceiveTimestamp = now;
                 message.VisibleAt = now + hide;
                 message.ReceiptHandle = NewReceiptHandle();
                 _handles[message.ReceiptHandle] = message;
@@ -296,7 +320,8 @@ public sealed class SqsQueue
     }
 
     /// <summary>Changes the visibility timeout of an in-flight message (what <c>ChangeMessageVisibility</c> does);
-    /// the new timeout counts from now. 0 makes the message receivable at once.</summary>
+    /// the new timeout counts from now, and the total may not pass 12 hours after the receive. 0 makes the message
+    /// receivable at once.</summary>
     /// <param name="receiptHandle">The handle of the latest receive.</param>
     /// <param name="visibilityTimeout">0–43,200 s.</param>
     /// <exception cref="SqsException"><c>ReceiptHandleIsInvalid</c>; <c>MessageNotInflight</c> when the message is not in
@@ -320,6 +345,12 @@ public sealed class SqsQueue
             if (message.IsDeleted || message.StateAt(now) != SqsMessageState.InFlight)
             {
                 throw new SqsException("MessageNotInflight", "The message referred to isn't in flight.");
+            }
+
+            if (now - message.LastReceiveTimestamp!.Value + visibilityTimeout > TimeSpan.FromHours(12))
+            {
+                throw SqsException.InvalidParameter("VisibilityTimeout", ((long)visibilityTimeout.TotalSeconds).ToString(CultureInfo.InvariantCulture),
+                    "Total VisibilityTimeout for the message is beyond the limit [43200 seconds].");
             }
 
             message.VisibleAt = now + visibilityTimeout;
@@ -350,6 +381,7 @@ public sealed class SqsQueue
                     SequenceNumber = IsFifo ? _service.NextSequenceNumber() : null,
                     ReceiveCount = source.ReceiveCount,
                     FirstReceiveTimestamp = source.FirstReceiveTimestamp,
+                    LastReceiveTimestamp = source.LastReceiveTimestamp,
                     VisibleAt = now,
                 };
                 _messages.Add(copy);
@@ -564,5 +596,7 @@ public sealed class SqsQueue
         {
             waiter.TrySetResult();
         }
+
+        Changed?.Invoke(this);
     }
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Course.Sandbox.Services.Faults;
 using Course.Sandbox.Services.Wire;
 
 namespace Course.Sandbox.Services.Sqs;
@@ -25,26 +26,24 @@ public sealed partial class SqsWireService : IWireService
 {
     private const string TargetPrefix = "AmazonSQS.";
     private readonly SqsService _sqs;
+    private readonly FaultInjector? _faults;
     private readonly IServiceCallObserver? _observer;
 
     /// <summary>Creates the endpoint over <paramref name="sqs"/>.</summary>
     /// <param name="sqs">The sandbox SQS.</param>
+    /// <param name="faults">Asked before each operation runs; a failing decision answers
+    /// <c>RequestThrottled</c> (throttling kinds, 400) or <c>InternalError</c> (500). Null (the default) injects nothing.</param>
     /// <param name="observer">Receives every handled call; null for none.</param>
-    public SqsWireService(SqsService sqs, IServiceCallObserver? observer = null)
+    public SqsWireService(SqsService sqs, FaultInjector? faults = null, IServiceCallObserver? observer = null)
     {
         ArgumentNullException.ThrowIfNull(sqs);
         _sqs = sqs;
+        _faults = faults;
         _observer = observer;
     }
 
     /// <inheritdoc />
     public string ServiceId => "sqs";
-
-    /// <summary>
-    /// Fault-injection seam: called with the operation name before it runs; a non-null result is answered instead,
-    /// as an SQS error (status, code, message). Null (the default) injects nothing.
-    /// </summary>
-    public Func<string, (int StatusCode, string Code, string Message)?>? Fault { get; set; }
 
     /// <summary>The modelled latency of one operation (see the remarks on <see cref="SqsWireService"/>).</summary>
     /// <param name="operation">The operation name.</param>
@@ -64,21 +63,31 @@ public sealed partial class SqsWireService : IWireService
         var target = request.Headers.TryGetValues("X-Amz-Target", out var values) ? values.FirstOrDefault() ?? string.Empty : string.Empty;
         var operation = target.StartsWith(TargetPrefix, StringComparison.Ordinal) ? target[TargetPrefix.Length..] : target;
         HttpResponseMessage response;
-        string outcome = "Success";
+        var outcome = ServiceCall.Success;
+        var latency = ModelledLatency(operation);
         try
         {
-            if (Fault?.Invoke(operation) is { } fault)
+            var decision = FaultDecision.None;
+            if (_faults is not null)
             {
-                outcome = fault.Code;
-                response = Error((HttpStatusCode)fault.StatusCode, fault.Code, fault.Message);
+                lock (_faults)
+                {
+                    decision = _faults.Decide(operation);
+                }
             }
-            else
+
+            latency += decision.ExtraLatency;
+            if (decision.Fails)
             {
-                var body = request.Content is null ? "{}" : await request.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-                using var doc = JsonDocument.Parse(string.IsNullOrWhiteSpace(body) ? "{}" : body);
-                var json = await DispatchAsync(operation, doc.RootElement, cancellationToken).ConfigureAwait(false);
-                response = Json(HttpStatusCode.OK, json);
+                throw decision.Kind == FaultKind.InternalServerError
+                    ? new SqsException("InternalError", "We encountered an internal error. Please try again.", senderFault: false)
+                    : new SqsException("RequestThrottled", "Request is throttled.");
             }
+
+            var body = request.Content is null ? "{}" : await request.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            using var doc = JsonDocument.Parse(string.IsNullOrWhiteSpace(body) ? "{}" : body);
+            var json = await DispatchAsync(operation, doc.RootElement, cancellationToken).ConfigureAwait(false);
+            response = Json(HttpStatusCode.OK, json);
         }
         catch (SqsException e)
         {
@@ -91,7 +100,8 @@ public sealed partial class SqsWireService : IWireService
             response = Error(HttpStatusCode.BadRequest, "SerializationException", "The request body is not valid JSON: " + e.Message);
         }
 
-        _observer?.OnCall(new ServiceCall(ServiceId, operation, outcome, ModelledLatency(operation)));
+        response.RequestMessage = request;
+        _observer?.OnCall(new ServiceCall(ServiceId, operation, outcome, latency));
         return response;
     }
 
@@ -174,6 +184,12 @@ public sealed partial class SqsWireService : IWireService
     {
         var queue = Queue(input);
         var entries = Entries(input);
+        var total = entries.Sum(e => Encoding.UTF8.GetByteCount(Str(e, "MessageBody") ?? string.Empty));
+        if (total > queue.Attributes.MaximumMessageSize)
+        {
+            throw new SqsException("BatchRequestTooLong", $"Batch requests cannot be longer than {queue.Attributes.MaximumMessageSize} bytes. You have sent {total} bytes.");
+        }
+
         return Write(w =>
         {
             var failed = new List<(string Id, SqsException Error)>();

@@ -77,6 +77,19 @@ public sealed class EventEnvelopeFactory
         };
     }
 
+    /// <summary>
+    /// Makes the event a scheduled rule sends: source <c>aws.events</c>, detail-type <c>Scheduled Event</c>,
+    /// the rule's ARN as the only resource and an empty detail.
+    /// </summary>
+    /// <param name="ruleName">The name of the scheduled rule.</param>
+    /// <returns>The envelope.</returns>
+    /// <exception cref="ArgumentException">The rule name is empty.</exception>
+    public JsonObject CreateScheduled(string ruleName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(ruleName);
+        return Create("aws.events", "Scheduled Event", new JsonObject(), [$"arn:aws:events:{Region}:{Account}:rule/{ruleName}"]);
+    }
+
     /// <summary>Makes an envelope around the JSON text <paramref name="detailJson"/>.</summary>
     /// <param name="source">The emitter.</param>
     /// <param name="detailType">The kind of event.</param>

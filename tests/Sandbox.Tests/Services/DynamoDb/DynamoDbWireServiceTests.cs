@@ -59,6 +59,46 @@ public sealed class DynamoDbWireServiceTests
     }
 
     [Fact]
+    public async Task ListTables_ThenDeleteTable_ListsAndRemoves()
+    {
+        using var h = new DynamoDbHarness();
+        await h.CreateTableAsync("Beta");
+        await h.CreateTableAsync("Alpha");
+
+        var listed = await h.Client.ListTablesAsync(new ListTablesRequest { Limit = 1 });
+        var deleted = await h.Client.DeleteTableAsync("Alpha");
+        var after = await h.Client.ListTablesAsync();
+
+        Assert.Equal(["Alpha"], listed.TableNames);
+        Assert.Equal("Alpha", listed.LastEvaluatedTableName);
+        Assert.Equal(TableStatus.DELETING, deleted.TableDescription.TableStatus);
+        Assert.Equal(["Beta"], after.TableNames);
+        await Assert.ThrowsAsync<ResourceNotFoundException>(() => h.Client.DeleteTableAsync("Alpha"));
+    }
+
+    [Fact]
+    public async Task BatchGetItem_Keys_ReturnsFoundItemsWithProjection()
+    {
+        using var h = new DynamoDbHarness();
+        await h.CreateTableAsync("Items");
+        await h.Client.PutItemAsync("Items", new() { ["pk"] = S("a"), ["v"] = N("1"), ["w"] = N("2") });
+        await h.Client.PutItemAsync("Items", new() { ["pk"] = S("b"), ["v"] = N("3"), ["w"] = N("4") });
+
+        var response = await h.Client.BatchGetItemAsync(new Dictionary<string, KeysAndAttributes>
+        {
+            ["Items"] = new()
+            {
+                Keys = [new() { ["pk"] = S("a") }, new() { ["pk"] = S("b") }, new() { ["pk"] = S("zzz") }],
+                ProjectionExpression = "pk, v",
+            },
+        });
+
+        var items = response.Responses["Items"].OrderBy(i => i["pk"].S).ToList();
+        Assert.Equal(["a", "b"], items.Select(i => i["pk"].S));
+        Assert.All(items, i => Assert.False(i.ContainsKey("w")));
+    }
+
+    [Fact]
     public async Task DescribeTable_Unknown_ThrowsResourceNotFound()
     {
         using var h = new DynamoDbHarness();
@@ -548,6 +588,64 @@ public sealed class DynamoDbWireServiceTests
     }
 
     [Fact]
+    public async Task Query_DescendingWithLimit_PagesBackwards()
+    {
+        using var h = await OrdersAsync();
+        var seen = new List<string>();
+        Dictionary<string, AttributeValue>? start = null;
+        do
+        {
+            var page = await h.Client.QueryAsync(new QueryRequest
+            {
+                TableName = "Orders",
+                KeyConditionExpression = "#c = :c AND sk < :max",
+                ExpressionAttributeNames = new() { ["#c"] = "customer" },
+                ExpressionAttributeValues = new() { [":c"] = S("c1"), [":max"] = S("p") },
+                ScanIndexForward = false,
+                Limit = 3,
+                ExclusiveStartKey = start,
+            });
+            seen.AddRange(page.Items.Select(i => i["sk"].S));
+            start = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
+        }
+        while (start is not null);
+
+        Assert.Equal(["order#010", "order#003", "order#002", "order#001"], seen);
+    }
+
+    [Fact]
+    public async Task Query_SelectCount_ReturnsCountWithoutItems()
+    {
+        using var h = await OrdersAsync();
+
+        var response = await h.Client.QueryAsync(new QueryRequest
+        {
+            TableName = "Orders",
+            KeyConditionExpression = "customer = :c",
+            ExpressionAttributeValues = new() { [":c"] = S("c1") },
+            Select = Select.COUNT,
+        });
+
+        Assert.Equal(5, response.Count);
+        Assert.True(response.Items is null || response.Items.Count == 0);
+    }
+
+    [Fact]
+    public async Task Query_OrInKeyCondition_ThrowsValidation()
+    {
+        using var h = await OrdersAsync();
+
+        var e = await Assert.ThrowsAsync<AmazonDynamoDBException>(() => h.Client.QueryAsync(new QueryRequest
+        {
+            TableName = "Orders",
+            KeyConditionExpression = "customer = :c OR sk = :s",
+            ExpressionAttributeValues = new() { [":c"] = S("c1"), [":s"] = S("x") },
+        }));
+
+        Assert.Equal("Invalid KeyConditionExpression: Invalid operator used in KeyConditionExpression: OR", e.Message);
+    }
+
+    [Fact]
     public async Task Query_FilterExpression_CountsScannedBeforeFilter()
     {
         using var h = await OrdersAsync();
@@ -676,6 +774,23 @@ public sealed class DynamoDbWireServiceTests
     }
 
     [Fact]
+    public async Task TransactWriteItems_LastConditionFails_EarlierWritesAreNotApplied()
+    {
+        using var h = new DynamoDbHarness();
+        await h.CreateTableAsync("Accounts", streamViewType: "NEW_IMAGE");
+        await h.Client.PutItemAsync("Accounts", new() { ["pk"] = S("alice"), ["balance"] = N("100") });
+        await h.Client.PutItemAsync("Accounts", new() { ["pk"] = S("bob"), ["balance"] = N("0") });
+        await h.Client.PutItemAsync("Accounts", new() { ["pk"] = S("audit#1"), ["amount"] = N("1") });
+
+        var e = await Assert.ThrowsAsync<TransactionCanceledException>(() => h.Client.TransactWriteItemsAsync(Transfer("30")));
+
+        Assert.Equal(["None", "None", "ConditionalCheckFailed"], e.CancellationReasons.Select(r => r.Code));
+        Assert.Equal("100", (await h.Client.GetItemAsync("Accounts", new() { ["pk"] = S("alice") })).Item["balance"].N);
+        Assert.Equal("0", (await h.Client.GetItemAsync("Accounts", new() { ["pk"] = S("bob") })).Item["balance"].N);
+        Assert.Equal(3, h.Service.GetStream("Accounts")!.RetainedCount);
+    }
+
+    [Fact]
     public async Task TransactWriteItems_TwoOperationsOnOneItem_ThrowsValidation()
     {
         using var h = new DynamoDbHarness();
@@ -760,6 +875,19 @@ public sealed class DynamoDbWireServiceTests
     }
 
     [Fact]
+    public async Task GetItem_InjectedLatency_AddsToReportedLatency()
+    {
+        using var h = new DynamoDbHarness();
+        await h.CreateTableAsync("Items");
+        h.Faults.LatencyRate = 1;
+        h.Faults.ExtraLatency = TimeSpan.FromMilliseconds(250);
+
+        await h.Client.GetItemAsync("Items", new() { ["pk"] = S("k") });
+
+        Assert.Equal(new ServiceCall("dynamodb", "GetItem", "Success", TimeSpan.FromMilliseconds(254)), h.Observer.Calls[^1]);
+    }
+
+    [Fact]
     public async Task UnsupportedOperation_ThrowsErrorNamingIt()
     {
         using var h = new DynamoDbHarness();
@@ -768,6 +896,29 @@ public sealed class DynamoDbWireServiceTests
 
         Assert.StartsWith("The sandbox's DynamoDB does not support operation DescribeLimits; supported: CreateTable,", e.Message);
         Assert.Equal("UnknownOperationException", e.ErrorCode);
+    }
+
+    [Theory]
+    [InlineData("{not json", "SerializationException")]
+    [InlineData("""{"TableName":"Items","Key":{"pk":{"B":"not base64!"}}}""", "SerializationException")]
+    [InlineData("""{"TableName":42}""", "ValidationException")]
+    public async Task RawRequest_Malformed_Answers400WithErrorType(string body, string expectedType)
+    {
+        using var h = new DynamoDbHarness();
+        await h.CreateTableAsync("Items");
+        using var http = h.Factory.CreateHttpClient(new AmazonDynamoDBConfig());
+        using var request = new HttpRequestMessage(HttpMethod.Post, "https://dynamodb.us-east-1.amazonaws.com/")
+        {
+            Content = new StringContent(body, System.Text.Encoding.UTF8, "application/x-amz-json-1.0"),
+        };
+        request.Headers.Add("X-Amz-Target", "DynamoDB_20120810.GetItem");
+
+        using var response = await http.SendAsync(request);
+        var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.EndsWith("#" + expectedType, json.GetProperty("__type").GetString());
+        Assert.False(string.IsNullOrEmpty(json.GetProperty("message").GetString()));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Course.Sandbox.Services.S3;
+using Course.Sandbox.Services.Sqs;
 using Course.Sandbox.Tests.Services.Wire;
 using Microsoft.Extensions.Time.Testing;
 
@@ -131,6 +132,26 @@ public sealed class S3NotificationTests
             new S3NotificationRule("b", FunctionArn, ["s3:ObjectCreated:Put"]),
         ]));
         Assert.Equal("InvalidArgument", error.ErrorCode);
+    }
+
+    [Fact]
+    public void PutObject_SqsTargetWithSqsAttached_DeliversEventDocumentToQueue()
+    {
+        var sqs = new SqsService(_time, new Random(2));
+        var s3 = new S3Service(_time, new Random(3), sqs: sqs);
+        var queue = sqs.CreateQueue("uploads-events");
+        s3.CreateBucket("with-queue");
+        var missing = Assert.Throws<S3Exception>(() => s3.PutBucketNotificationConfiguration("with-queue",
+            [new S3NotificationRule("q", "arn:aws:sqs:us-east-1:123456789012:nope", ["s3:ObjectCreated:*"])]));
+        Assert.Contains("nope", missing.Message);
+
+        s3.PutBucketNotificationConfiguration("with-queue", [new S3NotificationRule("q", queue.Arn, ["s3:ObjectCreated:*"])]);
+        s3.PutObject("with-queue", "a.txt", "hello");
+
+        using var body = JsonDocument.Parse(Assert.Single(queue.Messages).Body);
+        var record = body.RootElement.GetProperty("Records")[0];
+        Assert.Equal("ObjectCreated:Put", record.GetProperty("eventName").GetString());
+        Assert.Equal("a.txt", record.GetProperty("s3").GetProperty("object").GetProperty("key").GetString());
     }
 
     private static SortedSet<string> PropertyPaths(JsonElement element, string prefix = "")

@@ -19,7 +19,7 @@ public sealed class S3SdkTests
     public S3SdkTests()
     {
         _s3 = new S3Service(_time, new Random(7));
-        _client = WireClients.S3(new S3WireService(_s3, _observer));
+        _client = WireClients.S3(new S3WireService(_s3, observer: _observer));
     }
 
     [Fact]
@@ -201,9 +201,48 @@ public sealed class S3SdkTests
     {
         await _client.PutBucketAsync("src");
         await _client.PutObjectAsync(new PutObjectRequest { BucketName = "src", Key = "a", ContentBody = "1" });
-        var error = await Assert.ThrowsAnyAsync<AmazonS3Exception>(() => _client.CopyObjectAsync("src", "a", "src", "b"));
+        var error = await Assert.ThrowsAnyAsync<AmazonS3Exception>(() => _client.GetObjectTaggingAsync(new GetObjectTaggingRequest { BucketName = "src", Key = "a" }));
         Assert.Equal("NotImplemented", error.ErrorCode);
-        Assert.Contains("CopyObject", error.Message);
+        Assert.Equal(HttpStatusCode.NotImplemented, error.StatusCode);
+        Assert.Contains("GetObjectTagging", error.Message);
+    }
+
+    [Fact]
+    public async Task CopyObject_KeepsContentAndMetadata_RaisesObjectCreatedCopy()
+    {
+        await _client.PutBucketAsync("src");
+        await _client.PutBucketAsync("dst");
+        _s3.PutBucketNotificationConfiguration("dst", [new S3NotificationRule("copies", "arn:aws:lambda:us-east-1:123456789012:function:f", ["s3:ObjectCreated:*"])]);
+        var raised = new List<S3Notification>();
+        _s3.NotificationRaised += raised.Add;
+        await _client.PutObjectAsync(new PutObjectRequest { BucketName = "src", Key = "a b.txt", ContentBody = "data", ContentType = "text/csv", Metadata = { ["m"] = "1" } });
+        _time.Advance(TimeSpan.FromSeconds(5));
+
+        var copy = await _client.CopyObjectAsync("src", "a b.txt", "dst", "copied/a b.txt");
+        var stored = _s3.GetObject("dst", "copied/a b.txt");
+        Assert.Equal(_s3.GetObject("src", "a b.txt").ETag, copy.ETag);
+        Assert.Equal("data", stored.ReadAsString());
+        Assert.Equal("text/csv", stored.ContentType);
+        Assert.Equal("1", stored.Metadata["m"]);
+        Assert.Equal(Start.AddSeconds(5), stored.LastModified);
+        Assert.Equal("ObjectCreated:Copy", Assert.Single(raised).EventName);
+
+        var missing = await Assert.ThrowsAnyAsync<AmazonS3Exception>(() => _client.CopyObjectAsync("src", "nope", "dst", "x"));
+        Assert.Equal("NoSuchKey", missing.ErrorCode);
+    }
+
+    [Fact]
+    public async Task DeleteObjects_RemovesAllListedKeys()
+    {
+        await _client.PutBucketAsync("bulk");
+        foreach (var key in new[] { "1", "2", "3" })
+        {
+            await _client.PutObjectAsync(new PutObjectRequest { BucketName = "bulk", Key = key, ContentBody = key });
+        }
+
+        var response = await _client.DeleteObjectsAsync(new DeleteObjectsRequest { BucketName = "bulk", Objects = [new KeyVersion { Key = "1" }, new KeyVersion { Key = "3" }, new KeyVersion { Key = "9" }] });
+        Assert.Equal(["1", "3", "9"], response.DeletedObjects.Select(d => d.Key));
+        Assert.Equal(["2"], _s3.GetBucket("bulk").Objects.Select(o => o.Key));
     }
 
     private sealed class NonSeekableStream(byte[] data) : Stream

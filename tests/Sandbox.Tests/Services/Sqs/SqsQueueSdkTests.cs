@@ -16,7 +16,7 @@ public sealed class SqsQueueSdkTests
     public SqsQueueSdkTests()
     {
         _sqs = new SqsService(_time, new Random(7));
-        _client = WireClients.Sqs(new SqsWireService(_sqs, _observer));
+        _client = WireClients.Sqs(new SqsWireService(_sqs, observer: _observer));
     }
 
     private async Task<string> Queue(string name, Dictionary<string, string>? attributes = null) =>

@@ -26,6 +26,39 @@ public sealed class SqsQueueTests
     }
 
     [Fact]
+    public void ChangedAndNextVisibleAt_TellAPollerWhenToLook()
+    {
+        var queue = new SqsService(_time, new Random(1)).CreateQueue("poll");
+        var changes = 0;
+        queue.Changed += _ => changes++;
+        Assert.Null(queue.NextVisibleAt);
+
+        queue.Send(new SqsSendRequest { Body = "later", DelaySeconds = 5 });
+        Assert.Equal(1, changes);
+        Assert.Equal(_time.GetUtcNow().AddSeconds(5), queue.NextVisibleAt);
+
+        _time.Advance(TimeSpan.FromSeconds(5));
+        var received = Assert.Single(queue.Receive(1, TimeSpan.FromSeconds(12)));
+        Assert.Equal(_time.GetUtcNow().AddSeconds(12), queue.NextVisibleAt);
+        queue.ChangeVisibility(received.ReceiptHandle, TimeSpan.FromSeconds(2));
+        Assert.Equal(2, changes);
+        Assert.Equal(_time.GetUtcNow().AddSeconds(2), queue.NextVisibleAt);
+    }
+
+    [Fact]
+    public void ChangeVisibility_TotalBeyondTwelveHoursFromReceive_Fails()
+    {
+        var queue = new SqsService(_time, new Random(1)).CreateQueue("long");
+        queue.Send(new SqsSendRequest { Body = "x" });
+        var handle = queue.Receive(1, TimeSpan.FromHours(11)).Single().ReceiptHandle;
+        _time.Advance(TimeSpan.FromHours(10));
+        queue.ChangeVisibility(handle, TimeSpan.FromHours(2));
+        var error = Assert.Throws<SqsException>(() => queue.ChangeVisibility(handle, TimeSpan.FromHours(2) + TimeSpan.FromSeconds(1)));
+        Assert.Equal("InvalidParameterValue", error.ErrorCode);
+        Assert.Contains("43200", error.Message);
+    }
+
+    [Fact]
     public void SameSeed_SameIdsAndHandles()
     {
         static (string, string) Run(FakeTimeProvider time)

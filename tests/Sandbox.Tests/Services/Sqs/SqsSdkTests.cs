@@ -17,7 +17,7 @@ public sealed class SqsSdkTests
     public SqsSdkTests()
     {
         _sqs = new SqsService(_time, new Random(7));
-        _client = WireClients.Sqs(new SqsWireService(_sqs, _observer));
+        _client = WireClients.Sqs(new SqsWireService(_sqs, observer: _observer));
     }
 
     [Fact]

@@ -74,6 +74,21 @@ public sealed partial class EventEnvelopeFactoryTests
         Assert.True(EventPattern.Parse("""{"source": ["com.example.orders"], "detail": {"total": [{"numeric": [">", 40]}]}}""").Matches(json));
     }
 
+    [Fact]
+    public void EB_04_CreateScheduled_LooksLikeAScheduledRuleEvent()
+    {
+        var factory = new EventEnvelopeFactory(new Random(5), new FixedTimeProvider(Start), "111122223333", "eu-west-1");
+
+        var json = factory.CreateScheduled("nightly").ToJsonString();
+        var evt = new DefaultLambdaJsonSerializer().Deserialize<Course.Lambda.CloudWatchEvents.ScheduledEvents.ScheduledEvent>(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)));
+
+        Assert.Equal("aws.events", evt.Source);
+        Assert.Equal("Scheduled Event", evt.DetailType);
+        Assert.Equal("arn:aws:events:eu-west-1:111122223333:rule/nightly", Assert.Single(evt.Resources));
+        Assert.NotNull(evt.Detail);
+        Assert.Contains("\"detail\":{}", json, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("", "t", "{}", "Source is required")]
     [InlineData("s", " ", "{}", "DetailType is required")]

@@ -1,3 +1,6 @@
+// Oblivious nullability, as in AWSSDK (not annotated): learner code compiles the same against both.
+#nullable disable
+
 namespace Course.Sandbox.Clients.SimpleNotificationService.Model;
 
 /// <summary>The input of <c>CreateTopic</c> (mirrors <c>Amazon.SimpleNotificationService.Model.CreateTopicRequest</c>).</summary>
@@ -13,7 +16,7 @@ public sealed class CreateTopicRequest
     public CreateTopicRequest(string name) => Name = name;
 
     /// <summary>The topic name. Required.</summary>
-    public string? Name { get; set; }
+    public string Name { get; set; }
 
     /// <summary>Topic attributes; accepted and ignored by the sandbox.</summary>
     public Dictionary<string, string> Attributes { get; set; } = [];

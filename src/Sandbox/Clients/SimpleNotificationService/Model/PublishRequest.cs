@@ -1,3 +1,6 @@
+// Oblivious nullability, as in AWSSDK (not annotated): learner code compiles the same against both.
+#nullable disable
+
 namespace Course.Sandbox.Clients.SimpleNotificationService.Model;
 
 /// <summary>The input of <c>Publish</c> (mirrors <c>Amazon.SimpleNotificationService.Model.PublishRequest</c>).</summary>
@@ -25,16 +28,16 @@ public sealed class PublishRequest
         : this(topicArn, message) => Subject = subject;
 
     /// <summary>The topic ARN.</summary>
-    public string? TopicArn { get; set; }
+    public string TopicArn { get; set; }
 
     /// <summary>Same as <see cref="TopicArn"/> (AWS accepts either).</summary>
-    public string? TargetArn { get; set; }
+    public string TargetArn { get; set; }
 
     /// <summary>The message. Required.</summary>
-    public string? Message { get; set; }
+    public string Message { get; set; }
 
     /// <summary>Optional subject.</summary>
-    public string? Subject { get; set; }
+    public string Subject { get; set; }
 
     /// <summary>Message attributes (up to 10). Empty by default.</summary>
     public Dictionary<string, MessageAttributeValue> MessageAttributes { get; set; } = [];

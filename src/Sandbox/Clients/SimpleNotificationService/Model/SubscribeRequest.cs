@@ -1,3 +1,6 @@
+// Oblivious nullability, as in AWSSDK (not annotated): learner code compiles the same against both.
+#nullable disable
+
 namespace Course.Sandbox.Clients.SimpleNotificationService.Model;
 
 /// <summary>The input of <c>Subscribe</c> (mirrors <c>Amazon.SimpleNotificationService.Model.SubscribeRequest</c>).</summary>
@@ -20,13 +23,13 @@ public sealed class SubscribeRequest
     }
 
     /// <summary>The topic ARN. Required.</summary>
-    public string? TopicArn { get; set; }
+    public string TopicArn { get; set; }
 
     /// <summary><c>sqs</c> or <c>lambda</c> (others are not modelled). Required.</summary>
-    public string? Protocol { get; set; }
+    public string Protocol { get; set; }
 
     /// <summary>The queue ARN (sqs) or function ARN (lambda). Required.</summary>
-    public string? Endpoint { get; set; }
+    public string Endpoint { get; set; }
 
     /// <summary>Subscription attributes; the sandbox honours <c>RawMessageDelivery</c> (<c>"true"</c>/<c>"false"</c>).</summary>
     public Dictionary<string, string> Attributes { get; set; } = [];

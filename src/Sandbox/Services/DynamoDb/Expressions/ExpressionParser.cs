@@ -24,18 +24,6 @@ internal sealed class ExpressionParser
         "attribute_exists", "attribute_not_exists", "attribute_type", "begins_with", "contains",
     };
 
-    /// <summary>
-    /// A subset of DynamoDB's reserved words (the full list has about 570): the ones course code is likely to
-    /// use as bare attribute names. Real DynamoDB rejects every reserved word; use <c>#placeholders</c>.
-    /// </summary>
-    private static readonly HashSet<string> ReservedWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "ADD", "ALL", "AND", "BETWEEN", "BY", "COUNT", "DATA", "DATE", "DELETE", "GROUP", "HASH", "IN", "INDEX",
-        "ITEM", "ITEMS", "KEY", "KEYS", "LEVEL", "LIMIT", "NAME", "NOT", "NULL", "OR", "ORDER", "OWNER", "RANGE",
-        "REGION", "REMOVE", "ROLE", "SET", "SIZE", "SOURCE", "STATE", "STATUS", "TABLE", "TEXT", "TIME",
-        "TIMESTAMP", "TOKEN", "TOTAL", "TTL", "TYPE", "USER", "VALUE", "VALUES", "YEAR", "ZONE",
-    };
-
     private readonly string _source;
     private readonly string _kind;
     private readonly ExpressionContext _context;

@@ -8,7 +8,7 @@ namespace Course.Sandbox.Services.DynamoDb.Streams;
 /// A table's DynamoDB stream: each change to an item becomes a <see cref="DynamoDbStreamRecord"/> in the shard
 /// chosen by a stable hash of the item's partition key, so changes to one key stay in order in one shard (DDB_01).
 /// Records are kept for 24 hours (by the service's clock) and then dropped. Readers call <see cref="GetRecords"/>
-/// with a <see cref="StreamPosition"/> per shard; the stream never pushes.
+/// with a <see cref="StreamPosition"/> per shard; the stream never pushes. Thread-safe.
 /// </summary>
 public sealed class DynamoDbStream
 {
@@ -18,6 +18,7 @@ public sealed class DynamoDbStream
     private readonly TimeProvider _time;
     private readonly string _region;
     private readonly List<DynamoDbStreamRecord>[] _shards;
+    private readonly Lock _gate = new();
     private long _sequence;
 
     internal DynamoDbStream(TimeProvider time, string region, string tableName, string tableArn, string viewType, int shardCount)
@@ -60,8 +61,11 @@ public sealed class DynamoDbStream
     {
         get
         {
-            Trim();
-            return _shards.Sum(s => s.Count);
+            lock (_gate)
+            {
+                Trim();
+                return _shards.Sum(s => s.Count);
+            }
         }
     }
 
@@ -71,12 +75,12 @@ public sealed class DynamoDbStream
     /// <summary>A position after the newest record of a shard (LATEST): only later changes will be read.</summary>
     public StreamPosition Latest(string shardId)
     {
-        var (id, records) = Shard(shardId);
-        return new StreamPosition(id, records.Count == 0 ? SequenceText(_sequence) : records[^1].SequenceNumber);
+        lock (_gate)
+        {
+            var (id, records) = Shard(shardId);
+            return new StreamPosition(id, records.Count == 0 ? SequenceText(_sequence) : records[^1].SequenceNumber);
+        }
     }
-
-    /// <summary>The shard a partition key's records go to.</summary>
-    internal string ShardFor(Dictionary<string, DynamoValue> keys, string hashKey) => ShardIds[ShardIndex(keys[hashKey])];
 
     /// <summary>
     /// Reads up to <paramref name="limit"/> records after <paramref name="position"/> in its shard, oldest first.
@@ -90,23 +94,34 @@ public sealed class DynamoDbStream
             throw new ArgumentException($"limit {limit} must be between 1 and 10000.", nameof(limit));
         }
 
-        Trim();
-        var (_, records) = Shard(position.ShardId);
-        int start = 0;
-        if (position.AfterSequenceNumber is { } after)
+        lock (_gate)
         {
-            while (start < records.Count && string.CompareOrdinal(records[start].SequenceNumber, after) <= 0)
+            Trim();
+            var (_, records) = Shard(position.ShardId);
+            int start = 0;
+            if (position.AfterSequenceNumber is { } after)
             {
-                start++;
+                while (start < records.Count && string.CompareOrdinal(records[start].SequenceNumber, after) <= 0)
+                {
+                    start++;
+                }
             }
-        }
 
-        var batch = records.Skip(start).Take(limit).ToList();
-        var next = batch.Count == 0 ? position : position with { AfterSequenceNumber = batch[^1].SequenceNumber };
-        return new StreamReadResult(batch, next);
+            var batch = records.Skip(start).Take(limit).ToList();
+            var next = batch.Count == 0 ? position : position with { AfterSequenceNumber = batch[^1].SequenceNumber };
+            return new StreamReadResult(batch, next);
+        }
     }
 
     internal void Append(string eventName, Dictionary<string, DynamoValue> keys, Dictionary<string, DynamoValue>? oldImage, Dictionary<string, DynamoValue>? newImage)
+    {
+        lock (_gate)
+        {
+            AppendLocked(eventName, keys, oldImage, newImage);
+        }
+    }
+
+    private void AppendLocked(string eventName, Dictionary<string, DynamoValue> keys, Dictionary<string, DynamoValue>? oldImage, Dictionary<string, DynamoValue>? newImage)
     {
         Trim();
         var now = _time.GetUtcNow();

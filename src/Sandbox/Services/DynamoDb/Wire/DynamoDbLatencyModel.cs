@@ -13,6 +13,7 @@ namespace Course.Sandbox.Services.DynamoDb.Wire;
 /// <item><term>BatchWriteItem</term><description>12 ms</description></item>
 /// <item><term>Scan</term><description>15 ms</description></item>
 /// <item><term>TransactWriteItems</term><description>18 ms</description></item>
+/// <item><term>UpdateTable</term><description>20 ms</description></item>
 /// <item><term>DeleteTable</term><description>30 ms</description></item>
 /// <item><term>CreateTable</term><description>50 ms</description></item>
 /// <item><term>anything else (including errors for unsupported operations)</term><description>5 ms</description></item>
@@ -31,6 +32,7 @@ public static class DynamoDbLatencyModel
         "BatchWriteItem" => 12,
         "Scan" => 15,
         "TransactWriteItems" => 18,
+        "UpdateTable" => 20,
         "DeleteTable" => 30,
         "CreateTable" => 50,
         _ => 5,

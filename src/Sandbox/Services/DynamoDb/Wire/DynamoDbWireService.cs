@@ -43,6 +43,9 @@ public sealed class DynamoDbWireService : IWireService
     /// <inheritdoc/>
     public string ServiceId => "dynamodb";
 
+    /// <summary>The DynamoDB this endpoint answers for.</summary>
+    public DynamoDbService Service => _service;
+
     /// <inheritdoc/>
     public async Task<HttpResponseMessage> HandleAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -83,10 +86,12 @@ public sealed class DynamoDbWireService : IWireService
             outcome = e.ErrorCode;
             response = Json((HttpStatusCode)e.StatusCode, ErrorBody(e));
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or KeyNotFoundException)
         {
+            // The body is not JSON, or a member has the wrong JSON type (a number where a string belongs, bad base64, …).
             outcome = "SerializationException";
-            response = Json(HttpStatusCode.BadRequest, ErrorBody(new DynamoDbException("SerializationException", $"The request body is not valid JSON: {e.Message}")));
+            response = Json(HttpStatusCode.BadRequest, ErrorBody(new DynamoDbException("SerializationException",
+                $"The sandbox's DynamoDB could not read the {operation} request: {e.Message}")));
         }
 
         response.Headers.Add("x-amzn-RequestId", requestNumber.ToString("D20", CultureInfo.InvariantCulture));

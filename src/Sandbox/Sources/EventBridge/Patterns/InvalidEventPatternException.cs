@@ -25,5 +25,5 @@ public sealed class InvalidEventPatternException : Exception
     private static string FormatMessage(string reason, string location) =>
         string.IsNullOrEmpty(location)
             ? $"Event pattern is not valid. Reason: {reason}"
-            : $"Event pattern is not valid. Reason: {reason} at {location}";
+            : $"Event pattern is not valid. Reason: {reason} (at {location})";
 }

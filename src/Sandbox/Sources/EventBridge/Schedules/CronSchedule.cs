@@ -13,6 +13,7 @@ public sealed class CronSchedule : ScheduleExpression
 {
     private const int MinYear = 1970;
     private const int MaxYear = 2199;
+    private static readonly string[] DayNames = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"];
     private readonly CronExpression fiveFields;
     private readonly bool[] years;
 
@@ -38,7 +39,8 @@ public sealed class CronSchedule : ScheduleExpression
                 : "one of day-of-month or day-of-week must be ? (you cannot set both); for example cron(0 12 * * ? *) or cron(0 12 ? * MON-FRI *)");
         }
 
-        if (dayOfWeek.Contains('W', StringComparison.Ordinal) || dayOfMonth.Contains('#', StringComparison.Ordinal))
+        var dayOfWeekWithoutNames = DayNames.Aggregate(dayOfWeek.ToUpperInvariant(), (text, name) => text.Replace(name, "", StringComparison.Ordinal));
+        if (dayOfWeekWithoutNames.Contains('W', StringComparison.Ordinal) || dayOfMonth.Contains('#', StringComparison.Ordinal))
         {
             throw Invalid(expression, "W is allowed only in day-of-month and # only in day-of-week");
         }
@@ -59,7 +61,7 @@ public sealed class CronSchedule : ScheduleExpression
         }
         catch (CronFormatException e)
         {
-            throw Invalid(expression, e.Message.TrimEnd('.') + "; fields are minutes 0-59, hours 0-23, day-of-month 1-31, month 1-12 or JAN-DEC, day-of-week 1-7 or SUN-SAT");
+            throw Invalid(expression, e.Message.Replace("The given cron expression has an invalid format. ", "", StringComparison.Ordinal).TrimEnd('.') + "; fields are minutes 0-59, hours 0-23, day-of-month 1-31, month 1-12 or JAN-DEC, day-of-week 1-7 or SUN-SAT");
         }
 
         return new CronSchedule(expression, parsed, ParseYears(expression, year));
@@ -142,20 +144,28 @@ public sealed class CronSchedule : ScheduleExpression
             }
 
             var range = slash[0] == "*" ? "*" : string.Join('-', slash[0].Split('-').Select(d => ConvertDay(expression, d)));
-            return slash.Length == 2 ? range + "/" + slash[1] : range;
+            if (slash.Length == 1)
+            {
+                return range;
+            }
+
+            // A stepped day-of-week ends at Saturday (AWS 7); Cronos would run on to its 7 (= Sunday again).
+            return (range == "*" ? "0-6" : range.Contains('-', StringComparison.Ordinal) ? range : range + "-6") + "/" + slash[1];
         }));
     }
 
+    /// <summary>An AWS day (1-7 or SUN-SAT) as a Cronos day number (0-6).</summary>
     private static string ConvertDay(string expression, string day)
     {
-        if (int.TryParse(day, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        var named = Array.FindIndex(DayNames, n => string.Equals(n, day, StringComparison.OrdinalIgnoreCase));
+        if (named >= 0)
         {
-            return number is >= 1 and <= 7
-                ? (number - 1).ToString(CultureInfo.InvariantCulture)
-                : throw Invalid(expression, $"day-of-week {number} is out of range: use 1-7 (1 = SUN) or SUN-SAT");
+            return named.ToString(CultureInfo.InvariantCulture);
         }
 
-        return day;
+        return int.TryParse(day, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number is >= 1 and <= 7
+            ? (number - 1).ToString(CultureInfo.InvariantCulture)
+            : throw Invalid(expression, $"day-of-week \"{day}\" is out of range: use 1-7 (1 = SUN) or SUN-SAT");
     }
 
     private static bool[] ParseYears(string expression, string field)

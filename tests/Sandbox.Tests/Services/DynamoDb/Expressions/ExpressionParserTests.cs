@@ -14,7 +14,7 @@ public sealed class ExpressionParserTests
 
     private static readonly Dictionary<string, DynamoValue> Item = DynamoValue.ParseItem(JsonDocument.Parse("""
         {"id":{"S":"x"},"status":{"S":"active"},"name":{"S":"Joan"},"qty":{"N":"7"},"tags":{"SS":["red","blue"]},
-         "doc":{"M":{"list":{"L":[{"N":"1"},{"M":{"deep":{"S":"a"}}}]},"flag":{"BOOL":true}}}}
+         "doc":{"M":{"entries":{"L":[{"N":"1"},{"M":{"deep":{"S":"a"}}}]},"flag":{"BOOL":true}}}}
         """).RootElement);
 
     private static ExpressionContext Context(string json = Values) => new(JsonDocument.Parse(json).RootElement);
@@ -33,18 +33,18 @@ public sealed class ExpressionParserTests
     [InlineData("qty BETWEEN :one AND :five", false)]
     [InlineData("qty IN (:one, :two, :five)", false)]
     [InlineData("#s IN (:a, :active)", true)]
-    [InlineData("attribute_exists(doc.list[1].deep)", true)]
-    [InlineData("attribute_exists(doc.list[2])", false)]
-    [InlineData("attribute_not_exists(missing)", true)]
+    [InlineData("attribute_exists(doc.entries[1].deep)", true)]
+    [InlineData("attribute_exists(doc.entries[2])", false)]
+    [InlineData("attribute_not_exists(absent)", true)]
     [InlineData("attribute_type(qty, :type)", true)]
     [InlineData("begins_with(#n, :pre)", true)]
     [InlineData("contains(tags, :red)", true)]
     [InlineData("contains(#n, :a)", true)]
     [InlineData("size(tags) = :two", true)]
     [InlineData("size(#n) > :five", false)]
-    [InlineData("missing = :one", false)]
-    [InlineData("missing <> :one", true)]
-    [InlineData("doc.list[1].deep = :a and doc.flag = doc.flag", true)]
+    [InlineData("absent = :one", false)]
+    [InlineData("absent <> :one", true)]
+    [InlineData("doc.entries[1].deep = :a and doc.flag = doc.flag", true)]
     [InlineData("(qty < :ten OR qty > :ten) AND NOT attribute_exists(nope)", true)]
     public void Evaluate_Condition_MatchesDynamoDbSemantics(string expression, bool expected) =>
         Assert.Equal(expected, Eval(expression));
@@ -134,7 +134,7 @@ public sealed class ExpressionParserTests
     [Theory]
     [InlineData("SET a.b = :v", "The document path provided in the update expression is invalid for update")]
     [InlineData("SET n = n + :v", "Invalid UpdateExpression: An operand in the update expression has an incorrect data type")]
-    [InlineData("SET n = missing", "The provided expression refers to an attribute that does not exist in the item")]
+    [InlineData("SET n = absent", "The provided expression refers to an attribute that does not exist in the item")]
     [InlineData("ADD s :v", "Invalid UpdateExpression: Incorrect operand type for operator or function; operator: ADD, operand type: STRING")]
     [InlineData("SET l = list_append(l, :v)", "Invalid UpdateExpression: Incorrect operand type for operator or function; operator or function: list_append, operand type: STRING")]
     [InlineData("SET id = :v", "One or more parameter values were invalid: Cannot update attribute id. This attribute is part of the key")]
@@ -186,10 +186,10 @@ public sealed class ExpressionParserTests
     [Fact]
     public void Projection_NestedPaths_KeepsOnlySelectedParts()
     {
-        var projected = Projection.Apply(Item, ExpressionParser.ParseProjection("doc.list[1].deep, qty", Context("{}")));
+        var projected = Projection.Apply(Item, ExpressionParser.ParseProjection("doc.entries[1].deep, qty", Context("{}")));
 
         Assert.Equal(["doc", "qty"], projected.Keys.Order());
-        var list = projected["doc"].Map!["list"].List!;
+        var list = projected["doc"].Map!["entries"].List!;
         Assert.Equal("a", Assert.Single(list).Map!["deep"].Text);
         Assert.False(projected["doc"].Map!.ContainsKey("flag"));
     }

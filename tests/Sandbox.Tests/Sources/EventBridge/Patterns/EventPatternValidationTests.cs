@@ -49,7 +49,7 @@ public sealed class EventPatternValidationTests
         Assert.Equal(location, error.Location);
         if (location.Length > 0)
         {
-            Assert.EndsWith($" at {location}", error.Message, StringComparison.Ordinal);
+            Assert.EndsWith($" (at {location})", error.Message, StringComparison.Ordinal);
         }
     }
 

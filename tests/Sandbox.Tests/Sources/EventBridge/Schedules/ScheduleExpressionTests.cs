@@ -31,6 +31,11 @@ public sealed class ScheduleExpressionTests
     [InlineData("cron(0 0 1 1 ? 2026/4)", "2026-01-01T00:00:00Z", "2030-01-01T00:00:00Z Tue")]
     [InlineData("cron(0 0 29 2 ? 2026-2027)", "2026-01-01T00:00:00Z", "none")]
     [InlineData("cron(0 0 * * ? 2025)", "2026-01-01T00:00:00Z", "none")]
+    [InlineData("cron(0 9 ? * WED *)", "2026-01-01T00:00:00Z", "2026-01-07T09:00:00Z Wed")]
+    [InlineData("cron(0 9 ? * 4/2 *)", "2026-01-02T10:00:00Z", "2026-01-07T09:00:00Z Wed")]
+    [InlineData("cron(0 9 ? * 6/2 *)", "2026-01-03T10:00:00Z", "2026-01-09T09:00:00Z Fri")]
+    [InlineData("cron(0 9 ? * MON/3 *)", "2026-01-05T10:00:00Z", "2026-01-08T09:00:00Z Thu")]
+    [InlineData("cron(0 9 ? * */3 *)", "2026-01-07T10:00:00Z", "2026-01-10T09:00:00Z Sat")]
     [InlineData("cron(59 23 31 12 ? 2199)", "2199-12-31T23:58:00Z", "2199-12-31T23:59:00Z Tue")]
     public void EB_03_Cron_NextOccurrence_FollowsAwsFields(string expression, string after, string expected) =>
         Assert.Equal(expected, Next(expression, after));
@@ -45,8 +50,9 @@ public sealed class ScheduleExpressionTests
     [InlineData("cron(0 24 * * ? *)", "hours 0-23")]
     [InlineData("cron(0 12 32 * ? *)", "day-of-month 1-31")]
     [InlineData("cron(0 12 * 13 ? *)", "month 1-12")]
-    [InlineData("cron(0 12 ? * 8 *)", "day-of-week 8 is out of range")]
-    [InlineData("cron(0 12 ? * 0 *)", "day-of-week 0 is out of range")]
+    [InlineData("cron(0 12 ? * 8 *)", "day-of-week \"8\" is out of range")]
+    [InlineData("cron(0 12 ? * 0 *)", "day-of-week \"0\" is out of range")]
+    [InlineData("cron(0 12 ? * FUN *)", "day-of-week \"FUN\" is out of range")]
     [InlineData("cron(0 12 * * ? 1969)", "year \"1969\" is out of range")]
     [InlineData("cron(0 12 * * ? 2200)", "year \"2200\" is out of range")]
     [InlineData("cron(0 12 * * ? 2030-2026)", "runs backwards")]

@@ -1,0 +1,99 @@
+using System.CommandLine;
+using Course.Grading;
+using Course.Grading.Reports;
+using Spectre.Console;
+
+namespace Course.Cli.Commands;
+
+/// <summary>
+/// <c>course grade &lt;exercise-dir&gt; [--file &lt;handler.cs&gt;] [--format text|json|junit] [--seed N] [--logs] [--watch]</c>:
+/// compiles the learner's handler, runs the exercise's checks in an isolated worker and prints the report.
+/// Exit codes: 0 all checks pass, 1 some fail, 2 compile error or bad input.
+/// </summary>
+internal static class GradeCommand
+{
+    /// <summary>Builds the <c>grade</c> command.</summary>
+    /// <returns>The command, ready to add to the root command.</returns>
+    public static Command Create()
+    {
+        var directory = new Argument<string>("exercise-dir") { Description = "The exercise folder (holds exercise.yaml), e.g. exercises/01-hello-api" };
+        var file = new Option<string?>("--file") { Description = "Grade this handler file instead of the exercise's own (handler.file in exercise.yaml)" };
+        var format = new Option<string>("--format") { Description = "Output format: text, json (Exercism results.json v3) or junit", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json", "junit");
+        var seed = new Option<int>("--seed") { Description = "Simulation seed; the same file and seed give the same results", DefaultValueFactory = _ => 1 };
+        var logs = new Option<bool>("--logs") { Description = "Show the function's logs under each check (text format)" };
+        var watch = new Option<bool>("--watch") { Description = "Grade again each time a file in the exercise folder (or --file) is saved; Ctrl+C stops" };
+
+        var command = new Command("grade", "Grade an exercise: compile your handler, run the checks in the simulator, report")
+        {
+            directory, file, format, seed, logs, watch,
+        };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var settings = new GradeSettings(
+                result.GetValue(directory)!,
+                result.GetValue(file),
+                result.GetValue(format) ?? "text",
+                result.GetValue(seed),
+                result.GetValue(logs));
+            using var grader = new Grader();
+            if (result.GetValue(watch))
+            {
+                return await GradeWatcher.RunAsync(grader, settings, cancellationToken).ConfigureAwait(false);
+            }
+
+            return await GradeOnceAsync(grader, settings, cancellationToken).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    /// <summary>Grades once and writes the report in the chosen format to stdout.</summary>
+    /// <param name="grader">The (warm) grader.</param>
+    /// <param name="settings">What to grade and how to print it.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <returns>The exit code.</returns>
+    internal static async Task<int> GradeOnceAsync(Grader grader, GradeSettings settings, CancellationToken cancellationToken)
+    {
+        GradeReport report;
+        try
+        {
+            report = await grader.GradeAsync(ToOptions(settings), cancellationToken).ConfigureAwait(false);
+        }
+        catch (FileNotFoundException e)
+        {
+            await Console.Error.WriteLineAsync($"grade: {e.Message}").ConfigureAwait(false);
+            return 2;
+        }
+
+        switch (settings.Format)
+        {
+            case "json":
+                await Console.Out.WriteAsync(JsonReportRenderer.Render(report)).ConfigureAwait(false);
+                break;
+            case "junit":
+                await Console.Out.WriteAsync(JUnitReportRenderer.Render(report)).ConfigureAwait(false);
+                break;
+            default:
+                if (Console.IsOutputRedirected)
+                {
+                    // Piped or captured: don't wrap log lines at the 80-column fallback width.
+                    AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 200);
+                }
+
+                TextReportRenderer.Render(report, AnsiConsole.Console, settings.Logs);
+                break;
+        }
+
+        return report.ExitCode;
+    }
+
+    /// <summary>The grader options for parsed settings.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <returns>The options.</returns>
+    internal static GradeOptions ToOptions(GradeSettings settings) => new()
+    {
+        ExerciseDirectory = settings.Directory,
+        HandlerFile = settings.File,
+        Seed = settings.Seed,
+    };
+}

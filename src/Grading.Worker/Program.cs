@@ -1,0 +1,1 @@
+return await Course.Grading.Isolation.WorkerHost.RunAsync().ConfigureAwait(false);

@@ -1,0 +1,102 @@
+using System.Text;
+using Course.Grading.Exercises;
+using Course.Grading.Reports;
+using Course.Sandbox;
+using Course.Sandbox.Functions;
+using Course.Sandbox.Hosting;
+using Course.Sandbox.Observability;
+using Course.Sandbox.Pricing;
+
+namespace Course.Grading.Isolation;
+
+/// <summary>
+/// Runs one check's scenario in the engine: a fresh <see cref="Course.Sandbox.Simulation"/> seeded with the
+/// grading seed, the learner's compiled assembly deployed as the exercise's function (one collectible load
+/// context per execution environment, so statics behave as on AWS).
+/// </summary>
+internal sealed class SimulationFunctionSession : IFunctionSession
+{
+    public SimulationFunctionSession(ExerciseDefinition exercise, byte[] image, byte[] symbols, int seed)
+    {
+        Simulation = new Simulation(new SimulationOptions { Seed = seed });
+        var spec = exercise.Function;
+        var options = new FunctionOptions
+        {
+            FunctionName = spec.Name,
+            MemorySize = spec.MemorySize,
+            Timeout = TimeSpan.FromSeconds(spec.TimeoutSeconds),
+            Environment = new Dictionary<string, string>(spec.Environment, StringComparer.Ordinal),
+            ReservedConcurrentExecutions = spec.ReservedConcurrency,
+        };
+        // The worker process hosts one exercise's function: its environment variables are the process's, as in a
+        // Lambda execution environment (Environment.GetEnvironmentVariable("TABLE_NAME") works as on AWS).
+        foreach (var (name, value) in spec.Environment)
+        {
+            System.Environment.SetEnvironmentVariable(name, value);
+        }
+
+        Function = Simulation.Lambda.Deploy(options, HandlerFactory.FromAssembly(image, symbols, exercise.Handler.Type, exercise.Handler.Method));
+    }
+
+    public Simulation Simulation { get; }
+
+    public LambdaFunction Function { get; }
+
+    public IReadOnlyList<TimeSpan> Durations => Records().Select(r => r.Duration).ToList();
+
+    public Task<FunctionInvocation> InvokeAsync(string payloadJson)
+    {
+        var pending = Simulation.Lambda.InvokeAsync(Function.Name, payloadJson);
+        Simulation.RunUntilComplete(pending);
+        if (!pending.IsCompleted)
+        {
+            throw new InvalidOperationException("The invocation did not complete: the simulation's queue emptied first.");
+        }
+
+        var r = pending.Result;
+        return Task.FromResult(new FunctionInvocation(r.RequestId, r.Payload ?? "", r.FunctionError, r.ErrorType, r.ErrorMessage, r.Duration, r.InitDuration is not null)
+        {
+            StatusCode = r.StatusCode,
+            TimedOut = r.TimedOut,
+            Throttled = r.Throttled,
+        });
+    }
+
+    public RunSummary Summarize()
+    {
+        var records = Records();
+        var cost = new CostModel(PriceSheet.UsEast1).Summarize(records).Total;
+        return new RunSummary(
+            records.Count,
+            records.Count(r => r.ColdStart),
+            records.Count(r => r.ErrorType is not null),
+            records.Count(r => r.Attempt > 1),
+            Simulation.Trace.OfKind(TraceKind.DeadLetter).Count(),
+            RunSummary.Percentile(records.Select(r => r.Duration).ToList(), 50),
+            RunSummary.Percentile(records.Select(r => r.Duration).ToList(), 99),
+            records.Sum(r => r.BilledDurationMs),
+            cost);
+    }
+
+    public string Logs()
+    {
+        var text = new StringBuilder();
+        foreach (var environment in Function.Environments)
+        {
+            foreach (var line in environment.Log.Events)
+            {
+                text.Append(line.Message).Append('\n');
+            }
+        }
+
+        return text.ToString();
+    }
+
+    public void Dispose()
+    {
+        Simulation.RunFor(Simulation.Options.EnvironmentIdleTimeout);
+    }
+
+    private List<Course.Sandbox.Invocation.InvocationRecord> Records() =>
+        Simulation.Lambda.Invocations.Where(r => r.FunctionName == Function.Name && !r.Throttled).ToList();
+}

@@ -1,0 +1,271 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Runtime.Loader;
+using System.Text;
+using System.Text.Json;
+using Course.Grading.Exercises;
+using Course.Grading.Reports;
+
+namespace Course.Grading.Isolation;
+
+/// <summary>
+/// The worker side of isolation: reads a <see cref="WorkerRequest"/> from stdin, loads the learner's and the
+/// checks' assemblies, runs every check in its own fresh session and writes one protocol line per event
+/// (<c>nonce kind json</c>) to stdout. Learner console output is captured per check, never mixed into the protocol.
+/// </summary>
+public static class WorkerHost
+{
+    /// <summary>Runs the worker loop over the process's standard streams.</summary>
+    /// <returns>The process exit code (0 after the end line; 3 when the request itself is unusable).</returns>
+    public static async Task<int> RunAsync()
+    {
+        var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = true };
+        var reading = new StreamReader(Console.OpenStandardInput(), Encoding.UTF8).ReadToEndAsync();
+        WarmUp();
+        var input = await reading.ConfigureAwait(false);
+        if (input.Length == 0)
+        {
+            return 0;   // a standby worker whose grader went away
+        }
+
+        return await RunAsync(input, stdout).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// While the grader is still compiling, touch the engine and the protocol so their code is loaded and
+    /// compiled before the request arrives: a deployment and one invocation of a tiny delegate handler.
+    /// </summary>
+    private static void WarmUp()
+    {
+        try
+        {
+            var sim = new Course.Sandbox.Simulation();
+            sim.Lambda.Deploy(new Course.Sandbox.Functions.FunctionOptions { FunctionName = "warm-up" },
+                Course.Sandbox.Hosting.HandlerFactory.FromDelegate<string, string>((input, _) => input));
+            sim.Lambda.Invoke("warm-up", "\"x\"");
+            _ = JsonSerializer.Deserialize<WorkerRequest>("{}", WorkerJson.Options);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Warming up is only an optimisation; the real run reports real problems.
+        }
+    }
+
+    internal static async Task<int> RunAsync(string input, TextWriter protocol)
+    {
+        WorkerRequest request;
+        try
+        {
+            request = JsonSerializer.Deserialize<WorkerRequest>(input, WorkerJson.Options) ?? throw new JsonException("empty request");
+        }
+        catch (JsonException e)
+        {
+            await protocol.WriteLineAsync($"fatal {JsonSerializer.Serialize(e.Message)}").ConfigureAwait(false);
+            return 3;
+        }
+
+        var writeLock = new object();
+        void Write(string kind, object payload)
+        {
+            var json = JsonSerializer.Serialize(payload, payload.GetType(), WorkerJson.Options);
+            lock (writeLock)
+            {
+                protocol.WriteLine($"{request.Nonce} {kind} {json}");
+                protocol.Flush();
+            }
+        }
+
+        AppDomain.CurrentDomain.UnhandledException += (_, e) =>
+        {
+            if (e.ExceptionObject is Exception ex)
+            {
+                Write(WorkerJson.Crash, new WorkerCrash(ex.GetType().FullName ?? ex.GetType().Name, ex.Message, FirstFrame(ex)));
+            }
+        };
+
+        var capture = new CaptureWriter();
+        Console.SetOut(capture);
+        Console.SetError(capture);
+
+        Dictionary<string, MethodInfo> checks;
+        try
+        {
+            var checksAssembly = AssemblyLoadContext.Default.LoadFromStream(new MemoryStream(request.ChecksAssembly), new MemoryStream(request.ChecksPdb));
+            checks = FindChecks(checksAssembly);
+        }
+        catch (Exception e) when (e is BadImageFormatException or FileLoadException or ReflectionTypeLoadException or InvalidOperationException)
+        {
+            Write(WorkerJson.Fatal, e.Message);
+            return 3;
+        }
+
+        var summary = RunSummary.Empty;
+        var durations = new List<TimeSpan>();
+        foreach (var spec in request.Exercise.Checks)
+        {
+            Write(WorkerJson.Start, spec.Id);
+            var logs = new StringBuilder();
+            capture.Target = logs;
+            CheckOutcome outcome;
+            if (!checks.TryGetValue(spec.Id, out var method))
+            {
+                outcome = new CheckOutcome(spec.Id, CheckStatus.Error, $"the checks have no [Check(\"{spec.Id}\")] method", "");
+            }
+            else
+            {
+                IFunctionSession? session = null;
+                CheckContext? context = null;
+                try
+                {
+                    session = FunctionSessionFactory.Create(request.Exercise, request);
+                    context = new CheckContext(session, request.Exercise, spec, request.Seed);
+                    await InvokeCheck(method, context).ConfigureAwait(false);
+                    outcome = new CheckOutcome(spec.Id, CheckStatus.Pass, null, "");
+                }
+                catch (CheckFailedException failed)
+                {
+                    outcome = new CheckOutcome(spec.Id, CheckStatus.Fail, failed.Message, "");
+                }
+                catch (OutOfMemoryException)
+                {
+                    outcome = new CheckOutcome(spec.Id, CheckStatus.Fail,
+                        $"observed: the function ran out of memory (the worker's heap limit is {request.Exercise.Limits.MemoryMb} MB)\nexpected: the function to stay within its memory\nnext step: look for collections that grow without bound or very large allocations",
+                        "");
+                }
+                catch (Exception e)
+                {
+                    outcome = new CheckOutcome(spec.Id, CheckStatus.Error,
+                        $"the check itself failed with {e.GetType().Name}: {e.Message} {FirstFrame(e)}".TrimEnd()
+                        + "\nThis is a problem in the exercise's checks, not necessarily in your handler; report it to the course authors.", "");
+                }
+
+                if (outcome.Status != CheckStatus.Pass && context?.Invocations.FirstOrDefault(i => i.ErrorType?.Contains("OutOfMemoryException", StringComparison.Ordinal) == true) is { } oom)
+                {
+                    outcome = outcome with
+                    {
+                        Status = CheckStatus.Fail,
+                        Message = $"observed: invocation {oom.RequestId} ran out of memory (the worker's heap limit is {request.Exercise.Limits.MemoryMb} MB)\nexpected: the function to stay within its memory\nnext step: look for collections that grow without bound or very large allocations",
+                    };
+                }
+
+                if (session is not null)
+                {
+                    logs.Append(session.Logs());
+                    summary = summary.Add(session.Summarize());
+                    durations.AddRange(session.Durations);
+                    session.Dispose();
+                }
+
+                capture.Target = null;
+                if (context is not null && context.Notes.Length > 0)
+                {
+                    logs.Append(context.Notes);
+                }
+            }
+
+            Write(WorkerJson.Result, outcome with { Output = Cap(logs.ToString()) });
+        }
+
+        summary = summary with { P50Ms = RunSummary.Percentile(durations, 50), P99Ms = RunSummary.Percentile(durations, 99) };
+        Write(WorkerJson.Summary, new WorkerSummary(summary));
+        Write(WorkerJson.End, "");
+        return 0;
+    }
+
+    /// <summary>The most output kept per check; a handler that logs in a loop cannot flood the grader.</summary>
+    internal const int MaxOutputChars = 65_536;
+
+    private static string Cap(string output) =>
+        output.Length <= MaxOutputChars ? output : output[..MaxOutputChars] + $"\n… output cut: {output.Length - MaxOutputChars} more characters";
+
+    private static Dictionary<string, MethodInfo> FindChecks(Assembly assembly)
+    {
+        var result = new Dictionary<string, MethodInfo>(StringComparer.Ordinal);
+        foreach (var type in assembly.GetTypes())
+        {
+            foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+            {
+                if (method.GetCustomAttribute<CheckAttribute>() is { } attribute)
+                {
+                    result[attribute.Id] = method;
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static async Task InvokeCheck(MethodInfo method, CheckContext context)
+    {
+        var target = method.IsStatic ? null : Activator.CreateInstance(method.DeclaringType!);
+        object? result;
+        try
+        {
+            result = method.Invoke(target, new object[] { context });
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+            throw;
+        }
+
+        if (result is Task task)
+        {
+            await task.ConfigureAwait(false);
+        }
+    }
+
+    private static string FirstFrame(Exception exception)
+    {
+        var trace = new StackTrace(exception, fNeedFileInfo: true);
+        foreach (var frame in trace.GetFrames())
+        {
+            if (frame.GetFileName() is { } file && frame.GetMethod() is { } method)
+            {
+                return $"at {method.DeclaringType?.Name}.{method.Name} in {file}:{frame.GetFileLineNumber()}";
+            }
+        }
+
+        return "";
+    }
+
+    private sealed class CaptureWriter : TextWriter
+    {
+        public StringBuilder? Target { get; set; }
+
+        public override Encoding Encoding => Encoding.UTF8;
+
+        public override void Write(char value)
+        {
+            if (Target is { } target)
+            {
+                lock (target)
+                {
+                    target.Append(value);
+                }
+            }
+        }
+
+        public override void Write(string? value)
+        {
+            if (Target is { } target)
+            {
+                lock (target)
+                {
+                    target.Append(value);
+                }
+            }
+        }
+
+        public override void WriteLine(string? value)
+        {
+            if (Target is { } target)
+            {
+                lock (target)
+                {
+                    target.Append(value).Append('\n');
+                }
+            }
+        }
+    }
+}

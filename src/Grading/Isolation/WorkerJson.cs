@@ -1,0 +1,21 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Course.Grading.Isolation;
+
+/// <summary>The JSON settings of the grader ↔ worker protocol, and its line kinds.</summary>
+internal static class WorkerJson
+{
+    public const string Start = "start";
+    public const string Result = "result";
+    public const string Summary = "summary";
+    public const string Crash = "crash";
+    public const string Fatal = "fatal";
+    public const string End = "end";
+
+    public static JsonSerializerOptions Options { get; } = new()
+    {
+        Converters = { new JsonStringEnumConverter() },
+        WriteIndented = false,
+    };
+}

@@ -1,0 +1,51 @@
+using Course.Sandbox;
+using Course.Sandbox.Observability;
+using Course.Sandbox.Pricing;
+
+namespace Course.Lessons.Display;
+
+/// <summary>
+/// Shows a simulation from lesson code: as HTML (tables, SVG timeline) in a notebook once <see cref="Html"/> is
+/// set by the notebook's first cell, and as plain text on the console otherwise (the .cs apps).
+/// </summary>
+public static class Show
+{
+    /// <summary>Where HTML goes; null (the default) means write text to the console.</summary>
+    public static Action<string>? Html { get; set; }
+
+    /// <summary>Shows every invocation attempt: start, cold start, duration, billed duration, outcome.</summary>
+    /// <param name="sim">The simulation.</param>
+    public static void Invocations(Simulation sim) => Emit(() => SimulationHtml.Invocations(sim), () => SimulationText.Invocations(sim));
+
+    /// <summary>Shows the trace (deployments left out).</summary>
+    /// <param name="sim">The simulation.</param>
+    /// <param name="filter">Which events to keep; null keeps all.</param>
+    public static void Trace(Simulation sim, Func<TraceEvent, bool>? filter = null) =>
+        Emit(() => SimulationHtml.Trace(sim, filter), () => SimulationText.Trace(sim, filter));
+
+    /// <summary>Shows the CloudWatch-style logs (START, END, REPORT and the handler's own lines).</summary>
+    /// <param name="sim">The simulation.</param>
+    /// <param name="functionName">One function, or null for all.</param>
+    public static void Logs(Simulation sim, string? functionName = null) =>
+        Emit(() => SimulationHtml.Logs(sim, functionName), () => SimulationText.Logs(sim, functionName));
+
+    /// <summary>Shows a cost summary.</summary>
+    /// <param name="cost">The summary from the engine's cost model.</param>
+    public static void Cost(CostSummary cost) => Emit(() => SimulationHtml.Cost(cost), () => SimulationText.Cost(cost));
+
+    /// <summary>Shows a timeline of environments, INIT phases, runs and retries.</summary>
+    /// <param name="sim">The simulation.</param>
+    public static void Timeline(Simulation sim) => Emit(() => SimulationHtml.Timeline(sim), () => SimulationText.Timeline(sim));
+
+    private static void Emit(Func<string> html, Func<string> text)
+    {
+        if (Html is { } sink)
+        {
+            sink(html());
+        }
+        else
+        {
+            Console.Write(text());
+        }
+    }
+}

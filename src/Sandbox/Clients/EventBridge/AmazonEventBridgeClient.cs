@@ -1,0 +1,83 @@
+using System.Net;
+using Course.Sandbox.Clients.EventBridge.Model;
+using Course.Sandbox.Services.Wire;
+using Course.Sandbox.Sources.EventBridge;
+
+namespace Course.Sandbox.Clients.EventBridge;
+
+/// <summary>
+/// The sandbox's EventBridge client, named and shaped like <c>Amazon.EventBridge.AmazonEventBridgeClient</c>
+/// (AWSSDK.EventBridge), so learner code moves to AWS by changing the package and the usings
+/// (<c>Course.Sandbox.Clients.EventBridge</c> → <c>Amazon.EventBridge</c>, <c>.Model</c> likewise). It reaches the
+/// simulation's <see cref="EventBridgeService"/> through <see cref="SandboxAmbient.Current"/> at each call.
+/// </summary>
+/// <remarks>Modelled latency (reported to the registry's observer): PutEvents 25 ms.</remarks>
+public sealed class AmazonEventBridgeClient : IAmazonEventBridge
+{
+    private static readonly TimeSpan PutEventsLatency = TimeSpan.FromMilliseconds(25);
+    private readonly EventBridgeService? _service;
+    private readonly IServiceCallObserver? _observer;
+
+    /// <summary>A client for the current simulation (<see cref="SandboxAmbient.Current"/>), as <c>new AmazonEventBridgeClient()</c> on AWS.</summary>
+    public AmazonEventBridgeClient()
+    {
+    }
+
+    /// <summary>A client bound to one EventBridge (for engine code and tests).</summary>
+    /// <param name="service">The sandbox EventBridge.</param>
+    /// <param name="observer">Receives every call; null for none.</param>
+    public AmazonEventBridgeClient(EventBridgeService service, IServiceCallObserver? observer = null)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        _service = service;
+        _observer = observer;
+    }
+
+    /// <inheritdoc />
+    public Task<PutEventsResponse> PutEventsAsync(PutEventsRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        EventBridgeService service;
+        IServiceCallObserver? observer;
+        if (_service is not null)
+        {
+            (service, observer) = (_service, _observer);
+        }
+        else
+        {
+            var registry = SandboxAmbient.Require(nameof(AmazonEventBridgeClient));
+            service = registry.EventBridge ?? throw new InvalidOperationException("This simulation has no EventBridge: add it to the simulation's services before calling EventBridge.");
+            observer = registry.Observer;
+        }
+
+        try
+        {
+            var result = service.PutEvents(request.Entries.Select(e => new PutEventsEntry
+            {
+                Source = e.Source,
+                DetailType = e.DetailType,
+                Detail = e.Detail,
+                EventBusName = e.EventBusName,
+                Resources = e.Resources ?? [],
+                Time = e.Time is { } t && t != default ? new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc)) : null,
+            }).ToList());
+            observer?.OnCall(new ServiceCall("events", "PutEvents", result.FailedEntryCount == 0 ? "Success" : $"{result.FailedEntryCount} failed", PutEventsLatency));
+            return Task.FromResult(new PutEventsResponse
+            {
+                FailedEntryCount = result.FailedEntryCount,
+                Entries = [.. result.Entries.Select(r => new Model.PutEventsResultEntry { EventId = r.EventId, ErrorCode = r.ErrorCode, ErrorMessage = r.ErrorMessage })],
+                HttpStatusCode = HttpStatusCode.OK,
+            });
+        }
+        catch (EventBridgeException e)
+        {
+            observer?.OnCall(new ServiceCall("events", "PutEvents", e.ErrorCode, PutEventsLatency));
+            return Task.FromException<PutEventsResponse>(new AmazonEventBridgeException(e.Message, e.ErrorCode, (HttpStatusCode)e.StatusCode));
+        }
+    }
+
+    /// <summary>Nothing to release; present because the AWS client is disposable.</summary>
+    public void Dispose()
+    {
+    }
+}

@@ -1,0 +1,87 @@
+namespace Course.Sandbox.Services.Bedrock;
+
+/// <summary>
+/// One model the sandbox Bedrock serves, with its limits, modelled latency and on-demand quotas. The quotas are the
+/// course's defaults, not AWS's: AWS sets them per account and region (Service Quotas, "On-demand model inference
+/// requests/tokens per minute") and they are often lower for new accounts. The latency figures are in the range
+/// public benchmarks report for these models; AWS publishes no latency commitment.
+/// </summary>
+public sealed record BedrockModel
+{
+    /// <summary>Claude 3.5 Haiku's model id.</summary>
+    public const string Claude35HaikuId = "anthropic.claude-3-5-haiku-20241022-v1:0";
+
+    /// <summary>Claude Haiku 4.5's model id.</summary>
+    public const string ClaudeHaiku45Id = "anthropic.claude-haiku-4-5-20251001-v1:0";
+
+    /// <summary>Claude 3.5 Haiku: 8,192 output tokens at most, on-demand by model id, priced under <c>anthropic.claude-3-5-haiku</c>.</summary>
+    public static BedrockModel Claude35Haiku { get; } = new()
+    {
+        ModelId = Claude35HaikuId,
+        PriceKey = "anthropic.claude-3-5-haiku",
+        AnthropicModelName = "claude-3-5-haiku-20241022",
+        MaxOutputTokens = 8_192,
+        TimeToFirstToken = TimeSpan.FromMilliseconds(700),
+        PerOutputToken = TimeSpan.FromMilliseconds(15),
+    };
+
+    /// <summary>
+    /// Claude Haiku 4.5: 64,000 output tokens at most, priced under <c>anthropic.claude-haiku-4-5</c>. As on AWS it is
+    /// served through a cross-region inference profile only: call it as <c>us.anthropic.claude-haiku-4-5-20251001-v1:0</c>
+    /// (or <c>global.</c>, <c>eu.</c>, <c>apac.</c>).
+    /// </summary>
+    public static BedrockModel ClaudeHaiku45 { get; } = new()
+    {
+        ModelId = ClaudeHaiku45Id,
+        PriceKey = "anthropic.claude-haiku-4-5",
+        AnthropicModelName = "claude-haiku-4-5-20251001",
+        MaxOutputTokens = 64_000,
+        TimeToFirstToken = TimeSpan.FromMilliseconds(500),
+        PerOutputToken = TimeSpan.FromMilliseconds(10),
+        RequiresInferenceProfile = true,
+    };
+
+    /// <summary>The base model id, e.g. <c>anthropic.claude-3-5-haiku-20241022-v1:0</c>.</summary>
+    public required string ModelId { get; init; }
+
+    /// <summary>The model's key in <c>PriceSheet.Bedrock</c>, used to cost its usage.</summary>
+    public required string PriceKey { get; init; }
+
+    /// <summary>The model name Anthropic's response body carries in <c>model</c>.</summary>
+    public required string AnthropicModelName { get; init; }
+
+    /// <summary>The largest <c>max_tokens</c> a request may ask for.</summary>
+    public int MaxOutputTokens { get; init; } = 8_192;
+
+    /// <summary>The <c>maxTokens</c> used when a Converse request gives none.</summary>
+    /// <value>The default value is 4,096.</value>
+    public int DefaultMaxTokens { get; init; } = 4_096;
+
+    /// <summary>Modelled time to first token.</summary>
+    /// <value>The default value is 700 ms.</value>
+    public TimeSpan TimeToFirstToken { get; init; } = TimeSpan.FromMilliseconds(700);
+
+    /// <summary>Modelled time to generate each output token after the first.</summary>
+    /// <value>The default value is 15 ms (about 65 tokens a second).</value>
+    public TimeSpan PerOutputToken { get; init; } = TimeSpan.FromMilliseconds(15);
+
+    /// <summary>True when the model is served only through an inference profile (<c>us.</c>, <c>eu.</c>, <c>apac.</c>, <c>global.</c> prefix).</summary>
+    /// <value>The default value is false.</value>
+    public bool RequiresInferenceProfile { get; init; }
+
+    /// <summary>On-demand requests per minute (sliding one-minute window) before <c>ThrottlingException</c>.</summary>
+    /// <value>The default value is 50 (a course default).</value>
+    public int RequestsPerMinute { get; init; } = 50;
+
+    /// <summary>
+    /// On-demand tokens per minute (sliding one-minute window). As on AWS, a request is admitted only if its input
+    /// tokens plus its <c>max_tokens</c> fit in what is left; once it completes it counts its input tokens plus its
+    /// output tokens × <see cref="OutputTokenBurndownRate"/>.
+    /// </summary>
+    /// <value>The default value is 100,000 (a course default).</value>
+    public int TokensPerMinute { get; init; } = 100_000;
+
+    /// <summary>How many quota tokens each output token uses (AWS applies 5 to some newer Claude models).</summary>
+    /// <value>The default value is 1.</value>
+    public int OutputTokenBurndownRate { get; init; } = 1;
+}

@@ -1,0 +1,44 @@
+// expect-fail: base64-body
+// Parses the base64 text as if it were JSON.
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Course.Lambda.APIGatewayEvents;
+using Course.Lambda.Core;
+
+namespace HelloApi;
+
+/// <summary>POST /users: answers {"user_id", "status":"processed"}, or 400 with an error.</summary>
+public class Function
+{
+    public APIGatewayHttpApiV2ProxyResponse FunctionHandler(APIGatewayHttpApiV2ProxyRequest request, ILambdaContext context)
+    {
+        var text = request.Body ?? "";
+        JsonNode? body;
+        try
+        {
+            body = JsonNode.Parse(text);
+        }
+        catch (JsonException)
+        {
+            context.Logger.LogLine("rejected a body that is not JSON");
+            return Json(400, Error("body must be JSON"));
+        }
+
+        if (body is not JsonObject fields || fields["user_id"] is not { } userId)
+        {
+            return Json(400, Error("user_id required"));
+        }
+
+        context.Logger.LogLine($"processed user {userId.ToJsonString()}");
+        return Json(200, new JsonObject { ["user_id"] = userId.DeepClone(), ["status"] = "processed" });
+    }
+
+    private static JsonObject Error(string message) => new() { ["error"] = message };
+
+    private static APIGatewayHttpApiV2ProxyResponse Json(int status, JsonObject body) => new()
+    {
+        StatusCode = status,
+        Headers = new Dictionary<string, string> { ["content-type"] = "application/json" },
+        Body = body.ToJsonString(),
+    };
+}

@@ -1,0 +1,46 @@
+// expect-fail: gets-item
+// Answers the raw DynamoDB attribute values ({"S":…}) instead of plain JSON.
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Course.Lambda.APIGatewayEvents;
+using Course.Lambda.Core;
+
+namespace InitOnce;
+
+/// <summary>GET /items/{id}: the item from DynamoDB, or 404. The client and the table name are set up once, in INIT.</summary>
+public class Function
+{
+    private readonly AmazonDynamoDBClient _db = new();
+    private readonly string _table = Environment.GetEnvironmentVariable("TABLE_NAME") ?? "items";
+
+    public async Task<APIGatewayHttpApiV2ProxyResponse> FunctionHandler(APIGatewayHttpApiV2ProxyRequest request, ILambdaContext context)
+    {
+        var id = request.PathParameters?["id"] ?? "";
+        var response = await _db.GetItemAsync(new GetItemRequest
+        {
+            TableName = _table,
+            Key = new Dictionary<string, AttributeValue> { ["id"] = new AttributeValue { S = id } },
+        });
+        if (response.Item is not { Count: > 0 } item)
+        {
+            return Json(404, new JsonObject { ["error"] = "item not found" });
+        }
+
+        var raw = new JsonObject();
+        foreach (var (name, value) in item)
+        {
+            raw[name] = value.S is not null ? new JsonObject { ["S"] = value.S } : new JsonObject { ["N"] = value.N };
+        }
+
+        return Json(200, raw);
+    }
+
+    private static APIGatewayHttpApiV2ProxyResponse Json(int status, JsonObject body) => new()
+    {
+        StatusCode = status,
+        Headers = new Dictionary<string, string> { ["content-type"] = "application/json" },
+        Body = body.ToJsonString(),
+    };
+}

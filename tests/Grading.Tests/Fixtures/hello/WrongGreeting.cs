@@ -1,0 +1,10 @@
+using Course.Lambda.Core;
+
+namespace Hello;
+
+public sealed record Request(string? Name);
+
+public class Function
+{
+    public string FunctionHandler(Request request, ILambdaContext context) => $"hi {request.Name}";
+}

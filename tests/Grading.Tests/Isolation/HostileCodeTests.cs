@@ -1,0 +1,85 @@
+using Course.Grading.Reports;
+
+namespace Course.Grading.Tests.Isolation;
+
+/// <summary>Each hostile handler yields a clear failed report: never a hang, never a crash of the grader.</summary>
+public sealed class HostileCodeTests
+{
+    private static readonly Grader Grader = new();
+
+    private static Task<GradeReport> GradeHostile(string name, double seconds = 20, bool skipSafety = false) =>
+        Grader.GradeAsync(new GradeOptions
+        {
+            ExerciseDirectory = Fixture.Hello,
+            HandlerFile = Fixture.Hostile(name),
+            WallClockSeconds = seconds,
+            SkipSafetyRules = skipSafety,
+        });
+
+    [Fact]
+    public async Task Grade_InfiniteLoop_KilledAfterWallClockLimitWithClearMessage()
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var report = await GradeHostile("InfiniteLoop", seconds: 5);
+
+        Assert.InRange(watch.Elapsed.TotalSeconds, 5, 30);
+        Assert.Equal(GradeStatus.Fail, report.Status);
+        Assert.Equal(1, report.ExitCode);
+        var first = report.Checks[0];
+        Assert.Equal(CheckStatus.Fail, first.Status);
+        Assert.StartsWith("observed: the function was still running after 5 s of real time and was stopped", first.Message, StringComparison.Ordinal);
+        Assert.Contains("next step: look for a loop", first.Message, StringComparison.Ordinal);
+        Assert.Equal("not run: the worker stopped during check 'greets-by-name'", report.Checks[1].Message);
+    }
+
+    [Fact]
+    public async Task Grade_StackOverflow_ReportsRecursion()
+    {
+        var report = await GradeHostile("StackOverflow");
+
+        Assert.Equal(GradeStatus.Fail, report.Status);
+        Assert.StartsWith("observed: the process crashed with a stack overflow", report.Checks[0].Message, StringComparison.Ordinal);
+        Assert.Contains("recursion without a base case", report.Checks[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Grade_OutOfMemory_ReportsHeapLimit()
+    {
+        var report = await GradeHostile("OutOfMemory");
+
+        Assert.Equal(GradeStatus.Fail, report.Status);
+        Assert.All(report.Checks, c => Assert.Equal(CheckStatus.Fail, c.Status));
+        Assert.Contains("ran out of memory (the worker's heap limit is 128 MB)", report.Checks[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Grade_EnvironmentExit_RejectedAtCompileTime()
+    {
+        var report = await GradeHostile("EnvironmentExit");
+
+        Assert.Equal(GradeStatus.Error, report.Status);
+        Assert.Equal(2, report.ExitCode);
+        Assert.Contains(report.Diagnostics, d => d.Id == "SBX003" && d.Line == 11);
+    }
+
+    [Fact]
+    public async Task Grade_EnvironmentExitSlippingPastRules_ContainedAsFailure()
+    {
+        var report = await GradeHostile("EnvironmentExit", skipSafety: true);
+
+        Assert.Equal(GradeStatus.Fail, report.Status);
+        Assert.StartsWith("observed: the function's process exited with code 3 in the middle of the check", report.Checks[0].Message, StringComparison.Ordinal);
+        Assert.StartsWith("not run:", report.Checks[1].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Grade_ThrowingBackgroundThread_ReportsUnhandledException()
+    {
+        var report = await GradeHostile("BackgroundThrow");
+
+        Assert.Equal(GradeStatus.Fail, report.Status);
+        Assert.StartsWith("observed: an unhandled System.InvalidOperationException crashed the function's process: background boom", report.Checks[0].Message, StringComparison.Ordinal);
+        Assert.Contains("BackgroundThrow.cs:", report.Checks[0].Message, StringComparison.Ordinal);
+    }
+}
