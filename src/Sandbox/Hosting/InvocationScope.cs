@@ -41,6 +41,15 @@ public sealed class InvocationScope
     /// <summary>How long this phase may run: the function timeout, or the INIT limit.</summary>
     public TimeSpan Limit { get; private set; }
 
+    /// <summary>What constructing an SDK client costs in this environment (from the cold-start model).</summary>
+    internal TimeSpan ClientSetupCost { get; init; }
+
+    /// <summary>Adds modelled time without ever throwing (for costs paid inside the SDK's own code).</summary>
+    internal void AddQuietly(TimeSpan duration)
+    {
+        if (duration > TimeSpan.Zero) Elapsed += duration;
+    }
+
     /// <summary>True between the start and the end of a phase.</summary>
     internal bool IsActive { get; private set; }
 

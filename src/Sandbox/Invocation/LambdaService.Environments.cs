@@ -30,7 +30,7 @@ public sealed partial class LambdaService
         // With SnapStart the INIT code ran once when the version was published; environments restore its snapshot,
         // so the learner's INIT time is not part of a restore (the code still runs here to give each environment its state).
         var initLimit = options.SnapStart ? Limits.MaxTimeout : Limits.InitPhaseLimit - platform;
-        var scope = new InvocationScope(function.Name, options.MemorySize) { Environment = env };
+        var scope = new InvocationScope(function.Name, options.MemorySize) { Environment = env, ClientSetupCost = _sim.Options.ColdStart.SdkClientSetup };
         env.Scope = scope;
         env.Logger = new SandboxLambdaLogger(env.Log, scope);
         env.Context = new SandboxLambdaContext(function, env.Log.Name, env.Logger, scope);

@@ -127,6 +127,7 @@ public sealed class SimulationServices : IServiceCallObserver
         if (scope?.Environment is not { } env) return;
         var service = clientType.Name.Replace("Amazon", "", StringComparison.Ordinal).Replace("Client", "", StringComparison.Ordinal).ToLowerInvariant();
         env.ClientsCreated.Add(new ClientCreation(service, scope.IsInit ? "INIT" : "INVOKE", scope.RequestId, scope.Now));
+        scope.AddQuietly(scope.ClientSetupCost);
     }
 
     private sealed class Entered(IDisposable sdk, IDisposable ambient) : IDisposable
