@@ -14,6 +14,12 @@ namespace Benchmarks;
 /// One simulated hour of 100 messages per second (360,000 messages) through an SQS queue, the event source mapping
 /// (default batch size 10, no batching window) and a no-op .NET handler, recorded at <see cref="RecordingLevel.Summary"/>.
 /// </summary>
+/// <remarks>
+/// Measured 2026-11-27 with <c>--job dry</c> on the shared 2-core machine: 18.2 s and 3.62 GB allocated per simulated hour
+/// (workstation GC; server GC was slower, 20.8 s). At 100 msg/s a long poll usually returns one message, so the hour is
+/// about 360,000 invocations. Profile: ~23% deserialising the SQSEvent for the handler, ~25% SqsQueue.Receive (receipt
+/// handles, snapshots, the ever-growing handle map), ~40% of wall time in GC.
+/// </remarks>
 [MemoryDiagnoser]
 public class SqsHourBenchmark
 {
