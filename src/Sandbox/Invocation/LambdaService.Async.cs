@@ -39,7 +39,7 @@ public sealed partial class LambdaService
             Expire(ev, now);
             return;
         }
-        RunAttempt(ev.Function, ev.RequestId, ev.Payload, InvocationType.Event, ev.Attempts + 1, ev.ReceivedAt, r => OnAttemptDone(ev, r));
+        RunAttempt(new Run(this, ev.Function, ev.RequestId, ev.Payload, InvocationType.Event, ev.Attempts + 1, ev.ReceivedAt) { Event = ev });
     }
 
     private void OnAttemptDone(AsyncEvent ev, InvocationResult result)
