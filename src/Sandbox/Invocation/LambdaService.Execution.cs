@@ -125,7 +125,6 @@ public sealed partial class LambdaService
         if (!full && (error is not null || timedOut)) RecordStart(run, start);
         run.Executed = true;
         run.Start = start;
-        run.End = end;
         run.Duration = duration;
         run.Response = response;
         run.Error = error;
@@ -306,35 +305,59 @@ public sealed partial class LambdaService
     /// <summary>
     /// One attempt of one invocation, from request to result. It is also its own queue entry: scheduled once for the
     /// end of a cold start (then it runs the handler) and once for the end of the handler (then it completes), so an
-    /// invocation costs no closures, delegates or queue wrappers.
+    /// invocation costs no closures, delegates or queue wrappers. A synchronous <see cref="Invoke"/> hands its run
+    /// back for reuse once it has the result.
     /// </summary>
-    private sealed class Run(LambdaService service, LambdaFunction function, string requestId, string payload,
-        InvocationType type, int attempt, DateTimeOffset requestedAt) : ScheduledItem
+    private sealed class Run(LambdaService service) : ScheduledItem
     {
-        public LambdaFunction Function { get; } = function;
-        public string RequestId { get; } = requestId;
-        public string Payload { get; } = payload;
-        public InvocationType Type { get; } = type;
-        public int Attempt { get; } = attempt;
-        public DateTimeOffset RequestedAt { get; } = requestedAt;
-        public ExecutionEnvironment? Environment { get; set; }
-        public TimeSpan? InitDuration { get; set; }
-        public PlatformLogLine? Log { get; set; }
+        public LambdaFunction Function = null!;
+        public string RequestId = null!;
+        public string Payload = null!;
+        public InvocationType Type;
+        public int Attempt;
+        public DateTimeOffset RequestedAt;
+        public ExecutionEnvironment? Environment;
+        public TimeSpan? InitDuration;
+        public PlatformLogLine? Log;
 
-        // Who waits for the result (at most one of these), and the result once known.
-        public AsyncEvent? Event { get; init; }
-        public TaskCompletionSource<InvocationResult>? Completion { get; set; }
-        public InvocationResult? Result { get; set; }
+        // Who waits for the result (the async retry logic, a task, or a synchronous caller reading Result).
+        public AsyncEvent? Event;
+        public TaskCompletionSource<InvocationResult>? Completion;
+        public InvocationResult? Result;
 
         // What the handler did (set by Execute, read by Complete).
-        public bool Executed { get; set; }
-        public DateTimeOffset Start { get; set; }
-        public DateTimeOffset End { get; set; }
-        public TimeSpan Duration { get; set; }
-        public string? Response { get; set; }
-        public Exception? Error { get; set; }
-        public bool TimedOut { get; set; }
-        public bool Verbose { get; set; }
+        public bool Executed;
+        public bool TimedOut;
+        public bool Verbose;
+        public DateTimeOffset Start;
+        public TimeSpan Duration;
+        public string? Response;
+        public Exception? Error;
+
+        public DateTimeOffset End => Start + Duration;
+
+        public Run Init(LambdaFunction function, string requestId, string payload, InvocationType type, int attempt, DateTimeOffset requestedAt)
+        {
+            (Function, RequestId, Payload, Type, Attempt, RequestedAt) = (function, requestId, payload, type, attempt, requestedAt);
+            return this;
+        }
+
+        /// <summary>Forgets everything (for reuse), so a pooled run holds on to nothing.</summary>
+        public void Clear()
+        {
+            Function = null!;
+            RequestId = null!;
+            Payload = null!;
+            Environment = null;
+            InitDuration = null;
+            Log = null;
+            Event = null;
+            Completion = null;
+            Result = null;
+            Executed = TimedOut = Verbose = Cancelled = false;
+            Response = null;
+            Error = null;
+        }
 
         public override void Fire()
         {

@@ -18,6 +18,7 @@ public sealed partial class LambdaService
     private int _environmentCount;
     private int _unreservedBusy;
     private int _reservedTotal;
+    private Run? _spareRun;
 
     internal LambdaService(Simulation simulation) => _sim = simulation;
 
@@ -75,7 +76,10 @@ public sealed partial class LambdaService
     {
         if (Begin(functionName, payload, InvocationType.RequestResponse, out var run) is { } immediate) return immediate;
         while (run!.Result is null && _sim.RunNext()) { }
-        return run.Result ?? throw new InvalidOperationException("The invocation did not complete: the simulation's queue emptied first.");
+        var result = run.Result ?? throw new InvalidOperationException("The invocation did not complete: the simulation's queue emptied first.");
+        run.Clear();   // finished and referenced by nothing else now: keep it for the next synchronous call
+        _spareRun = run;
+        return result;
     }
 
     /// <summary>
@@ -118,7 +122,8 @@ public sealed partial class LambdaService
                 Enqueue(function, requestId, payload, now);
                 return new InvocationResult { RequestId = requestId, StatusCode = 202, RequestedAt = now };
             default:
-                run = new Run(this, function, requestId, payload, InvocationType.RequestResponse, 1, now);
+                run = (_spareRun ?? new Run(this)).Init(function, requestId, payload, InvocationType.RequestResponse, 1, now);
+                _spareRun = null;
                 RunAttempt(run);
                 return null;
         }
