@@ -61,6 +61,12 @@ public sealed class Simulation
         _queue.Schedule(at, action);
     }
 
+    /// <summary>Queues one of the engine's own happenings (no delegate or wrapper is allocated for it).</summary>
+    internal void ScheduleAt(DateTimeOffset at, ScheduledItem item) => _queue.Schedule(at, item);
+
+    /// <summary>Processes the next event, whenever it is due; false when the queue is empty.</summary>
+    internal bool RunNext() => _queue.RunNext(DateTimeOffset.MaxValue);
+
     /// <summary>Processes events until the queue is empty; returns how many ran.</summary>
     /// <exception cref="InvalidOperationException">More than <paramref name="maxEvents"/> ran (a runaway loop, e.g. a schedule without end).</exception>
     public long Run(long maxEvents = 50_000_000)

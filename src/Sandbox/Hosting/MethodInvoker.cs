@@ -16,14 +16,15 @@ internal sealed class MethodInvoker
     private static readonly MethodInfo SerializeMethod = typeof(ILambdaSerializer).GetMethod(nameof(ILambdaSerializer.Serialize))!;
 
     private readonly MethodInfo _method;
+    private readonly System.Reflection.MethodInvoker _call;
     private readonly Type? _eventType;
     private readonly bool _takesContext;
     private readonly Type? _resultType;   // null for void / Task
     private readonly bool _isTask;
-    private readonly PropertyInfo? _taskResult;
+    private readonly System.Reflection.MethodInvoker? _taskResult;
     private readonly ILambdaSerializer _serializer;
-    private readonly MethodInfo? _deserialize;
-    private readonly MethodInfo? _serialize;
+    private readonly System.Reflection.MethodInvoker? _deserialize;
+    private readonly System.Reflection.MethodInvoker? _serialize;
 
     public MethodInvoker(MethodInfo method)
     {
@@ -47,7 +48,7 @@ internal sealed class MethodInvoker
         {
             _isTask = true;
             _resultType = ret.GetGenericArguments()[0];
-            _taskResult = ret.GetProperty(nameof(Task<int>.Result));
+            _taskResult = System.Reflection.MethodInvoker.Create(ret.GetProperty(nameof(Task<int>.Result))!.GetMethod!);
         }
         else if (ret == typeof(ValueTask) || (ret.IsGenericType && ret.GetGenericTypeDefinition() == typeof(ValueTask<>)))
             throw HandlerBindingException.BadSignature(method.Name, "ValueTask is not supported by Lambda's .NET runtime; return Task or Task<T>");
@@ -55,32 +56,30 @@ internal sealed class MethodInvoker
         else _resultType = ret;
 
         _serializer = ResolveSerializer(method);
-        if (_eventType is not null && _eventType != typeof(Stream)) _deserialize = DeserializeMethod.MakeGenericMethod(_eventType);
-        if (_resultType is not null && !typeof(Stream).IsAssignableFrom(_resultType)) _serialize = SerializeMethod.MakeGenericMethod(_resultType);
+        if (_eventType is not null && _eventType != typeof(Stream))
+            _deserialize = System.Reflection.MethodInvoker.Create(DeserializeMethod.MakeGenericMethod(_eventType));
+        if (_resultType is not null && !typeof(Stream).IsAssignableFrom(_resultType))
+            _serialize = System.Reflection.MethodInvoker.Create(SerializeMethod.MakeGenericMethod(_resultType));
+        _call = System.Reflection.MethodInvoker.Create(method);
     }
 
     public string Description => $"{_method.DeclaringType?.FullName}::{_method.Name}";
 
     public string? Invoke(object? target, string payload, ILambdaContext context)
     {
-        object?[] args = (_eventType, _takesContext) switch
+        // MethodInvoker (unlike MethodBase.Invoke) needs no argument array and never wraps the handler's exceptions.
+        var result = (_eventType, _takesContext) switch
         {
-            (null, false) => [],
-            (null, true) => [context],
-            (_, false) => [BindEvent(payload)],
-            _ => [BindEvent(payload), context],
+            (null, false) => _call.Invoke(target),
+            (null, true) => _call.Invoke(target, context),
+            (_, false) => _call.Invoke(target, BindEvent(payload)),
+            _ => _call.Invoke(target, BindEvent(payload), context),
         };
-        object? result;
-        try
-        {
-            result = _method.Invoke(target, BindingFlags.DoNotWrapExceptions, null, args, null);
-        }
-        catch (TargetParameterCountException) { throw; }
         if (_isTask)
         {
             var task = (Task)result!;
             task.GetAwaiter().GetResult();
-            result = _taskResult?.GetValue(task);
+            result = _taskResult?.Invoke(task);
         }
         if (_resultType is null) return null;
         return WriteResult(result);
@@ -93,7 +92,7 @@ internal sealed class MethodInvoker
         using var stream = new MemoryStream(bytes, writable: false);
         try
         {
-            return _deserialize!.Invoke(_serializer, BindingFlags.DoNotWrapExceptions, null, [stream], null);
+            return _deserialize!.Invoke(_serializer, stream);
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or NotSupportedException or InvalidOperationException)
         {
@@ -114,7 +113,7 @@ internal sealed class MethodInvoker
             }
         }
         using var stream = new MemoryStream();
-        _serialize!.Invoke(_serializer, BindingFlags.DoNotWrapExceptions, null, [result, stream], null);
+        _serialize!.Invoke(_serializer, result, stream);
         return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
     }
 

@@ -39,7 +39,9 @@ public sealed partial class LambdaService
             Expire(ev, now);
             return;
         }
-        RunAttempt(ev.Function, ev.RequestId, ev.Payload, InvocationType.Event, ev.Attempts + 1, ev.ReceivedAt, r => OnAttemptDone(ev, r));
+        var run = new Run(this).Init(ev.Function, ev.RequestId, ev.Payload, InvocationType.Event, ev.Attempts + 1, ev.ReceivedAt);
+        run.Event = ev;
+        RunAttempt(run);
     }
 
     private void OnAttemptDone(AsyncEvent ev, InvocationResult result)

@@ -129,12 +129,12 @@ public sealed partial class LambdaService
         return null;
     }
 
-    private string? _appliedFor;
+    private ExecutionEnvironment? _appliedFor;
 
     private void ApplyEnvironmentVariables(LambdaFunction function, ExecutionEnvironment env)
     {
         if (!_sim.Options.ApplyEnvironmentVariables) return;
-        if (_appliedFor == function.Name + env.Id) return;
+        if (ReferenceEquals(_appliedFor, env)) return;
         var o = function.Options;
         var region = _sim.Options.Region;
         Set("AWS_REGION", region);
@@ -149,7 +149,7 @@ public sealed partial class LambdaService
         Set("AWS_SECRET_ACCESS_KEY", "sandbox-secret-never-leaves-this-machine");
         Set("AWS_SESSION_TOKEN", "sandbox-session");
         foreach (var (key, value) in o.Environment) Set(key, value);
-        _appliedFor = function.Name + env.Id;
+        _appliedFor = env;
 
         static void Set(string key, string value) => System.Environment.SetEnvironmentVariable(key, value);
     }

@@ -6,6 +6,7 @@ using Course.Sandbox.Environments;
 using Course.Sandbox.Functions;
 using Course.Sandbox.Hosting;
 using Course.Sandbox.Observability;
+using Course.Sandbox.Time;
 
 namespace Course.Sandbox.Invocation;
 
@@ -15,9 +16,9 @@ public sealed partial class LambdaService
     /// One attempt: find a warm environment or start one (cold start), run the handler, and report the result when
     /// the virtual clock reaches the invocation's end.
     /// </summary>
-    private void RunAttempt(LambdaFunction function, string requestId, string payload, InvocationType type, int attempt,
-        DateTimeOffset requestedAt, Action<InvocationResult> done)
+    private void RunAttempt(Run run)
     {
+        var function = run.Function;
         var now = _sim.Time.QueueTime;
         var env = TakeWarm(function, now);
         var cold = false;
@@ -25,13 +26,13 @@ public sealed partial class LambdaService
         {
             if (ThrottleReason(function, now) is { } reason)
             {
-                done(Throttle(function, requestId, type, attempt, requestedAt, now, reason));
+                Finish(run, Throttle(function, run.RequestId, run.Type, run.Attempt, run.RequestedAt, now, reason));
                 return;
             }
             env = CreateEnvironment(function, provisioned: false, now, out var failure);
             if (env is null)
             {
-                done(InitFailed(function, requestId, type, attempt, requestedAt, now, failure!));
+                Finish(run, InitFailed(function, run.RequestId, run.Type, run.Attempt, run.RequestedAt, now, failure!));
                 return;
             }
             cold = true;
@@ -44,8 +45,12 @@ public sealed partial class LambdaService
         }
 
         env.State = EnvironmentState.Busy;
-        var run = new Run(function, env, requestId, payload, type, attempt, requestedAt, cold ? env.InitDuration : null, done);
-        if (cold) _sim.ScheduleAt(now + env.InitDuration, () => Execute(run));
+        run.Environment = env;
+        if (cold)
+        {
+            run.InitDuration = env.InitDuration;
+            _sim.ScheduleAt(now + env.InitDuration, run);   // fires Execute
+        }
         else Execute(run);
     }
 
@@ -61,21 +66,12 @@ public sealed partial class LambdaService
 
     private void Execute(Run run)
     {
-        var (function, env) = (run.Function, run.Environment);
+        var (function, env) = (run.Function, run.Environment!);
         var options = function.Options;
         var start = _sim.Time.QueueTime;
         var suppressedInit = env.InitTimedOut && env.InvocationCount == 0;
         var scope = env.Scope;
         var full = _sim.Options.Recording == RecordingLevel.Full || run.InitDuration is not null;
-        run.Log = new PlatformLogLine
-        {
-            RequestId = run.RequestId,
-            MemorySize = options.MemorySize,
-            MemoryUsed = MemoryUsed(options, run.Payload),
-            InitDuration = run.InitDuration,
-            SnapStart = options.SnapStart,
-            Timeout = options.Timeout,
-        };
         if (full) RecordStart(run, start);
 
         var logger = env.Logger;
@@ -118,7 +114,7 @@ public sealed partial class LambdaService
         var end = start + duration;
 
         if (!timedOut && error is null && response is not null && run.Type == InvocationType.RequestResponse
-            && Encoding.UTF8.GetByteCount(response) > Limits.MaxSyncPayloadBytes)
+            && response.Length > Limits.MaxSyncPayloadBytes / 3 && Encoding.UTF8.GetByteCount(response) > Limits.MaxSyncPayloadBytes)
         {
             error = new ResponseTooLargeException(Encoding.UTF8.GetByteCount(response));
             response = null;
@@ -127,20 +123,37 @@ public sealed partial class LambdaService
             env.Log.Append(end, $"{LogStream.Timestamp(end)}\t{run.RequestId}\tfail\t{ErrorTypeOf(error)}: {error.Message}");
 
         if (!full && (error is not null || timedOut)) RecordStart(run, start);
-        _sim.ScheduleAt(end, () => Complete(run, start, end, duration, response, error, timedOut, full || error is not null || timedOut));
+        run.Executed = true;
+        run.Start = start;
+        run.Duration = duration;
+        run.Response = response;
+        run.Error = error;
+        run.TimedOut = timedOut;
+        run.Verbose = full || error is not null || timedOut;
+        _sim.ScheduleAt(end, run);   // fires Complete
     }
 
     private void RecordStart(Run run, DateTimeOffset start)
     {
-        run.Environment.Log.Append(start, run.Log!, PlatformLogPart.Start);
-        _sim.Trace.Add(start, TraceKind.InvokeStart, run.Function.Name, run.RequestId,
-            $"{(run.InitDuration is null ? "warm" : "cold")} start in {run.Environment.Id}{(run.Attempt > 1 ? $", attempt {run.Attempt}" : "")}",
-            attempt: run.Attempt, environmentId: run.Environment.Id);
+        var env = run.Environment!;
+        var options = run.Function.Options;
+        var line = run.Log = new PlatformLogLine
+        {
+            RequestId = run.RequestId,
+            MemorySize = options.MemorySize,
+            MemoryUsed = MemoryUsed(options, run.Payload),
+            InitDuration = run.InitDuration,
+            SnapStart = options.SnapStart,
+            Timeout = options.Timeout,
+        };
+        env.Log.Append(start, line, PlatformLogPart.Start);
+        _sim.Trace.AddLazy(start, TraceKind.InvokeStart, run.Function.Name, run.RequestId, line, attempt: run.Attempt, environmentId: env.Id);
     }
 
-    private void Complete(Run run, DateTimeOffset start, DateTimeOffset end, TimeSpan duration, string? response, Exception? error, bool timedOut, bool verbose)
+    private void Complete(Run run)
     {
-        var (function, env) = (run.Function, run.Environment);
+        var (function, env) = (run.Function, run.Environment!);
+        var (start, end, duration, response, error, timedOut, verbose) = (run.Start, run.End, run.Duration, run.Response, run.Error, run.TimedOut, run.Verbose);
         var options = function.Options;
         var billed = BilledMs(duration + (run.InitDuration is { } init && !options.SnapStart ? init : TimeSpan.Zero));
         if (verbose)
@@ -186,12 +199,14 @@ public sealed partial class LambdaService
 
         if (verbose)
         {
-            _sim.Trace.Add(end, timedOut ? TraceKind.Timeout : TraceKind.InvokeEnd, function.Name, run.RequestId,
-                errorType is null ? $"ok in {Ms(duration)} ms (billed {billed} ms)" : $"{errorType}: {errorMessage}",
-                attempt: run.Attempt, environmentId: env.Id, duration: duration);
+            if (errorType is null)
+                _sim.Trace.AddLazy(end, TraceKind.InvokeEnd, function.Name, run.RequestId, run.Log!, attempt: run.Attempt, environmentId: env.Id, duration: duration);
+            else
+                _sim.Trace.Add(end, timedOut ? TraceKind.Timeout : TraceKind.InvokeEnd, function.Name, run.RequestId,
+                    $"{errorType}: {errorMessage}", attempt: run.Attempt, environmentId: env.Id, duration: duration);
         }
 
-        var record = new InvocationRecord
+        _records.Add(new InvocationRecord
         {
             FunctionName = function.Name,
             RequestId = run.RequestId,
@@ -210,10 +225,9 @@ public sealed partial class LambdaService
             ErrorType = errorType,
             TimedOut = timedOut,
             EnvironmentId = env.Id,
-        };
-        _records.Add(record);
+        });
 
-        run.Done(new InvocationResult
+        Finish(run, new InvocationResult
         {
             RequestId = run.RequestId,
             StatusCode = 200,
@@ -230,6 +244,14 @@ public sealed partial class LambdaService
             EnvironmentId = env.Id,
             TimedOut = timedOut,
         });
+    }
+
+    /// <summary>Hands an attempt's result to whoever waits for it: the async retry logic, a task, or the synchronous caller (who reads Result).</summary>
+    private void Finish(Run run, InvocationResult result)
+    {
+        run.Result = result;
+        if (run.Event is { } ev) OnAttemptDone(ev, result);
+        else run.Completion?.SetResult(result);
     }
 
     private int MemoryUsed(FunctionOptions o, string payload) =>
@@ -280,10 +302,68 @@ public sealed partial class LambdaService
     private static string ErrorPayload(string type, string message) =>
         JsonSerializer.Serialize(new Dictionary<string, string> { ["errorType"] = type, ["errorMessage"] = message });
 
-    private sealed record Run(LambdaFunction Function, ExecutionEnvironment Environment, string RequestId, string Payload,
-        InvocationType Type, int Attempt, DateTimeOffset RequestedAt, TimeSpan? InitDuration, Action<InvocationResult> Done)
+    /// <summary>
+    /// One attempt of one invocation, from request to result. It is also its own queue entry: scheduled once for the
+    /// end of a cold start (then it runs the handler) and once for the end of the handler (then it completes), so an
+    /// invocation costs no closures, delegates or queue wrappers. A synchronous <see cref="Invoke"/> hands its run
+    /// back for reuse once it has the result.
+    /// </summary>
+    private sealed class Run(LambdaService service) : ScheduledItem
     {
-        public PlatformLogLine? Log { get; set; }
+        public LambdaFunction Function = null!;
+        public string RequestId = null!;
+        public string Payload = null!;
+        public InvocationType Type;
+        public int Attempt;
+        public DateTimeOffset RequestedAt;
+        public ExecutionEnvironment? Environment;
+        public TimeSpan? InitDuration;
+        public PlatformLogLine? Log;
+
+        // Who waits for the result (the async retry logic, a task, or a synchronous caller reading Result).
+        public AsyncEvent? Event;
+        public TaskCompletionSource<InvocationResult>? Completion;
+        public InvocationResult? Result;
+
+        // What the handler did (set by Execute, read by Complete).
+        public bool Executed;
+        public bool TimedOut;
+        public bool Verbose;
+        public DateTimeOffset Start;
+        public TimeSpan Duration;
+        public string? Response;
+        public Exception? Error;
+
+        public DateTimeOffset End => Start + Duration;
+
+        public Run Init(LambdaFunction function, string requestId, string payload, InvocationType type, int attempt, DateTimeOffset requestedAt)
+        {
+            (Function, RequestId, Payload, Type, Attempt, RequestedAt) = (function, requestId, payload, type, attempt, requestedAt);
+            return this;
+        }
+
+        /// <summary>Forgets everything (for reuse), so a pooled run holds on to nothing.</summary>
+        public void Clear()
+        {
+            Function = null!;
+            RequestId = null!;
+            Payload = null!;
+            Environment = null;
+            InitDuration = null;
+            Log = null;
+            Event = null;
+            Completion = null;
+            Result = null;
+            Executed = TimedOut = Verbose = Cancelled = false;
+            Response = null;
+            Error = null;
+        }
+
+        public override void Fire()
+        {
+            if (Executed) service.Complete(this);
+            else service.Execute(this);
+        }
     }
 
     private sealed class ResponseTooLargeException(int bytes)

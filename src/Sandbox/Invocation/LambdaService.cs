@@ -18,6 +18,7 @@ public sealed partial class LambdaService
     private int _environmentCount;
     private int _unreservedBusy;
     private int _reservedTotal;
+    private Run? _spareRun;
 
     internal LambdaService(Simulation simulation) => _sim = simulation;
 
@@ -73,9 +74,12 @@ public sealed partial class LambdaService
     /// <summary>Invokes synchronously and runs the simulation until the result is in.</summary>
     public InvocationResult Invoke(string functionName, string payload)
     {
-        var task = InvokeAsync(functionName, payload);
-        _sim.RunUntilComplete(task);
-        return task.IsCompleted ? task.Result : throw new InvalidOperationException("The invocation did not complete: the simulation's queue emptied first.");
+        if (Begin(functionName, payload, InvocationType.RequestResponse, out var run) is { } immediate) return immediate;
+        while (run!.Result is null && _sim.RunNext()) { }
+        var result = run.Result ?? throw new InvalidOperationException("The invocation did not complete: the simulation's queue emptied first.");
+        run.Clear();   // finished and referenced by nothing else now: keep it for the next synchronous call
+        _spareRun = run;
+        return result;
     }
 
     /// <summary>
@@ -85,27 +89,43 @@ public sealed partial class LambdaService
     /// </summary>
     public Task<InvocationResult> InvokeAsync(string functionName, string payload, InvocationType type = InvocationType.RequestResponse)
     {
+        if (Begin(functionName, payload, type, out var run) is { } immediate) return Task.FromResult(immediate);
+        if (run!.Result is { } result) return Task.FromResult(result);
+        var done = new TaskCompletionSource<InvocationResult>();
+        run.Completion = done;
+        return done.Task;
+    }
+
+    /// <summary>
+    /// Validates a request and either answers it at once (returned) or starts its synchronous attempt
+    /// (<paramref name="run"/>, whose <see cref="Run.Result"/> is set when it ends).
+    /// </summary>
+    private InvocationResult? Begin(string functionName, string payload, InvocationType type, out Run? run)
+    {
         ArgumentNullException.ThrowIfNull(payload);
+        run = null;
         var now = _sim.Now;
         var requestId = _sim.NewRequestId();
         if (!_functions.TryGetValue(functionName, out var function))
-            return Task.FromResult(Reject(functionName, requestId, now, LambdaException.ResourceNotFound(functionName)));
+            return Reject(functionName, requestId, now, LambdaException.ResourceNotFound(functionName));
 
-        var bytes = System.Text.Encoding.UTF8.GetByteCount(payload);
         var limit = type == InvocationType.Event ? Limits.MaxAsyncPayloadBytes : Limits.MaxSyncPayloadBytes;
-        if (bytes > limit) return Task.FromResult(Reject(functionName, requestId, now, LambdaException.RequestTooLarge(bytes, limit)));
+        // A UTF-16 code unit is at most 3 UTF-8 bytes, so short payloads need no counting.
+        var bytes = payload.Length > limit / 3 ? System.Text.Encoding.UTF8.GetByteCount(payload) : 0;
+        if (bytes > limit) return Reject(functionName, requestId, now, LambdaException.RequestTooLarge(bytes, limit));
 
         switch (type)
         {
             case InvocationType.DryRun:
-                return Task.FromResult(new InvocationResult { RequestId = requestId, StatusCode = 204, RequestedAt = now });
+                return new InvocationResult { RequestId = requestId, StatusCode = 204, RequestedAt = now };
             case InvocationType.Event:
                 Enqueue(function, requestId, payload, now);
-                return Task.FromResult(new InvocationResult { RequestId = requestId, StatusCode = 202, RequestedAt = now });
+                return new InvocationResult { RequestId = requestId, StatusCode = 202, RequestedAt = now };
             default:
-                var done = new TaskCompletionSource<InvocationResult>();
-                RunAttempt(function, requestId, payload, InvocationType.RequestResponse, 1, now, done.SetResult);
-                return done.Task;
+                run = (_spareRun ?? new Run(this)).Init(function, requestId, payload, InvocationType.RequestResponse, 1, now);
+                _spareRun = null;
+                RunAttempt(run);
+                return null;
         }
     }
 

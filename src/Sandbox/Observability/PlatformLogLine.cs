@@ -5,9 +5,10 @@ namespace Course.Sandbox.Observability;
 
 /// <summary>
 /// What Lambda writes about one invocation (START, END, REPORT and the timeout line), kept as numbers and
-/// formatted in AWS's exact layout on demand (ENV_05).
+/// formatted in AWS's exact layout on demand (ENV_05). It also writes the details of the invocation's start and
+/// end trace entries when they are read.
 /// </summary>
-internal sealed class PlatformLogLine
+internal sealed class PlatformLogLine : ITraceDetail
 {
     public required string RequestId { get; init; }
     public DateTimeOffset End { get; set; }
@@ -43,6 +44,12 @@ internal sealed class PlatformLogLine
         else if (Failed) sb.Append("\tStatus: error\tError Type: Runtime.Unhandled");
         return sb.ToString();
     }
+
+    /// <summary>The detail of the invocation's <see cref="TraceKind.InvokeStart"/> or successful <see cref="TraceKind.InvokeEnd"/> entry.</summary>
+    public string Format(TraceEvent entry) => entry.Kind == TraceKind.InvokeStart
+        ? string.Create(CultureInfo.InvariantCulture,
+            $"{(InitDuration is null ? "warm" : "cold")} start in {entry.EnvironmentId}{(entry.Attempt > 1 ? $", attempt {entry.Attempt}" : "")}")
+        : string.Create(CultureInfo.InvariantCulture, $"ok in {Ms(Duration)} ms (billed {BilledMs} ms)");
 
     private static string Ms(TimeSpan t) => t.TotalMilliseconds.ToString("0.00", CultureInfo.InvariantCulture);
 }

@@ -38,13 +38,27 @@ public sealed class Trace
     public TraceEvent Add(DateTimeOffset time, TraceKind kind, string source, string? requestId, string detail,
         int? attempt = null, string? environmentId = null, TimeSpan? duration = null)
     {
-        var e = new TraceEvent(_events.Count, time, kind, source, requestId, detail)
+        return Add(new TraceEvent(_events.Count, time, kind, source, requestId, detail)
         {
             Attempt = attempt,
             EnvironmentId = environmentId,
             Duration = duration,
-        };
-        if (_events.Count > 0 && _events[^1].Time > time) _sorted = false;
+        });
+    }
+
+    /// <summary>Records a routine happening whose detail is written only when read.</summary>
+    internal TraceEvent AddLazy(DateTimeOffset time, TraceKind kind, string source, string? requestId, ITraceDetail detail,
+        int? attempt = null, string? environmentId = null, TimeSpan? duration = null) =>
+        Add(new TraceEvent(_events.Count, time, kind, source, requestId, detail)
+        {
+            Attempt = attempt,
+            EnvironmentId = environmentId,
+            Duration = duration,
+        });
+
+    private TraceEvent Add(TraceEvent e)
+    {
+        if (_events.Count > 0 && _events[^1].Time > e.Time) _sorted = false;
         _events.Add(e);
         return e;
     }

@@ -6,7 +6,7 @@ namespace Course.Sandbox.Time;
 /// </summary>
 internal sealed class EventQueue
 {
-    private readonly PriorityQueue<ScheduledAction, (long Ticks, long Sequence)> _queue = new();
+    private readonly PriorityQueue<ScheduledItem, (long Ticks, long Sequence)> _queue = new();
     private long _sequence;
 
     public EventQueue(DateTimeOffset start) => Now = start;
@@ -17,10 +17,17 @@ internal sealed class EventQueue
 
     public ScheduledAction Schedule(DateTimeOffset at, Action action)
     {
-        if (at < Now) at = Now;
-        var item = new ScheduledAction(at, action);
-        _queue.Enqueue(item, (at.UtcTicks, _sequence++));
+        var item = new ScheduledAction(action);
+        Schedule(at, item);
         return item;
+    }
+
+    /// <summary>Queues <paramref name="item"/> to run at <paramref name="at"/> (or now, if that has passed).</summary>
+    public void Schedule(DateTimeOffset at, ScheduledItem item)
+    {
+        if (at < Now) at = Now;
+        item.At = at;
+        _queue.Enqueue(item, (at.UtcTicks, _sequence++));
     }
 
     /// <summary>Runs the next due event at or before <paramref name="limit"/>; false when there is none.</summary>
@@ -32,7 +39,7 @@ internal sealed class EventQueue
             _queue.Dequeue();
             if (next.Cancelled) continue;
             Now = next.At;
-            next.Action();
+            next.Fire();
             return true;
         }
         return false;
@@ -44,10 +51,26 @@ internal sealed class EventQueue
     }
 }
 
-/// <summary>An entry of the event queue; cancel it to skip it.</summary>
-internal sealed class ScheduledAction(DateTimeOffset at, Action action)
+/// <summary>
+/// An entry of the event queue: the engine's own happenings derive from it (so scheduling one allocates nothing
+/// more), arbitrary callbacks use <see cref="ScheduledAction"/>. Cancel it to skip it.
+/// </summary>
+internal abstract class ScheduledItem
 {
-    public DateTimeOffset At { get; } = at;
-    public Action Action { get; } = action;
+    /// <summary>When it runs (set when it is queued).</summary>
+    public DateTimeOffset At { get; internal set; }
+
+    /// <summary>True to skip it when its time comes.</summary>
     public bool Cancelled { get; set; }
+
+    /// <summary>Does what was scheduled.</summary>
+    public abstract void Fire();
+}
+
+/// <summary>A queued callback.</summary>
+internal sealed class ScheduledAction(Action action) : ScheduledItem
+{
+    public Action Action { get; } = action;
+
+    public override void Fire() => Action();
 }
