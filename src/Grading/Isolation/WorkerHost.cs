@@ -35,24 +35,47 @@ public static class WorkerHost
     }
 
     /// <summary>
-    /// While the grader is still compiling, touch the engine and the protocol so their code is loaded and
-    /// compiled before the request arrives: a deployment and one invocation of a tiny delegate handler.
+    /// While the grader is still compiling, run the code path of a real check once so the engine, the check API,
+    /// the payload serializer and the protocol are loaded and compiled before the request arrives: a session with
+    /// a tiny delegate handler taking a record (like learners' events), two invocations through a
+    /// <see cref="CheckContext"/> (cold, then warm), the summary, and one of each protocol message.
     /// </summary>
     private static void WarmUp()
     {
         try
         {
-            var sim = new Course.Sandbox.Simulation();
-            sim.Lambda.Deploy(new Course.Sandbox.Functions.FunctionOptions { FunctionName = "warm-up" },
-                Course.Sandbox.Hosting.HandlerFactory.FromDelegate<string, string>((input, _) => input));
-            sim.Lambda.Invoke("warm-up", "\"x\"");
+            var exercise = new ExerciseDefinition("warm-up", "warm-up", "", new HandlerSpec("", "", ""),
+                new FunctionSpec("warm-up", 128, 3, new Dictionary<string, string>(), null),
+                new TriggerSpec(TriggerKind.Direct, new Dictionary<string, string>()),
+                Array.Empty<string>(), new[] { new CheckSpec("warm-up", "warm-up", 1, 1, "", 1) }, new GradingLimits());
+            var handler = Course.Sandbox.Hosting.HandlerFactory.FromDelegate<WarmUpEvent, string>((e, context) =>
+            {
+                context.Logger.LogLine(e.Name ?? "");
+                return e.Name ?? "";
+            });
+            using (var session = new SimulationFunctionSession(exercise, handler, seed: 1))
+            {
+                var context = new CheckContext(session, exercise, exercise.Checks[0], 1);
+                _ = context.InvokeAsync("{\"name\":\"a\"}").GetAwaiter().GetResult();
+                _ = context.InvokeAsync("{\"name\":\"b\"}").GetAwaiter().GetResult();
+                _ = session.Summarize();
+                _ = session.Logs();
+                _ = RunSummary.Percentile(session.Durations, 50);
+            }
+
             _ = JsonSerializer.Deserialize("{}", WorkerJson.Context.WorkerRequest);
+            _ = JsonSerializer.Serialize(new CheckOutcome("warm-up", CheckStatus.Pass, null, ""), WorkerJson.Context.CheckOutcome);
+            _ = JsonSerializer.Serialize(new WorkerSummary(RunSummary.Empty), WorkerJson.Context.WorkerSummary);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // Warming up is only an optimisation; the real run reports real problems.
         }
     }
+
+    /// <summary>The warm-up handler's event: a record deserialized like a learner's event type.</summary>
+    /// <param name="Name">A name.</param>
+    internal sealed record WarmUpEvent(string? Name);
 
     private static readonly bool ShowTimings = Environment.GetEnvironmentVariable("COURSE_GRADE_TIMINGS") == "1";
 

@@ -83,11 +83,9 @@ internal sealed class WorkerLauncher : IDisposable
         var finished = await Task.WhenAny(exited, ended.Task, Task.Delay(limit, cancellationToken)).ConfigureAwait(false);
         if (finished == ended.Task)
         {
-            // Normal end: give the worker a moment to exit by itself (foreground threads may keep it alive).
-            if (await Task.WhenAny(exited, Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken)).ConfigureAwait(false) != exited)
-            {
-                Kill(process);
-            }
+            // Normal end: every result is in, so stop the worker now rather than wait for the runtime to shut
+            // down (or for foreground threads the learner started): its exit is not on the learner's clock.
+            Kill(process);
         }
         else if (finished != exited)
         {
