@@ -74,8 +74,10 @@ public sealed class Grader : IDisposable
         var learnerSource = SourceFile.Read(handlerPath, Display(handlerPath, root));
         Phase(watch, "exercise loaded");
         var cache = CacheFor(options);
+        Phase(watch, "cache opened");
         var learnerKey = CompileCache.Key($"learner:{!options.SkipSafetyRules}:{exercise.Handler.Type}:{exercise.Handler.Method}", new[] { learnerSource });
         var learner = cache.TryGet(learnerKey);
+        Phase(watch, learner is null ? "learner cache miss" : "learner cache hit");
         if (learner is null)
         {
             var compiled = _compiler.CompileLearner(new[] { learnerSource }, !options.SkipSafetyRules);
@@ -140,6 +142,11 @@ public sealed class Grader : IDisposable
         var run = await _launcher.RunAsync(request, limits, cancellationToken).ConfigureAwait(false);
 
         Phase(watch, "worker finished");
+        if (ShowTimings && run.Stderr.Length > 0)
+        {
+            Console.Error.Write(run.Stderr);
+        }
+
         var reports = BuildCheckReports(exercise, run, limits, checkCode);
         var status = reports.All(r => r.Status == CheckStatus.Pass) ? GradeStatus.Pass : GradeStatus.Fail;
         return new GradeReport(exercise.Id, exercise.Title, status, null, Array.Empty<CompileDiagnostic>(), reports,
@@ -152,7 +159,7 @@ public sealed class Grader : IDisposable
     {
         if (ShowTimings)
         {
-            Console.Error.WriteLine($"[timing] {watch.Elapsed.TotalMilliseconds,8:0.0} ms  {what}");
+            Console.Error.WriteLine($"[timing] {watch.Elapsed.TotalMilliseconds,8:0.0} ms  {what} (JIT: {System.Runtime.JitInfo.GetCompiledMethodCount()} methods, {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:0} ms)");
         }
     }
 

@@ -58,7 +58,7 @@ public sealed class GraderTests
             var exerciseFiles = Directory.GetFiles(Fixture.Hello).Select(f => (f, File.GetLastWriteTimeUtc(f))).ToList();
 
             var first = JsonReportRenderer.Render(await new Grader().GradeAsync(options));
-            var entries = cache.GetFiles("*.json", SearchOption.AllDirectories);
+            var entries = cache.GetFiles("*.bin", SearchOption.AllDirectories);
             var second = JsonReportRenderer.Render(await new Grader().GradeAsync(options));
 
             Assert.Equal(2, entries.Length);   // the learner's handler and the checks

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 
 namespace Course.Grading.Compilation;
 
@@ -63,7 +62,7 @@ internal sealed class CompileCache
             return null;
         }
 
-        var path = Path.Combine(_directory, key + ".json");
+        var path = Path.Combine(_directory, key + FileExtension);
         try
         {
             if (!File.Exists(path))
@@ -71,19 +70,18 @@ internal sealed class CompileCache
                 return null;
             }
 
-            var entry = JsonSerializer.Deserialize<Entry>(File.ReadAllBytes(path));
-            if (entry is null)
+            unit = Decode(File.ReadAllBytes(path));
+            if (unit is null)
             {
                 return null;
             }
 
-            unit = new CompiledUnit(entry.Assembly, entry.Pdb, entry.CheckCode);
             _memory[key] = unit;
             return unit;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return null;   // a damaged or unreadable entry is a miss
+            return null;   // an unreadable entry is a miss
         }
     }
 
@@ -98,9 +96,9 @@ internal sealed class CompileCache
         try
         {
             Directory.CreateDirectory(_directory);
-            var path = Path.Combine(_directory, key + ".json");
+            var path = Path.Combine(_directory, key + FileExtension);
             var temp = path + "." + Environment.ProcessId + ".tmp";
-            File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(new Entry(unit.Assembly, unit.Pdb, new Dictionary<string, string>(unit.CheckCode))));
+            File.WriteAllBytes(temp, Encode(unit));
             File.Move(temp, path, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -109,5 +107,77 @@ internal sealed class CompileCache
         }
     }
 
-    private sealed record Entry(byte[] Assembly, byte[] Pdb, Dictionary<string, string> CheckCode);
+    /// <summary>
+    /// One entry as bytes: a magic number, the assembly, the PDB, then the checks' source by id (length-prefixed).
+    /// A plain binary layout: reading it costs no serializer start-up in the grader's critical path.
+    /// </summary>
+    internal static byte[] Encode(CompiledUnit unit)
+    {
+        using var stream = new MemoryStream(unit.Assembly.Length + unit.Pdb.Length + 1024);
+        using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(Magic);
+            writer.Write(unit.Assembly.Length);
+            writer.Write(unit.Assembly);
+            writer.Write(unit.Pdb.Length);
+            writer.Write(unit.Pdb);
+            writer.Write(unit.CheckCode.Count);
+            foreach (var (id, code) in unit.CheckCode.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                writer.Write(id);
+                writer.Write(code);
+            }
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>Reads an entry written by <see cref="Encode"/>; null when the bytes are damaged or from another format.</summary>
+    internal static CompiledUnit? Decode(byte[] bytes)
+    {
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(bytes, writable: false), Encoding.UTF8);
+            if (reader.ReadInt32() != Magic)
+            {
+                return null;
+            }
+
+            var assembly = ReadBlob(reader);
+            var pdb = ReadBlob(reader);
+            var count = reader.ReadInt32();
+            if (assembly is null || pdb is null || count < 0 || count > 100_000)
+            {
+                return null;
+            }
+
+            var code = new Dictionary<string, string>(count, StringComparer.Ordinal);
+            for (var i = 0; i < count; i++)
+            {
+                code[reader.ReadString()] = reader.ReadString();
+            }
+
+            return reader.BaseStream.Position == bytes.Length ? new CompiledUnit(assembly, pdb, code) : null;
+        }
+        catch (Exception e) when (e is EndOfStreamException or IOException or FormatException or ArgumentException)
+        {
+            return null;   // a damaged entry is a miss
+        }
+    }
+
+    private static byte[]? ReadBlob(BinaryReader reader)
+    {
+        var length = reader.ReadInt32();
+        if (length < 0 || length > reader.BaseStream.Length - reader.BaseStream.Position)
+        {
+            return null;
+        }
+
+        return reader.ReadBytes(length);
+    }
+
+    /// <summary>"CGC1" little-endian: the entry format's version (a format change changes the extension's meaning).</summary>
+    private const int Magic = 0x31434743;
+
+    private const string FileExtension = ".bin";
 }

@@ -17,6 +17,12 @@ namespace Course.Grading.Isolation;
 internal sealed class SimulationFunctionSession : IFunctionSession
 {
     public SimulationFunctionSession(ExerciseDefinition exercise, byte[] image, byte[] symbols, int seed)
+        : this(exercise, HandlerFactory.FromAssembly(image, symbols, exercise.Handler.Type, exercise.Handler.Method), seed)
+    {
+    }
+
+    /// <summary>A session over any handler factory (in-process runs, e.g. <see cref="InProcessChecks"/>).</summary>
+    public SimulationFunctionSession(ExerciseDefinition exercise, HandlerFactory handler, int seed)
     {
         Simulation = new Simulation(new SimulationOptions { Seed = seed });
         var spec = exercise.Function;
@@ -35,7 +41,7 @@ internal sealed class SimulationFunctionSession : IFunctionSession
             System.Environment.SetEnvironmentVariable(name, value);
         }
 
-        Function = Simulation.Lambda.Deploy(options, HandlerFactory.FromAssembly(image, symbols, exercise.Handler.Type, exercise.Handler.Method));
+        Function = Simulation.Lambda.Deploy(options, handler);
     }
 
     public Simulation Simulation { get; }

@@ -19,10 +19,13 @@ public static class WorkerHost
     /// <returns>The process exit code (0 after the end line; 3 when the request itself is unusable).</returns>
     public static async Task<int> RunAsync()
     {
+        Phase("main entered");
         var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = true };
         var reading = new StreamReader(Console.OpenStandardInput(), Encoding.UTF8).ReadToEndAsync();
         WarmUp();
+        Phase("warmed up");
         var input = await reading.ConfigureAwait(false);
+        Phase("request read");
         if (input.Length == 0)
         {
             return 0;   // a standby worker whose grader went away
@@ -32,22 +35,59 @@ public static class WorkerHost
     }
 
     /// <summary>
-    /// While the grader is still compiling, touch the engine and the protocol so their code is loaded and
-    /// compiled before the request arrives: a deployment and one invocation of a tiny delegate handler.
+    /// While the grader is still compiling, run the code path of a real check once so the engine, the check API,
+    /// the payload serializer and the protocol are loaded and compiled before the request arrives: a session with
+    /// a tiny delegate handler taking a record (like learners' events), two invocations through a
+    /// <see cref="CheckContext"/> (cold, then warm), the summary, and one of each protocol message.
     /// </summary>
     private static void WarmUp()
     {
         try
         {
-            var sim = new Course.Sandbox.Simulation();
-            sim.Lambda.Deploy(new Course.Sandbox.Functions.FunctionOptions { FunctionName = "warm-up" },
-                Course.Sandbox.Hosting.HandlerFactory.FromDelegate<string, string>((input, _) => input));
-            sim.Lambda.Invoke("warm-up", "\"x\"");
-            _ = JsonSerializer.Deserialize<WorkerRequest>("{}", WorkerJson.Options);
+            var exercise = new ExerciseDefinition("warm-up", "warm-up", "", new HandlerSpec("", "", ""),
+                new FunctionSpec("warm-up", 128, 3, new Dictionary<string, string>(), null),
+                new TriggerSpec(TriggerKind.Direct, new Dictionary<string, string>()),
+                Array.Empty<string>(), new[] { new CheckSpec("warm-up", "warm-up", 1, 1, "", 1) }, new GradingLimits());
+            var handler = Course.Sandbox.Hosting.HandlerFactory.FromDelegate<WarmUpEvent, string>((e, context) =>
+            {
+                context.Logger.LogLine(e.Name ?? "");
+                return e.Name ?? "";
+            });
+            using (var session = new SimulationFunctionSession(exercise, handler, seed: 1))
+            {
+                var context = new CheckContext(session, exercise, exercise.Checks[0], 1);
+                _ = context.InvokeAsync("{\"name\":\"a\"}").GetAwaiter().GetResult();
+                _ = context.InvokeAsync("{\"name\":\"b\"}").GetAwaiter().GetResult();
+                _ = session.Summarize();
+                _ = session.Logs();
+                _ = RunSummary.Percentile(session.Durations, 50);
+            }
+
+            _ = JsonSerializer.Deserialize("{}", WorkerJson.Context.WorkerRequest);
+            _ = JsonSerializer.Serialize(new CheckOutcome("warm-up", CheckStatus.Pass, null, ""), WorkerJson.Context.CheckOutcome);
+            _ = JsonSerializer.Serialize(new WorkerSummary(RunSummary.Empty), WorkerJson.Context.WorkerSummary);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // Warming up is only an optimisation; the real run reports real problems.
+        }
+    }
+
+    /// <summary>The warm-up handler's event: a record deserialized like a learner's event type.</summary>
+    /// <param name="Name">A name.</param>
+    internal sealed record WarmUpEvent(string? Name);
+
+    private static readonly bool ShowTimings = Environment.GetEnvironmentVariable("COURSE_GRADE_TIMINGS") == "1";
+
+    private static readonly Lazy<TextWriter> TimingWriter = new(() => new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false)) { AutoFlush = true });
+
+    /// <summary>With COURSE_GRADE_TIMINGS=1, writes the time since the process started to stderr (the grader shows it).</summary>
+    private static void Phase(string what)
+    {
+        if (ShowTimings)
+        {
+            var since = DateTime.Now - Process.GetCurrentProcess().StartTime;
+            TimingWriter.Value.WriteLine($"[worker]  {since.TotalMilliseconds,8:0.0} ms  {what} (since the worker process started; JIT: {System.Runtime.JitInfo.GetCompiledMethodCount()} methods, {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:0} ms)");
         }
     }
 
@@ -56,18 +96,18 @@ public static class WorkerHost
         WorkerRequest request;
         try
         {
-            request = JsonSerializer.Deserialize<WorkerRequest>(input, WorkerJson.Options) ?? throw new JsonException("empty request");
+            request = JsonSerializer.Deserialize(input, WorkerJson.Context.WorkerRequest) ?? throw new JsonException("empty request");
         }
         catch (JsonException e)
         {
-            await protocol.WriteLineAsync($"fatal {JsonSerializer.Serialize(e.Message)}").ConfigureAwait(false);
+            await protocol.WriteLineAsync($"fatal {JsonSerializer.Serialize(e.Message, WorkerJson.Context.String)}").ConfigureAwait(false);
             return 3;
         }
 
         var writeLock = new object();
         void Write(string kind, object payload)
         {
-            var json = JsonSerializer.Serialize(payload, payload.GetType(), WorkerJson.Options);
+            var json = JsonSerializer.Serialize(payload, payload.GetType(), WorkerJson.Context);
             lock (writeLock)
             {
                 protocol.WriteLine($"{request.Nonce} {kind} {json}");
@@ -168,6 +208,7 @@ public static class WorkerHost
 
         summary = summary with { P50Ms = RunSummary.Percentile(durations, 50), P99Ms = RunSummary.Percentile(durations, 99) };
         Write(WorkerJson.Summary, new WorkerSummary(summary));
+        Phase("checks run");
         Write(WorkerJson.End, "");
         return 0;
     }

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace Course.Grading.Isolation;
 
 /// <summary>The JSON settings of the grader ↔ worker protocol, and its line kinds.</summary>
@@ -13,9 +10,6 @@ internal static class WorkerJson
     public const string Fatal = "fatal";
     public const string End = "end";
 
-    public static JsonSerializerOptions Options { get; } = new()
-    {
-        Converters = { new JsonStringEnumConverter() },
-        WriteIndented = false,
-    };
+    /// <summary>The source-generated metadata for every protocol type (see <see cref="WorkerJsonContext"/>).</summary>
+    public static WorkerJsonContext Context => WorkerJsonContext.Default;
 }

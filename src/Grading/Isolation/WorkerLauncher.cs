@@ -19,6 +19,8 @@ internal sealed class WorkerLauncher : IDisposable
 
     private const int MaxStderrChars = 16_384;
 
+    private const string WorkerEnvironmentPrefix = "COURSE_WORKER_DOTNET_";
+
     private readonly string _workerDll;
     private readonly object _gate = new();
     private (Process Process, GradingLimits Limits)? _standby;
@@ -68,7 +70,7 @@ internal sealed class WorkerLauncher : IDisposable
 
         try
         {
-            await process.StandardInput.WriteAsync(JsonSerializer.Serialize(request, WorkerJson.Options).AsMemory(), cancellationToken).ConfigureAwait(false);
+            await process.StandardInput.WriteAsync(JsonSerializer.Serialize(request, WorkerJson.Context.WorkerRequest).AsMemory(), cancellationToken).ConfigureAwait(false);
             process.StandardInput.Close();
         }
         catch (IOException)
@@ -81,11 +83,9 @@ internal sealed class WorkerLauncher : IDisposable
         var finished = await Task.WhenAny(exited, ended.Task, Task.Delay(limit, cancellationToken)).ConfigureAwait(false);
         if (finished == ended.Task)
         {
-            // Normal end: give the worker a moment to exit by itself (foreground threads may keep it alive).
-            if (await Task.WhenAny(exited, Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken)).ConfigureAwait(false) != exited)
-            {
-                Kill(process);
-            }
+            // Normal end: every result is in, so stop the worker now rather than wait for the runtime to shut
+            // down (or for foreground threads the learner started): its exit is not on the learner's clock.
+            Kill(process);
         }
         else if (finished != exited)
         {
@@ -196,6 +196,22 @@ internal sealed class WorkerLauncher : IDisposable
         start.Environment["DOTNET_TieredPGO"] = "0";
         start.Environment["DOTNET_TC_QuickJitForLoops"] = "1";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+
+        // Diagnostics for the grader's own developers: COURSE_WORKER_DOTNET_X=v sets DOTNET_X=v for the worker
+        // only (e.g. COURSE_WORKER_DOTNET_JitStdOutFile to see what the worker JIT-compiles). The limits above
+        // stay in force: the heap limit and the wall-clock kill cannot be loosened this way.
+        foreach (var (name, value) in start.Environment.ToArray())
+        {
+            if (name.StartsWith(WorkerEnvironmentPrefix, StringComparison.Ordinal) && value is not null)
+            {
+                var target = name[(WorkerEnvironmentPrefix.Length - "DOTNET_".Length)..];
+                if (!target.StartsWith("DOTNET_GCHeap", StringComparison.OrdinalIgnoreCase))
+                {
+                    start.Environment[target] = value;
+                }
+            }
+        }
+
         return start;
     }
 
@@ -248,10 +264,10 @@ internal sealed class WorkerLauncher : IDisposable
             switch (kind)
             {
                 case WorkerJson.Start:
-                    run.CurrentCheck = JsonSerializer.Deserialize<string>(json, WorkerJson.Options);
+                    run.CurrentCheck = JsonSerializer.Deserialize(json, WorkerJson.Context.String);
                     return false;
                 case WorkerJson.Result:
-                    var outcome = JsonSerializer.Deserialize<CheckOutcome>(json, WorkerJson.Options);
+                    var outcome = JsonSerializer.Deserialize(json, WorkerJson.Context.CheckOutcome);
                     if (outcome is not null)
                     {
                         lock (run.Outcomes)
@@ -262,13 +278,13 @@ internal sealed class WorkerLauncher : IDisposable
 
                     return false;
                 case WorkerJson.Summary:
-                    run.Summary = JsonSerializer.Deserialize<WorkerSummary>(json, WorkerJson.Options)?.Summary;
+                    run.Summary = JsonSerializer.Deserialize(json, WorkerJson.Context.WorkerSummary)?.Summary;
                     return false;
                 case WorkerJson.Crash:
-                    run.Crash ??= JsonSerializer.Deserialize<WorkerCrash>(json, WorkerJson.Options);
+                    run.Crash ??= JsonSerializer.Deserialize(json, WorkerJson.Context.WorkerCrash);
                     return false;
                 case WorkerJson.Fatal:
-                    run.Fatal = JsonSerializer.Deserialize<string>(json, WorkerJson.Options);
+                    run.Fatal = JsonSerializer.Deserialize(json, WorkerJson.Context.String);
                     return false;
                 case WorkerJson.End:
                     run.Ended = true;
