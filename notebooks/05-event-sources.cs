@@ -125,8 +125,8 @@ Show.Trace(s3Sim, e => e.Kind is TraceKind.AsyncQueued or TraceKind.InvokeEnd or
 //
 // Three invocations, all billed: the first at 0.235 s (after a 235 ms cold start), the second 60 s
 // after the first failure, the third 120 s after the second. The failure queue receives the record at
-// 180.2365 s, about 3 minutes after the upload: 60 s + 120 s of waiting plus the cold start and three
-// half-millisecond runs.
+// about 180.237 s, 3 minutes after the upload: 60 s + 120 s of waiting plus the 235 ms cold start and
+// three half-millisecond runs.
 //
 // With `MaximumRetryAttempts = 0` there is one invocation, and the record reaches the failure queue
 // as soon as it fails, about a quarter of a second after the upload. Zero retries suit handlers whose
@@ -194,8 +194,9 @@ ebSim.RunUntil(ebSim.Options.Start.AddDays(7));
 seen.ForEach(Console.WriteLine);
 
 // Only the 250 order matched the pattern. The schedule fired on Thursday, Friday, Monday, Tuesday and
-// Wednesday at 09:00 UTC, not at the weekend. (The first run of each function is a cold start, so it
-// ends a little later than it was triggered.) A scheduled rule never runs out of work, so drive it with
+// Wednesday at 09:00 UTC, not at the weekend. Each run starts 235 ms after its trigger: hours apart,
+// the previous environment has been shut down (the simulator's idle timeout is 15 minutes), so every
+// run is a cold start. A scheduled rule never runs out of work, so drive it with
 // `RunUntil` or `RunFor`, not `Run`.
 //
 // ## Poll-based: SQS, whole batches and partial batch responses
@@ -286,9 +287,9 @@ OrderStream.Run(new DynamoDbEventSourceOptions { MaximumRetryAttempts = 2 });
 
 OrderStream.Run(new DynamoDbEventSourceOptions { MaximumRetryAttempts = 2, BisectBatchOnFunctionError = true });
 
-// With the defaults (`MaximumRetryAttempts = -1`), nothing is skipped: the poller retries until the
-// poison record leaves the stream, 24 hours later, and the shard waits behind it. The run prints only
-// the first few batches and the last:
+// With the defaults (`MaximumRetryAttempts = -1`), nothing is skipped: the poller retries the same
+// batch, with growing waits, until its records leave the stream 24 hours after they were written, and
+// the shard waits behind it. The run prints the first few batches, the last ones, and what expired:
 
 var blockedOutput = new StringWriter();
 var console = Console.Out;
@@ -302,6 +303,7 @@ foreach (var line in lines.Take(5).Append("…").Concat(lines.TakeLast(2)))
 }
 
 Console.WriteLine($"{blockedSim.Lambda.Invocations.Count} invocations in 25 hours");
+Show.Trace(blockedSim, e => e.Kind is TraceKind.EventExpired);
 
 // **Challenge — Choose the failure handling**
 //
