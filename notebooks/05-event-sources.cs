@@ -228,18 +228,18 @@ seen.ForEach(Console.WriteLine);
 
 // First the whole-batch behaviour: the strict handler, no partial batch response.
 
-var (wholeSim, wholeQueue, wholeDlq) = OrderQueue.Run(nameof(OrderWorker.Strict), reportBatchItemFailures: false);
-Show.Trace(wholeSim, e => e.Kind is TraceKind.InvokeStart or TraceKind.SourceOutcome or TraceKind.DeadLetter);
-Console.WriteLine($"processed and deleted: {wholeQueue.Deleted.Count}; in the DLQ: {string.Join(", ", wholeDlq.Messages.Select(m => m.Body))}");
-Console.WriteLine($"invocations: {wholeSim.Lambda.Invocations.Count}");
+var whole = OrderQueue.Run(nameof(OrderWorker.Strict), reportBatchItemFailures: false);
+Show.Trace(whole.Sim, e => e.Kind is TraceKind.InvokeStart or TraceKind.SourceOutcome or TraceKind.DeadLetter);
+Console.WriteLine($"processed and deleted: {whole.Queue.Deleted.Count}; in the DLQ: {string.Join(", ", whole.Dlq.Messages.Select(m => m.Body))}");
+Console.WriteLine($"invocations: {whole.Sim.Lambda.Invocations.Count}");
 
 // All three messages were received three times, 30 s apart, and all three ended in the DLQ: the two
 // good orders were processed three times each and are *still* treated as failed. Now the same
 // messages with `ReportBatchItemFailures`:
 
-var (partialSim, partialQueue, partialDlq) = OrderQueue.Run(nameof(OrderWorker.FunctionHandler), reportBatchItemFailures: true);
-Show.Trace(partialSim, e => e.Kind is TraceKind.InvokeStart or TraceKind.SourceOutcome or TraceKind.DeadLetter);
-Console.WriteLine($"processed and deleted: {string.Join(", ", partialQueue.Deleted.Select(m => m.Body))}; in the DLQ: {string.Join(", ", partialDlq.Messages.Select(m => m.Body))}");
+var partial = OrderQueue.Run(nameof(OrderWorker.FunctionHandler), reportBatchItemFailures: true);
+Show.Trace(partial.Sim, e => e.Kind is TraceKind.InvokeStart or TraceKind.SourceOutcome or TraceKind.DeadLetter);
+Console.WriteLine($"processed and deleted: {string.Join(", ", partial.Queue.Deleted.Select(m => m.Body))}; in the DLQ: {string.Join(", ", partial.Dlq.Messages.Select(m => m.Body))}");
 
 // The good orders are deleted after the first invocation. Only `nineteen` comes back, at 30 s and
 // 60 s; at 90 s its next receive finds it at `maxReceiveCount` and SQS moves it to the DLQ.
@@ -291,7 +291,7 @@ OrderStream.Run(new DynamoDbEventSourceOptions { MaximumRetryAttempts = 2, Bisec
 // batch, with growing waits, until its records leave the stream 24 hours after they were written, and
 // the shard waits behind it. The run prints the first few batches, the last ones, and what expired:
 
-var blockedOutput = new StringWriter();
+var blockedOutput = new System.IO.StringWriter();
 var console = Console.Out;
 Console.SetOut(blockedOutput);
 var blockedSim = OrderStream.Run(new DynamoDbEventSourceOptions());
