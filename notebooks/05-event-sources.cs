@@ -210,8 +210,8 @@ seen.ForEach(Console.WriteLine);
 // it deletes nothing: after the visibility timeout **the whole batch** becomes visible again and
 // is received again, including the messages that were processed fine. Each receive counts; when a
 // message has been received `maxReceiveCount` times and is still on the queue, SQS moves it to the
-// queue's dead-letter queue. AWS recommends a visibility timeout of at least six times the function
-// timeout.
+// queue's dead-letter queue. The visibility timeout must be at least the function timeout (creating
+// the mapping fails otherwise); AWS recommends six times it.
 //
 // To retry only what failed, turn on `ReportBatchItemFailures` for the mapping and return the ids
 // of the failed messages:
@@ -261,8 +261,8 @@ Console.WriteLine($"processed and deleted: {string.Join(", ", partial.Queue.Dele
 // The handler returns normally, so the batch *succeeds*: the poller deletes all three messages after
 // the first invocation, `nineteen` included. Nothing reaches the DLQ and the bad order is lost without
 // a trace outside the log. A partial batch response only means something when the mapping has
-// `ReportBatchItemFailures` turned on; the strict handler at least keeps the bad message (and, being
-// idempotent or not, reprocesses the good ones).
+// `ReportBatchItemFailures` turned on. The strict handler at least keeps the bad message for the DLQ,
+// at the price of reprocessing the good ones; the partial batch response gets both right.
 //
 // </details>
 //
