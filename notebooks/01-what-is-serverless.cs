@@ -5,6 +5,8 @@
 #:property GenerateDocumentationFile=false
 #:property PublishAot=false
 
+using Course.Sandbox.Pricing;
+
 // ## A function, not a server
 //
 // Picture the usual way to put code online: you rent a machine, install a runtime, deploy the
@@ -84,28 +86,23 @@
 // the free tier the whole workload costs nothing at all. Check both parts, and the free tier, every
 // time.
 //
-// Here is the arithmetic as code. Run it in the notebook and change the numbers:
+// The simulator's cost model does this arithmetic with the same prices. Run it in the notebook and change the numbers:
 
-// Lambda monthly cost for one function, us-east-1, x86 (prices of 2026).
-const decimal PricePerMillionRequests = 0.20m;
-const decimal PricePerGbSecond = 0.0000166667m;
-const decimal FreeRequests = 1_000_000m;
-const decimal FreeGbSeconds = 400_000m;
 
-decimal MonthlyCost(decimal requests, int memoryMb, decimal averageMs, bool freeTier)
+// The engine's price sheet and cost model: us-east-1, x86.
+var prices = PriceSheet.UsEast1;
+Console.WriteLine($"prices as of {prices.AsOf:yyyy-MM-dd}, {prices.Region}: ${prices.RequestsPerMillion} per million requests, " +
+    $"${prices.X86Duration[0].UnitPrice} per GB-second; free tier {prices.FreeRequests:N0} requests + {prices.FreeGbSeconds:N0} GB-s a month");
+
+var costs = new CostModel(prices);
+foreach (var requests in new long[] { 100_000, 1_000_000, 10_000_000 })
 {
-    var gbSeconds = requests * (memoryMb / 1024m) * (averageMs / 1000m);
-    var billableRequests = freeTier ? Math.Max(0, requests - FreeRequests) : requests;
-    var billableGbSeconds = freeTier ? Math.Max(0, gbSeconds - FreeGbSeconds) : gbSeconds;
-    return billableRequests / 1_000_000m * PricePerMillionRequests + billableGbSeconds * PricePerGbSecond;
-}
-
-foreach (var requests in new decimal[] { 100_000, 1_000_000, 10_000_000 })
-{
+    var bill = costs.Estimate(requests, TimeSpan.FromMilliseconds(200), memoryMB: 512);
+    var withFreeTier = costs.Estimate(requests, TimeSpan.FromMilliseconds(200), memoryMB: 512, freeTier: true);
     Console.WriteLine(
-        $"{requests,12:N0} requests at 512 MB, 200 ms: " +
-        $"${MonthlyCost(requests, 512, 200, freeTier: false),7:0.00} without free tier, " +
-        $"${MonthlyCost(requests, 512, 200, freeTier: true),7:0.00} with it");
+        $"{requests,12:N0} requests at 512 MB, 200 ms: {bill.GbSeconds,9:N0} GB-s; " +
+        $"requests ${bill.RequestCost:0.00} + compute ${bill.ComputeCost:0.00} = ${bill.Total,6:0.00} without free tier, " +
+        $"${withFreeTier.Total,6:0.00} with it");
 }
 
 // The output shows the two parts together: 100,000 requests cost about $0.19 before the free tier
@@ -155,8 +152,9 @@ foreach (var requests in new decimal[] { 100_000, 1_000_000, 10_000_000 })
 // - **Less control over the runtime.** You choose a language runtime, memory (128 MB to 10,240 MB;
 //   CPU grows with it) and a few settings. You do not choose the kernel, the machine type or a GPU.
 // - **Cold starts.** When no warm copy of your function is ready, the platform must create an
-//   execution environment and run your initialisation code first. That adds latency, from about
-//   a hundred milliseconds to seconds depending on the runtime and what you load (lessons 04 and 08).
+//   execution environment and run your initialisation code first. That adds latency: the course's
+//   model starts at about 130 ms for a trivial .NET Native AOT function and 230 ms for managed .NET,
+//   and Java takes seconds; what your own initialisation loads comes on top (lessons 04 and 08).
 // - **No memory between events, except by luck.** A warm environment *may* be reused, so a cache in
 //   a static field can help, but nothing guarantees it. State that matters lives in a managed
 //   service (S3, DynamoDB, a queue).

@@ -141,8 +141,17 @@ foreach (var name in new[] { "careful", "careless" })
 Show.Cost(costs.Summarize(race.Lambda.Invocations.Where(r => r.FunctionName == "careless")));
 
 // The careful version pays 300 ms once; the careless one pays it twenty times, and every one of its
-// users waits for it. At a million requests a month that difference is the whole bill.
-//
+// users waits for it. Scale the two averages up to a million requests a month with the engine's cost
+// model:
+
+foreach (var name in new[] { "careful", "careless" })
+{
+    var runs = race.Lambda.Invocations.Where(r => r.FunctionName == name).ToList();
+    var average = TimeSpan.FromMilliseconds(runs.Average(r => (double)r.BilledDurationMs));
+    var month = costs.Estimate(1_000_000, average, memoryMB: 1769);
+    Console.WriteLine($"{name,-9} {average.TotalMilliseconds,6:0.0} ms billed on average: ${month.Total,6:0.00} for a million requests (no free tier)");
+}
+
 // **Challenge — Move it to INIT**
 //
 // This handler creates an `HttpClient` and parses its settings on every call. Rewrite it so that the
@@ -267,7 +276,7 @@ Show.Timeline(burst);
 //
 // **INIT is billed, and bounded.**
 //
-// Since 1 August 2025 the INIT phase is billed for on-demand functions on managed runtimes, like
+// Since 1 August 2025 the INIT phase is billed for on-demand functions packaged as .zip on managed runtimes, like
 // INVOKE time. Moving work to INIT still pays off, because it is paid once per environment rather
 // than once per event. But INIT is limited to 10 seconds: code that takes longer fails the INIT and
 // Lambda retries it on the first invocation, under the function timeout.

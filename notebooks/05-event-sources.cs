@@ -5,14 +5,27 @@
 #:property GenerateDocumentationFile=false
 #:property PublishAot=false
 
+using Course.Lambda.APIGatewayEvents;
+using Course.Lambda.CloudWatchEvents;
 using Course.Lambda.Core;
+using Course.Lambda.DynamoDBEvents;
+using Course.Lambda.S3Events;
 using Course.Lambda.SQSEvents;
 using Course.Lessons.Display;
 using Course.Sandbox.Functions;
 using Course.Sandbox.Hosting;
 using Course.Sandbox.Invocation;
+using Course.Sandbox.Observability;
+using Course.Sandbox.Services.S3;
+using Course.Sandbox.Services.Sqs;
+using Course.Sandbox.Sources.ApiGateway;
+using Course.Sandbox.Sources.Destinations;
+using Course.Sandbox.Sources.DynamoDb;
+using Course.Sandbox.Sources.EventBridge;
+using Course.Sandbox.Sources.Sqs;
 using Course.Sandbox;
 using System.Globalization;
+using System.Text.Json;
 
 // ## Three ways to be called
 //
@@ -35,26 +48,34 @@ using System.Globalization;
 // 23 days), and EventBridge retries delivery to a target for up to 24 hours and 185 attempts. Those
 // policies cover failing to *hand over* the event, not your handler throwing.
 //
-// We will watch the first two models in the simulator with one handler: it "resizes" an image
-// named in the event, and fails on files ending in `.corrupt`. A second small type records what
-// reaches a dead-letter queue, and when.
-
-// ## Synchronous: the caller gets the error
+// Each model gets a run below: the simulator drives the real trigger (an HTTP API, an S3 bucket
+// notification, an SQS queue, a DynamoDB stream, EventBridge rules) on a virtual clock, so hours of
+// retries take milliseconds and every run prints the same times.
+//
+// ## Synchronous: API Gateway answers 502
 //
 // With a synchronous invocation the caller waits, and receives the result or the error. Lambda does
-// not retry. API Gateway turns a function error into `502` and a timeout into `504`; whether to try
-// again is the client's decision.
+// not retry. An HTTP API turns a function error into `502` and an integration timeout into `504`;
+// whether to try again is the client's decision. This handler crashes on every request:
 
 
-var syncSim = new Simulation(new SimulationOptions { Seed = 5 });
-syncSim.Lambda.Deploy(new FunctionOptions { FunctionName = "resize", MemorySize = 1024 },
-    HandlerFactory.FromType(typeof(ResizeImage), nameof(ResizeImage.FunctionHandler)));
+var apiSim = new Simulation(new SimulationOptions { Seed = 5 });
+apiSim.Lambda.Deploy(new FunctionOptions { FunctionName = "checkout", MemorySize = 512 },
+    HandlerFactory.FromDelegate((APIGatewayHttpApiV2ProxyRequest request, ILambdaContext context) =>
+        request.Body == "{}" ? throw new InvalidOperationException("cart is empty") : new APIGatewayHttpApiV2ProxyResponse { StatusCode = 200 }));
+var api = new HttpApi(apiSim);
+api.AddRoute("POST /checkout", "checkout");
 
-var reply = syncSim.Lambda.Invoke("resize", """{"key":"cat.corrupt"}""");
-Console.WriteLine($"status {reply.StatusCode}, FunctionError: {reply.FunctionError}, {reply.ErrorType}: {reply.ErrorMessage}");
-Console.WriteLine($"attempts made by Lambda: {syncSim.Lambda.Invocations.Count}");
+var response = api.Send("POST", "/checkout", body: "{}");
+apiSim.Run();
+Console.WriteLine($"HTTP {response.StatusCode} {response.Body}");
+Console.WriteLine($"invocations: {apiSim.Lambda.Invocations.Count}");
+Show.Logs(apiSim, "checkout");
 
-// ## Asynchronous: Lambda retries for you
+// The client sees only `{"message":"Internal server error"}`: the exception's message and stack
+// trace stay in the function's log. One invocation, no retry.
+//
+// ## Asynchronous: S3 notifications and Lambda's two retries
 //
 // With an asynchronous invocation (S3, SNS and EventBridge all use it) the caller gets `202` at once.
 // Lambda keeps the event in an internal queue and invokes the function. If the function fails,
@@ -62,46 +83,55 @@ Console.WriteLine($"attempts made by Lambda: {syncSim.Lambda.Invocations.Count}"
 // the second. When all three attempts have failed, the event goes to the **on-failure destination**
 // or the **dead-letter queue**, if you configured one; otherwise it is dropped. Events also expire
 // after the maximum event age (6 hours by default).
+//
+// Our handler "resizes" each uploaded image and fails on files ending in `.corrupt`:
 
-var asyncSim = new Simulation(new SimulationOptions { Seed = 5 });
-var dlq = new DeadLetterQueue(asyncSim, "arn:aws:sqs:us-east-1:123456789012:resize-dlq");
-var options = new FunctionOptions { FunctionName = "resize", MemorySize = 1024 };
-options.Async.DeadLetter = dlq;
-asyncSim.Lambda.Deploy(options, HandlerFactory.FromType(typeof(ResizeImage), nameof(ResizeImage.FunctionHandler)));
+// The bucket `photos` notifies the function for every new object under `uploads/`; failed events go
+// to an SQS queue as the on-failure destination:
 
-var accepted = asyncSim.Lambda.InvokeAsync("resize", """{"key":"dog.corrupt"}""", InvocationType.Event).Result;
-Console.WriteLine($"the caller got {accepted.StatusCode} at once");
-asyncSim.Run();
 
-Show.Timeline(asyncSim);
-foreach (var (at, body) in dlq.Received)
+var s3Sim = new Simulation(new SimulationOptions { Seed = 5 });
+var failed = s3Sim.Services.Sqs.CreateQueue("resize-failures");
+var resizeOptions = new FunctionOptions { FunctionName = "resize", MemorySize = 1024 };
+resizeOptions.Async.OnFailure = Destinations.Queue(s3Sim, failed);
+var resize = s3Sim.Lambda.Deploy(resizeOptions, HandlerFactory.FromType(typeof(ResizeImage), nameof(ResizeImage.FunctionHandler)));
+s3Sim.Services.S3.CreateBucket("photos");
+s3Sim.Services.S3.PutBucketNotificationConfiguration("photos",
+    [new S3NotificationRule("resize", resize.Arn, ["s3:ObjectCreated:*"], Prefix: "uploads/")]);
+
+s3Sim.Services.S3.PutObject("photos", "uploads/dog.corrupt", "not really a jpeg");
+s3Sim.Run();
+
+Show.Timeline(s3Sim);
+foreach (var message in failed.Messages)
 {
-    Console.WriteLine($"the dead-letter queue received {body} at +{at.TotalSeconds:0.0} s");
+    Console.WriteLine($"resize-failures received a record at +{(message.SentTimestamp - s3Sim.Options.Start).TotalSeconds:0.000} s");
 }
 
 // The trace shows the same story event by event, including when each retry was scheduled:
 
-Show.Trace(asyncSim, e => e.Kind is Course.Sandbox.Observability.TraceKind.AsyncQueued
-    or Course.Sandbox.Observability.TraceKind.InvokeEnd
-    or Course.Sandbox.Observability.TraceKind.RetryScheduled
-    or Course.Sandbox.Observability.TraceKind.DeadLetter);
+
+Show.Trace(s3Sim, e => e.Kind is TraceKind.AsyncQueued or TraceKind.InvokeEnd or TraceKind.RetryScheduled or TraceKind.DeadLetter
+    or TraceKind.SourceOutcome);
 
 // **Challenge — Read the retry timeline**
 //
-// Using the output above: how many times was the function invoked and billed for the one event? How
-// long after the upload did the dead-letter queue receive it? Then change the code so that
-// `options.Async.MaximumRetryAttempts = 0` and predict the new answers before you run it.
+// Using the output above: how many times was the function invoked and billed for the one upload? How
+// long after the upload did the failure queue receive it? Then add
+// `resizeOptions.Async.MaximumRetryAttempts = 0;` before `Deploy` and predict the new answers before
+// you run it.
 //
 // <details><summary>Solution</summary>
 //
-// Three invocations, all billed: the first (a cold start), one about 60 s after the first failure,
-// one about 120 s after the second. The dead-letter queue receives the event about 3 minutes after
-// the upload (60 s + 120 s of waiting plus the short runs and the cold start).
+// Three invocations, all billed: the first at 0.235 s (after a 235 ms cold start), the second 60 s
+// after the first failure, the third 120 s after the second. The failure queue receives the record at
+// about 180.237 s, 3 minutes after the upload: 60 s + 120 s of waiting plus the 235 ms cold start and
+// three half-millisecond runs.
 //
-// With `MaximumRetryAttempts = 0` there is one invocation, and the event reaches the dead-letter
-// queue as soon as it fails, a fraction of a second after the upload. Zero retries suit handlers
-// whose failures will not heal by waiting (a corrupt file), so that they do not spend three minutes
-// and three invocations on it.
+// With `MaximumRetryAttempts = 0` there is one invocation, and the record reaches the failure queue
+// as soon as it fails, about a quarter of a second after the upload. Zero retries suit handlers whose
+// failures will not heal by waiting (a corrupt file), so that they do not spend three minutes and
+// three invocations on it.
 //
 // </details>
 //
@@ -113,16 +143,19 @@ Show.Trace(asyncSim, e => e.Kind is Course.Sandbox.Observability.TraceKind.Async
 // 20 invocations:
 
 var dupSim = new Simulation(new SimulationOptions { Seed = 5, AsyncDuplicateDeliveryRate = 0.2 });
-dupSim.Lambda.Deploy(new FunctionOptions { FunctionName = "resize", MemorySize = 1024 },
+var dupResize = dupSim.Lambda.Deploy(new FunctionOptions { FunctionName = "resize", MemorySize = 1024 },
     HandlerFactory.FromType(typeof(ResizeImage), nameof(ResizeImage.FunctionHandler)));
+dupSim.Services.S3.CreateBucket("photos");
+dupSim.Services.S3.PutBucketNotificationConfiguration("photos",
+    [new S3NotificationRule("resize", dupResize.Arn, ["s3:ObjectCreated:*"], Prefix: "uploads/")]);
 
 for (var i = 0; i < 20; i++)
 {
-    _ = dupSim.Lambda.InvokeAsync("resize", $$"""{"key":"photo-{{i}}.jpg"}""", InvocationType.Event);
+    dupSim.Services.S3.PutObject("photos", $"uploads/photo-{i}.jpg", "jpeg bytes");
 }
 
 dupSim.Run();
-Console.WriteLine($"20 events, {dupSim.Lambda.Invocations.Count} invocations");
+Console.WriteLine($"20 uploads, {dupSim.Lambda.Invocations.Count} invocations");
 
 // An idempotent resize writes its output under a key derived from the input (`photo-3.jpg` →
 // `thumbnails/photo-3.jpg`), so a second run overwrites the same object with the same bytes. A
@@ -130,7 +163,43 @@ Console.WriteLine($"20 events, {dupSim.Lambda.Invocations.Count} invocations");
 // has already done, keyed by something stable such as the S3 object's key and version, or the
 // message id.
 //
-// ## Poll-based: SQS and DynamoDB Streams
+// ## EventBridge: rules with a pattern, rules on a schedule
+//
+// EventBridge delivers to Lambda asynchronously too, so the same two retries apply. A rule selects
+// events with a **pattern** (here: orders over 100) or fires on a **schedule**. A cron expression has
+// six fields (minutes, hours, day of month, month, day of week, year) and is evaluated in UTC:
+// `cron(0 9 ? * MON-FRI *)` is 09:00 UTC on weekdays. The simulation starts on Thursday 2026-01-01.
+
+
+var ebSim = new Simulation(new SimulationOptions { Seed = 5 });
+var seen = new List<string>();
+var report = ebSim.Lambda.Deploy(new FunctionOptions { FunctionName = "report" },
+    HandlerFactory.FromDelegate((CloudWatchEvent<JsonElement> e, ILambdaContext c) =>
+    {
+        seen.Add($"{ebSim.Now:ddd yyyy-MM-dd HH:mm:ss.fff}  {e.DetailType}");
+        return "ok";
+    }));
+
+var events = ebSim.Services.EventBridge;
+events.PutRule("big-orders", """{"source":["com.example.orders"],"detail":{"total":[{"numeric":[">",100]}]}}""");
+events.PutTargets("big-orders", [new RuleTarget { Id = "fn", Arn = report.Arn }]);
+events.PutRule("weekday-report", scheduleExpression: "cron(0 9 ? * MON-FRI *)");
+events.PutTargets("weekday-report", [new RuleTarget { Id = "fn", Arn = report.Arn }]);
+
+events.PutEvents([
+    new PutEventsEntry { Source = "com.example.orders", DetailType = "Order Placed", Detail = """{"total":250}""" },
+    new PutEventsEntry { Source = "com.example.orders", DetailType = "Order Placed", Detail = """{"total":40}""" },
+]);
+ebSim.RunUntil(ebSim.Options.Start.AddDays(7));
+seen.ForEach(Console.WriteLine);
+
+// Only the 250 order matched the pattern. The schedule fired on Thursday, Friday, Monday, Tuesday and
+// Wednesday at 09:00 UTC, not at the weekend. Each run starts 235 ms after its trigger: hours apart,
+// the previous environment has been shut down (the simulator's idle timeout is 15 minutes), so every
+// run is a cold start. A scheduled rule never runs out of work, so drive it with
+// `RunUntil` or `RunFor`, not `Run`.
+//
+// ## Poll-based: SQS, whole batches and partial batch responses
 //
 // For queues and streams, Lambda runs a **poller** (an *event source mapping*) that reads records in
 // **batches** and invokes your function synchronously with each batch. What happens on failure is
@@ -139,9 +208,10 @@ Console.WriteLine($"20 events, {dupSim.Lambda.Invocations.Count} invocations");
 // **SQS.** The poller receives up to `BatchSize` messages (default 10) and hides them for the
 // queue's *visibility timeout*. If the function succeeds, the poller deletes them. If it fails,
 // it deletes nothing: after the visibility timeout **the whole batch** becomes visible again and
-// is received again, including the messages that were processed fine. Each receive counts; after
-// `maxReceiveCount` receives, SQS moves a message to the queue's dead-letter queue. The visibility
-// timeout must be at least the function timeout (AWS recommends six times it).
+// is received again, including the messages that were processed fine. Each receive counts; when a
+// message has been received `maxReceiveCount` times and is still on the queue, SQS moves it to the
+// queue's dead-letter queue. The visibility timeout must be at least the function timeout (creating
+// the mapping fails otherwise); AWS recommends six times it.
 //
 // To retry only what failed, turn on `ReportBatchItemFailures` for the mapping and return the ids
 // of the failed messages:
@@ -153,6 +223,51 @@ Console.WriteLine($"20 events, {dupSim.Lambda.Invocations.Count} invocations");
 // An empty list means the whole batch succeeded. Careful: an identifier that is not in the batch,
 // or an empty one, makes Lambda treat the **whole batch** as failed.
 //
+// This worker parses a price from each message. `Strict` throws on the first bad message (the whole
+// batch fails); `FunctionHandler` reports only the bad ones:
+
+// First the whole-batch behaviour: the strict handler, no partial batch response.
+
+var whole = OrderQueue.Run(nameof(OrderWorker.Strict), reportBatchItemFailures: false);
+Show.Trace(whole.Sim, e => e.Kind is TraceKind.InvokeStart or TraceKind.SourceOutcome or TraceKind.DeadLetter);
+Console.WriteLine($"processed and deleted: {whole.Queue.Deleted.Count}; in the DLQ: {string.Join(", ", whole.Dlq.Messages.Select(m => m.Body))}");
+Console.WriteLine($"invocations: {whole.Sim.Lambda.Invocations.Count}");
+
+// All three messages were received three times, 30 s apart, and all three ended in the DLQ: the two
+// good orders were processed three times each and are *still* treated as failed. Now the same
+// messages with `ReportBatchItemFailures`:
+
+var partial = OrderQueue.Run(nameof(OrderWorker.FunctionHandler), reportBatchItemFailures: true);
+Show.Trace(partial.Sim, e => e.Kind is TraceKind.InvokeStart or TraceKind.SourceOutcome or TraceKind.DeadLetter);
+Console.WriteLine($"processed and deleted: {string.Join(", ", partial.Queue.Deleted.Select(m => m.Body))}; in the DLQ: {string.Join(", ", partial.Dlq.Messages.Select(m => m.Body))}");
+
+// The good orders are deleted after the first invocation. Only `nineteen` comes back, at 30 s and
+// 60 s; at 90 s its next receive finds it at `maxReceiveCount` and SQS moves it to the DLQ.
+//
+// **Challenge — One poison message**
+//
+// Change the `OrderQueue.Run` call above: what happens with `nameof(OrderWorker.FunctionHandler)`
+// and `reportBatchItemFailures: false`? Predict, then run it. Why is this the worst of the three set-ups?
+//
+// <details><summary>Hint</summary>
+//
+// Without `ReportBatchItemFailures`, Lambda ignores what the handler returns; only an exception fails
+// the batch.
+//
+// </details>
+//
+// <details><summary>Solution</summary>
+//
+// The handler returns normally, so the batch *succeeds*: the poller deletes all three messages after
+// the first invocation, `nineteen` included. Nothing reaches the DLQ and the bad order is lost without
+// a trace outside the log. A partial batch response only means something when the mapping has
+// `ReportBatchItemFailures` turned on. The strict handler at least keeps the bad message for the DLQ,
+// at the price of reprocessing the good ones; the partial batch response gets both right.
+//
+// </details>
+//
+// ## Poll-based: a DynamoDB stream shard blocks
+//
 // **DynamoDB Streams.** Records arrive in order per shard (per partition key). If a batch fails,
 // the poller retries *the same batch* and the shard stops moving: later changes wait behind the
 // failing record, by default until the record expires from the stream after 24 hours. Settings
@@ -160,58 +275,36 @@ Console.WriteLine($"20 events, {dupSim.Lambda.Invocations.Count} invocations");
 // (split the batch in two to isolate the bad record), a partial batch response (report the
 // sequence number of the first failed record), and an on-failure destination that receives a
 // description of the records that were skipped.
-//
-// A C# handler for SQS takes an `SQSEvent` and, with `ReportBatchItemFailures` on, returns an
-// `SQSBatchResponse` naming the messages that failed. This one parses a price from each message and
-// reports the ones it cannot parse:
 
-// Give it a batch of three messages, one of them malformed. The response names only that one, so
-// only it would return to the queue:
+// With `MaximumRetryAttempts = 2` and nothing else, the batch of four is retried twice and then
+// skipped **as a whole**: the good orders 1, 3 and 4 go to the failure destination with the poison one.
 
-var sqsSim = new Simulation(new SimulationOptions { Seed = 5 });
-sqsSim.Lambda.Deploy(new FunctionOptions { FunctionName = "orders", MemorySize = 512 },
-    HandlerFactory.FromType(typeof(OrderWorker), nameof(OrderWorker.FunctionHandler)));
+OrderStream.Run(new DynamoDbEventSourceOptions { MaximumRetryAttempts = 2 });
 
-var batch = """
-    {"Records": [
-      {"messageId": "m-1", "body": "19.99", "eventSource": "aws:sqs"},
-      {"messageId": "m-2", "body": "nineteen", "eventSource": "aws:sqs"},
-      {"messageId": "m-3", "body": "5.00", "eventSource": "aws:sqs"}
-    ]}
-    """;
-var batchReply = sqsSim.Lambda.Invoke("orders", batch);
-Console.WriteLine(batchReply.Payload);
-Show.Logs(sqsSim, "orders");
+// With `BisectBatchOnFunctionError` the poller splits a failing batch in two and tries each half
+// (bisecting does not count as a retry), until the poison record is alone. Only it is retried and
+// skipped; 1, 3 and 4 are processed:
 
-// **Challenge — One poison message**
-//
-// An SQS queue (standard, `maxReceiveCount` 3, with a dead-letter queue) feeds a function with batch
-// size 10. One message in a batch has a malformed body, and the handler throws on it.
-//
-// 1. Without `ReportBatchItemFailures`, what happens to the other nine messages, and to the bad one?
-// 2. What changes with `ReportBatchItemFailures` and a handler that reports only the bad message?
-// 3. Why does the first answer make idempotency essential?
-//
-// <details><summary>Hint</summary>
-//
-// A failed invocation deletes nothing. Count the receives of each message.
-//
-// </details>
-//
-// <details><summary>Solution</summary>
-//
-// 1. The whole batch fails, so all ten messages return to the queue after the visibility timeout and
-//    are received again, and again. The nine good ones are processed up to three times each (if the
-//    bad one stays in their batch); after the third receive, SQS moves *all ten* to the dead-letter
-//    queue on the next receive, good ones included.
-// 2. The nine good messages are deleted after the first invocation. Only the bad one returns; after
-//    its third receive it moves to the dead-letter queue alone.
-// 3. Because the good messages were processed more than once before they were deleted: any side
-//    effect (a row written, an e-mail sent) happened several times unless the handler recognises a
-//    message it has already handled. Exercise 05 grades exactly this.
-//
-// </details>
-//
+OrderStream.Run(new DynamoDbEventSourceOptions { MaximumRetryAttempts = 2, BisectBatchOnFunctionError = true });
+
+// With the defaults (`MaximumRetryAttempts = -1`), nothing is skipped: the poller retries the same
+// batch, with growing waits, until its records leave the stream 24 hours after they were written, and
+// the shard waits behind it. The run prints the first few batches, the last ones, and what expired:
+
+var blockedOutput = new System.IO.StringWriter();
+var console = Console.Out;
+Console.SetOut(blockedOutput);
+var blockedSim = OrderStream.Run(new DynamoDbEventSourceOptions());
+Console.SetOut(console);
+var lines = blockedOutput.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+foreach (var line in lines.Take(5).Append("…").Concat(lines.TakeLast(2)))
+{
+    Console.WriteLine(line);
+}
+
+Console.WriteLine($"{blockedSim.Lambda.Invocations.Count} invocations in 25 hours");
+Show.Trace(blockedSim, e => e.Kind is TraceKind.EventExpired);
+
 // **Challenge — Choose the failure handling**
 //
 // For each trigger, say which invocation model it uses and what happens when the handler throws.
@@ -219,7 +312,7 @@ Show.Logs(sqsSim, "orders");
 // 1. An HTTP API route on API Gateway.
 // 2. An S3 `ObjectCreated` notification.
 // 3. A DynamoDB stream with default settings.
-// 4. An EventBridge schedule that runs a report every night.
+// 4. An EventBridge schedule that runs a report every weekday.
 //
 // <details><summary>Solution</summary>
 //
@@ -236,18 +329,6 @@ Show.Logs(sqsSim, "orders");
 // **Exercise [05-sqs-batch](../exercises/05-sqs-batch/README.md)** — check it with `./grade 05-sqs-batch`.
 //
 // Process SQS order messages into DynamoDB, idempotently, and report partial batch failures.
-//
-// **Exercise [06-s3-async](../exercises/06-s3-async/README.md)** — check it with `./grade 06-s3-async`.
-//
-// Process uploaded objects from S3 notifications; survive retries and configure a failure destination.
-//
-// **Exercise [07-stream-poison](../exercises/07-stream-poison/README.md)** — check it with `./grade 07-stream-poison`.
-//
-// Consume a DynamoDB stream in order without letting one poison record block the shard forever.
-//
-// **Exercise [08-eventbridge-rules](../exercises/08-eventbridge-rules/README.md)** — check it with `./grade 08-eventbridge-rules`.
-//
-// Write event patterns and a scheduled function on EventBridge.
 
 // **Key points**
 //
@@ -261,9 +342,9 @@ Show.Logs(sqsSim, "orders");
 
 public sealed class ResizeImage
 {
-    public string FunctionHandler(Dictionary<string, string> evt, ILambdaContext context)
+    public string FunctionHandler(S3Event evt, ILambdaContext context)
     {
-        var key = evt["key"];
+        var key = evt.Records[0].S3.Object.Key;
         context.Logger.LogLine($"resizing {key}");
         if (key.EndsWith(".corrupt", StringComparison.Ordinal))
         {
@@ -274,15 +355,6 @@ public sealed class ResizeImage
     }
 }
 
-public sealed class DeadLetterQueue(Simulation sim, string arn) : IAsyncTarget
-{
-    public string Arn { get; } = arn;
-
-    public List<(TimeSpan At, string Body)> Received { get; } = [];
-
-    public void Deliver(AsyncDelivery delivery) => Received.Add((sim.Now - sim.Options.Start, delivery.Body));
-}
-
 
 public sealed class OrderWorker
 {
@@ -291,18 +363,109 @@ public sealed class OrderWorker
         var failures = new List<SQSBatchResponse.BatchItemFailure>();
         foreach (var message in evt.Records)
         {
-            try
+            if (!TryRecord(message, context))
             {
-                var price = decimal.Parse(message.Body, NumberStyles.Number, CultureInfo.InvariantCulture);
-                context.Logger.LogLine($"message {message.MessageId}: order of {price}");
-            }
-            catch (FormatException)
-            {
-                context.Logger.LogLine($"message {message.MessageId}: cannot parse '{message.Body}'");
                 failures.Add(new SQSBatchResponse.BatchItemFailure { ItemIdentifier = message.MessageId });
             }
         }
 
         return new SQSBatchResponse(failures);
+    }
+
+    public void Strict(SQSEvent evt, ILambdaContext context)
+    {
+        foreach (var message in evt.Records)
+        {
+            if (!TryRecord(message, context))
+            {
+                throw new FormatException($"message {message.MessageId} has no price");
+            }
+        }
+    }
+
+    private static bool TryRecord(SQSEvent.SQSMessage message, ILambdaContext context)
+    {
+        var ok = decimal.TryParse(message.Body, NumberStyles.Number, CultureInfo.InvariantCulture, out var price);
+        context.Logger.LogLine(ok ? $"{message.Body}: order of {price}" : $"{message.Body}: cannot parse");
+        return ok;
+    }
+}
+
+public static class OrderQueue
+{
+    /// <summary>A queue (visibility 30 s, maxReceiveCount 3, a DLQ) feeding the worker; three messages sent.</summary>
+    public static (Simulation Sim, SqsQueue Queue, SqsQueue Dlq) Run(string handler, bool reportBatchItemFailures)
+    {
+        var sim = new Simulation(new SimulationOptions { Seed = 5 });
+        var dlq = sim.Services.Sqs.CreateQueue("orders-dlq");
+        var queue = sim.Services.Sqs.CreateQueue("orders", new Dictionary<string, string>
+        {
+            ["VisibilityTimeout"] = "30",
+            ["RedrivePolicy"] = $$"""{"deadLetterTargetArn":"{{dlq.Arn}}","maxReceiveCount":3}""",
+        });
+        sim.Lambda.Deploy(new FunctionOptions { FunctionName = "orders", MemorySize = 512, Timeout = TimeSpan.FromSeconds(5) },
+            HandlerFactory.FromType(typeof(OrderWorker), handler));
+        var options = new SqsEventSourceOptions();
+        if (reportBatchItemFailures)
+        {
+            options.FunctionResponseTypes.Add(SqsEventSourceOptions.ReportBatchItemFailures);
+        }
+
+        SqsEventSourceMapping.Create(sim, queue, "orders", options);
+        foreach (var body in new[] { "19.99", "nineteen", "5.00" })
+        {
+            queue.Send(new SqsSendRequest { Body = body });
+        }
+
+        sim.Run();
+        return (sim, queue, dlq);
+    }
+}
+
+
+public static class OrderStream
+{
+    /// <summary>Writes orders 1–4 (order 2 is poison) to a table whose stream feeds a function; prints each batch.</summary>
+    public static Simulation Run(DynamoDbEventSourceOptions options)
+    {
+        var sim = new Simulation(new SimulationOptions { Seed = 5 });
+        sim.Services.DynamoDb.Invoke("CreateTable", JsonDocument.Parse("""
+            {"TableName":"orders","BillingMode":"PAY_PER_REQUEST",
+             "KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"sk","KeyType":"RANGE"}],
+             "AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},{"AttributeName":"sk","AttributeType":"N"}],
+             "StreamSpecification":{"StreamEnabled":true,"StreamViewType":"NEW_IMAGE"}}
+            """).RootElement);
+        var skipped = sim.Services.Sqs.CreateQueue("skipped-records");
+        options.StartingPosition = DynamoDbEventSourceOptions.TrimHorizon;
+        options.OnFailure = Destinations.Queue(sim, skipped);
+        sim.Lambda.Deploy(new FunctionOptions { FunctionName = "ledger", MemorySize = 1024 },
+            HandlerFactory.FromDelegate((DynamoDBEvent e, ILambdaContext c) =>
+            {
+                var items = e.Records.Select(r => r.Dynamodb.NewImage["sk"].N + (r.Dynamodb.NewImage["data"].S == "poison" ? "!" : "")).ToList();
+                Console.WriteLine($"+{(sim.Now - sim.Options.Start).TotalSeconds,9:0.0000} s  batch [{string.Join(", ", items)}]");
+                if (items.Any(i => i.EndsWith('!')))
+                {
+                    throw new InvalidOperationException("poison record");
+                }
+
+                return (StreamsEventResponse?)null;
+            }));
+        DynamoDbEventSourceMapping.Create(sim, sim.Services.DynamoDb.GetStream("orders")!, "ledger", options);
+        for (var sk = 1; sk <= 4; sk++)
+        {
+            var data = sk == 2 ? "poison" : "ok";
+            sim.Services.DynamoDb.Invoke("PutItem", JsonDocument.Parse(
+                "{\"TableName\":\"orders\",\"Item\":{\"pk\":{\"S\":\"shop\"},\"sk\":{\"N\":\"" + sk + "\"},\"data\":{\"S\":\"" + data + "\"}}}").RootElement);
+        }
+
+        sim.RunFor(TimeSpan.FromHours(25));
+        foreach (var message in skipped.Messages)
+        {
+            using var record = JsonDocument.Parse(message.Body);
+            var info = record.RootElement.GetProperty("DDBStreamBatchInfo");
+            Console.WriteLine($"+{(message.SentTimestamp - sim.Options.Start).TotalSeconds,9:0.0000} s  skipped: {info.GetProperty("batchSize")} record(s)");
+        }
+
+        return sim;
     }
 }
