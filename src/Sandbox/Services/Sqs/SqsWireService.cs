@@ -440,18 +440,7 @@ public sealed partial class SqsWireService : IWireService
         w.WriteEndArray();
     }
 
-    private static string Write(Action<Utf8JsonWriter> body)
-    {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer))
-        {
-            w.WriteStartObject();
-            body(w);
-            w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
+    private static string Write(Action<Utf8JsonWriter> body) => JsonObjectText.Write(body);
 
     private static HttpResponseMessage Json(HttpStatusCode status, string json)
     {
