@@ -35,8 +35,8 @@ public sealed partial class LambdaService
         env.Logger = new SandboxLambdaLogger(env.Log, scope);
         env.Context = new SandboxLambdaContext(function, env.Log.Name, env.Logger, scope);
         env.Log.Append(now, options.SnapStart
-            ? $"RESTORE_START Runtime Version: {RuntimeVersion(options.Runtime)}"
-            : $"INIT_START Runtime Version: {RuntimeVersion(options.Runtime)}");
+            ? $"RESTORE_START {RuntimeVersion(options.Runtime)}"
+            : $"INIT_START {RuntimeVersion(options.Runtime)}");
 
         ApplyEnvironmentVariables(function, env);
         _sim.Services.Attach();
@@ -154,7 +154,25 @@ public sealed partial class LambdaService
         static void Set(string key, string value) => System.Environment.SetEnvironmentVariable(key, value);
     }
 
-    private static string RuntimeVersion(string runtime) => runtime.Replace(".x", "", StringComparison.Ordinal) + ".v1 (sandbox)";
+    /// <summary>
+    /// The runtime part of the INIT_START line, in AWS's layout
+    /// (<c>Runtime Version: python:3.13.v14	Runtime Version ARN: arn:aws:lambda:region::runtime:hash</c>); the sandbox's
+    /// runtimes are all version 1, with a hash derived from the runtime name.
+    /// </summary>
+    private string RuntimeVersion(string runtime)
+    {
+        var name = runtime switch
+        {
+            LambdaRuntime.ProvidedAl2023 => "provided:al2023",
+            _ when runtime.StartsWith("dotnet", StringComparison.Ordinal) => "dotnet:" + runtime["dotnet".Length..],
+            _ when runtime.StartsWith("python", StringComparison.Ordinal) => "python:" + runtime["python".Length..],
+            _ when runtime.StartsWith("nodejs", StringComparison.Ordinal) => "nodejs:" + runtime["nodejs".Length..].Replace(".x", "", StringComparison.Ordinal),
+            _ when runtime.StartsWith("java", StringComparison.Ordinal) => "java:" + runtime["java".Length..],
+            _ => runtime,
+        };
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(runtime)));
+        return $"Runtime Version: {name}.v1\tRuntime Version ARN: arn:aws:lambda:{_sim.Options.Region}::runtime:{hash}";
+    }
 
     internal static string Ms(TimeSpan t) => t.TotalMilliseconds.ToString("0.00", CultureInfo.InvariantCulture);
 }

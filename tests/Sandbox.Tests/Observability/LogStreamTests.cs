@@ -18,7 +18,7 @@ public class LogStreamTests
         var ids = Enumerable.Range(0, 3).Select(i => sim.Lambda.Invoke("f", $"\"{i}\"").RequestId).ToList();
         var lines = sim.Lambda.GetFunction("f").Environments.Single().Log.Events.Select(e => e.Message).ToList();
 
-        Assert.Equal("INIT_START Runtime Version: dotnet8.v1 (sandbox)", lines[0]);
+        Assert.Matches(@"^INIT_START Runtime Version: dotnet:8\.v1\tRuntime Version ARN: arn:aws:lambda:us-east-1::runtime:[0-9a-f]{64}$", lines[0]);
         Assert.Equal($"START RequestId: {ids[0]} Version: $LATEST", lines[1]);
         Assert.Equal($"2026-01-01T00:00:00.235Z\t{ids[0]}\tinfo\thello 0", lines[2]);
         Assert.Equal($"END RequestId: {ids[0]}", lines[3]);
