@@ -34,13 +34,8 @@ internal sealed class SimulationFunctionSession : IFunctionSession
             Environment = new Dictionary<string, string>(spec.Environment, StringComparer.Ordinal),
             ReservedConcurrentExecutions = spec.ReservedConcurrency,
         };
-        // The worker process hosts one exercise's function: its environment variables are the process's, as in a
-        // Lambda execution environment (Environment.GetEnvironmentVariable("TABLE_NAME") works as on AWS).
-        foreach (var (name, value) in spec.Environment)
-        {
-            System.Environment.SetEnvironmentVariable(name, value);
-        }
-
+        // The engine sets the function's environment variables around INIT and every invocation, as Lambda does
+        // (SimulationOptions.ApplyEnvironmentVariables), so Environment.GetEnvironmentVariable("TABLE_NAME") works as on AWS.
         Function = Simulation.Lambda.Deploy(options, handler);
     }
 
