@@ -92,14 +92,9 @@ public sealed class SimulationServices : IServiceCallObserver
     private readonly List<ServiceCall> _calls = [];
 
     /// <summary>
-    /// Makes these services the ones that SDK clients and sandbox clients created with no arguments reach, for the
-    /// calling async flow, until the returned scope is disposed. The engine does this around INIT and every invocation.
-    /// </summary>
-    public IDisposable Enter() => new Entered(Sdk.Activate(), SandboxAmbient.Use(_registry.Value));
-
-    /// <summary>
-    /// Makes these services current on the calling flow and leaves them so (the engine's cheap form of <see cref="Enter"/>,
-    /// used before every INIT and invocation: it writes the ambient values only when another simulation's were current).
+    /// Makes these services the ones that SDK clients and sandbox clients created with no arguments reach, on the
+    /// calling flow, and leaves them so. The engine calls it before every INIT and invocation; it writes the ambient
+    /// values only when another simulation's were current.
     /// </summary>
     internal void Attach()
     {
@@ -128,14 +123,5 @@ public sealed class SimulationServices : IServiceCallObserver
         var service = clientType.Name.Replace("Amazon", "", StringComparison.Ordinal).Replace("Client", "", StringComparison.Ordinal).ToLowerInvariant();
         env.ClientsCreated.Add(new ClientCreation(service, scope.IsInit ? "INIT" : "INVOKE", scope.RequestId, scope.Now));
         scope.AddQuietly(scope.ClientSetupCost);
-    }
-
-    private sealed class Entered(IDisposable sdk, IDisposable ambient) : IDisposable
-    {
-        public void Dispose()
-        {
-            ambient.Dispose();
-            sdk.Dispose();
-        }
     }
 }
