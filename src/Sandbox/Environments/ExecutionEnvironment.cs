@@ -65,6 +65,9 @@ public sealed class ExecutionEnvironment
 
     internal SandboxLambdaContext Context { get; set; } = null!;
 
+    /// <summary>Where this environment's handler continuations run (on the virtual clock).</summary>
+    internal HandlerSynchronizationContext Continuations { get; set; } = null!;
+
     internal bool InitTimedOut { get; set; }
 
     /// <inheritdoc />

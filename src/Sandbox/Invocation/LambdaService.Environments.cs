@@ -30,19 +30,19 @@ public sealed partial class LambdaService
         // With SnapStart the INIT code ran once when the version was published; environments restore its snapshot,
         // so the learner's INIT time is not part of a restore (the code still runs here to give each environment its state).
         var initLimit = options.SnapStart ? Limits.MaxTimeout : Limits.InitPhaseLimit - platform;
-        var scope = new InvocationScope(function.Name, options.MemorySize) { Environment = env, ClientSetupCost = _sim.Options.ColdStart.SdkClientSetup };
+        var scope = new InvocationScope(function.Name, options.MemorySize, _sim.Time) { Environment = env, ClientSetupCost = _sim.Options.ColdStart.SdkClientSetup };
         env.Scope = scope;
         env.Logger = new SandboxLambdaLogger(env.Log, scope);
         env.Context = new SandboxLambdaContext(function, env.Log.Name, env.Logger, scope);
+        env.Continuations = new HandlerSynchronizationContext(_sim.Time, scope, () => EnterWorld(env), e => OnBackgroundCrash(env, e));
         env.Log.Append(now, options.SnapStart
             ? $"RESTORE_START {RuntimeVersion(options.Runtime)}"
             : $"INIT_START {RuntimeVersion(options.Runtime)}");
 
-        ApplyEnvironmentVariables(function, env);
-        _sim.Services.Attach();
+        EnterWorld(env);
+        var outerScope = InvocationScope.Flowing;
         scope.Begin(null, isInit: true, now + platform, initLimit);
         var logger = env.Logger;
-        LambdaLogger.Bind(logger);
         var watch = Stopwatch.StartNew();
         try
         {
@@ -62,6 +62,7 @@ public sealed partial class LambdaService
             watch.Stop();
             logger.Flush();
             scope.End();
+            InvocationScope.Enter(outerScope);
         }
 
         env.MeasuredInitWallTime = watch.Elapsed;
@@ -101,6 +102,7 @@ public sealed partial class LambdaService
             env.Function.ConcurrentExecutions--;
             if (!IsReserved(env.Function)) _unreservedBusy--;
         }
+        env.Continuations?.Kill();
         try { env.Instance?.Dispose(); }
         catch (Exception e) when (e is not OutOfMemoryException) { /* SHUTDOWN hooks cannot fail an invocation */ }
         env.Instance = null;
@@ -130,6 +132,23 @@ public sealed partial class LambdaService
     }
 
     private ExecutionEnvironment? _appliedFor;
+
+    /// <summary>Makes <paramref name="env"/>'s world current before its code runs or resumes: logger, services, variables.</summary>
+    private void EnterWorld(ExecutionEnvironment env)
+    {
+        ApplyEnvironmentVariables(env.Function, env);
+        _sim.Services.Attach();
+        LambdaLogger.Bind(env.Logger);
+    }
+
+    /// <summary>An exception escaped handler code that nothing awaited (an async void method): the runtime process dies, so the environment is reset.</summary>
+    private void OnBackgroundCrash(ExecutionEnvironment env, Exception e)
+    {
+        var at = env.Scope.Now;
+        env.Log.Append(at, $"{LogStream.Timestamp(at)}	{env.Scope.RequestId}	fail	{HandlerError.Describe(e)}");
+        _sim.Trace.Add(at, TraceKind.Note, env.Function.Name, env.Scope.RequestId,
+            $"unobserved exception in handler code: {e.GetType().Name}: {e.Message}", environmentId: env.Id);
+    }
 
     private void ApplyEnvironmentVariables(LambdaFunction function, ExecutionEnvironment env)
     {
