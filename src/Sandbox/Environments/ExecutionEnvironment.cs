@@ -57,6 +57,9 @@ public sealed class ExecutionEnvironment
 
     internal IHandlerInstance? Instance { get; set; }
 
+    /// <summary>The environment variables of this environment: the ones Lambda defines (AWS_REGION, AWS_LAMBDA_FUNCTION_NAME, …), then the function's.</summary>
+    internal Dictionary<string, string> Variables { get; set; } = [];
+
     /// <summary>The modelled clock of the phase in progress (one object for the environment's life).</summary>
     internal InvocationScope Scope { get; set; } = null!;
 

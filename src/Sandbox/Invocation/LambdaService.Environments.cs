@@ -20,6 +20,7 @@ public sealed partial class LambdaService
         var id = $"env-{++_environmentCount}";
         var streamName = string.Create(CultureInfo.InvariantCulture, $"{now.UtcDateTime:yyyy'/'MM'/'dd}/[$LATEST]{_sim.NewHexId()}");
         var env = new ExecutionEnvironment(id, function, new LogStream(function.LogGroupName, streamName), provisioned, now);
+        env.Variables = VariablesFor(function, streamName);
         function.Add(env);
         function.ConcurrentExecutions++;
         if (!IsReserved(function)) _unreservedBusy++;
@@ -136,6 +137,7 @@ public sealed partial class LambdaService
     /// <summary>Makes <paramref name="env"/>'s world current before its code runs or resumes: logger, services, variables.</summary>
     private void EnterWorld(ExecutionEnvironment env)
     {
+        ConsoleCapture.EnsureInstalled();
         ApplyEnvironmentVariables(env.Function, env);
         _sim.Services.Attach();
         LambdaLogger.Bind(env.Logger);
@@ -150,28 +152,59 @@ public sealed partial class LambdaService
             $"unobserved exception in handler code: {e.GetType().Name}: {e.Message}", environmentId: env.Id);
     }
 
+    /// <summary>The variables Lambda defines in an environment (its defined runtime environment variables), then the function's own.</summary>
+    private Dictionary<string, string> VariablesFor(LambdaFunction function, string logStreamName)
+    {
+        var o = function.Options;
+        var region = _sim.Options.Region;
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["AWS_REGION"] = region,
+            ["AWS_DEFAULT_REGION"] = region,
+            ["AWS_LAMBDA_FUNCTION_NAME"] = function.Name,
+            ["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"] = o.MemorySize.ToString(CultureInfo.InvariantCulture),
+            ["AWS_LAMBDA_FUNCTION_VERSION"] = "$LATEST",
+            ["AWS_LAMBDA_LOG_GROUP_NAME"] = function.LogGroupName,
+            ["AWS_LAMBDA_LOG_STREAM_NAME"] = logStreamName,
+            ["AWS_EXECUTION_ENV"] = "AWS_Lambda_" + o.Runtime,
+            ["AWS_ACCESS_KEY_ID"] = "ASIASANDBOXSANDBOX00",
+            ["AWS_SECRET_ACCESS_KEY"] = "sandbox-secret-never-leaves-this-machine",
+            ["AWS_SESSION_TOKEN"] = "sandbox-session",
+            ["TZ"] = ":UTC",
+            ["LAMBDA_TASK_ROOT"] = "/var/task",
+            ["LAMBDA_RUNTIME_DIR"] = "/var/runtime",
+        };
+        foreach (var (key, value) in o.Environment) variables[key] = value;
+        return variables;
+    }
+
+    private readonly HashSet<string> _appliedKeys = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Code that reads the process's variables directly (delegate handlers in lessons and tests; the AWS SDK, for region
+    /// and credentials) sees the running environment's: they are written before its code runs or resumes, and the
+    /// previous environment's are removed, so two simulations in one process never see each other's values. Compiled
+    /// handlers read <see cref="ExecutionEnvironment.Variables"/> through the rewrite, and need none of this.
+    /// </summary>
     private void ApplyEnvironmentVariables(LambdaFunction function, ExecutionEnvironment env)
     {
         if (!_sim.Options.ApplyEnvironmentVariables) return;
-        if (ReferenceEquals(_appliedFor, env)) return;
-        var o = function.Options;
-        var region = _sim.Options.Region;
-        Set("AWS_REGION", region);
-        Set("AWS_DEFAULT_REGION", region);
-        Set("AWS_LAMBDA_FUNCTION_NAME", function.Name);
-        Set("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", o.MemorySize.ToString(CultureInfo.InvariantCulture));
-        Set("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
-        Set("AWS_LAMBDA_LOG_GROUP_NAME", function.LogGroupName);
-        Set("AWS_LAMBDA_LOG_STREAM_NAME", env.Log.Name);
-        Set("AWS_EXECUTION_ENV", "AWS_Lambda_" + o.Runtime);
-        Set("AWS_ACCESS_KEY_ID", "ASIASANDBOXSANDBOX00");
-        Set("AWS_SECRET_ACCESS_KEY", "sandbox-secret-never-leaves-this-machine");
-        Set("AWS_SESSION_TOKEN", "sandbox-session");
-        foreach (var (key, value) in o.Environment) Set(key, value);
+        if (ReferenceEquals(_appliedFor, env) && ReferenceEquals(s_processOwner, env)) return;
+        foreach (var key in _appliedKeys)
+            if (!env.Variables.ContainsKey(key)) System.Environment.SetEnvironmentVariable(key, null);
+        _appliedKeys.Clear();
+        foreach (var (key, value) in env.Variables)
+        {
+            if (key == "TZ") continue;   // the process's time zone stays; handler clocks are UTC already
+            System.Environment.SetEnvironmentVariable(key, value);
+            _appliedKeys.Add(key);
+        }
         _appliedFor = env;
-
-        static void Set(string key, string value) => System.Environment.SetEnvironmentVariable(key, value);
+        s_processOwner = env;
     }
+
+    // The environment whose variables the process holds now (across simulations in this process).
+    private static ExecutionEnvironment? s_processOwner;
 
     /// <summary>
     /// The runtime part of the INIT_START line, in AWS's layout

@@ -36,6 +36,12 @@ public sealed class VirtualTimeProvider : TimeProvider
     /// <summary>Queues <paramref name="item"/> at <paramref name="at"/>, from any thread (another thread's goes through the queue's inbox).</summary>
     internal void Post(DateTimeOffset at, ScheduledItem item) => _queue.Post(at, item);
 
+    /// <summary>Runs the queue's events (nested, from handler code that blocks on a task) while <paramref name="condition"/> holds and events remain.</summary>
+    internal void RunWhile(Func<bool> condition)
+    {
+        while (condition() && _queue.RunNext(DateTimeOffset.MaxValue)) { }
+    }
+
     /// <summary>True on the thread that runs the simulation's queue.</summary>
     internal bool IsQueueThread => _queue.IsOwnerThread;
 
