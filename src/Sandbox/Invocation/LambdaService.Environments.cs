@@ -63,7 +63,7 @@ public sealed partial class LambdaService
             watch.Stop();
             logger.Flush();
             scope.End();
-            InvocationScope.Enter(outerScope);
+            InvocationScope.Enter(outerScope is { IsActive: true } && !ReferenceEquals(outerScope, scope) ? outerScope : null);
         }
 
         env.MeasuredInitWallTime = watch.Elapsed;

@@ -111,11 +111,12 @@ public sealed partial class LambdaService
         finally
         {
             SynchronizationContext.SetSynchronizationContext(outerContext);
-            InvocationScope.Enter(outerScope);
         }
 
         if (!started || pending.IsCompleted)
         {
+            // Finished already: the scope ends below, so leaving it ambient on this flow shows nothing to later code
+            // (Current is null once it ends) and saves two execution-context copies per invocation.
             string? response = null;
             if (started)
             {
@@ -126,6 +127,8 @@ public sealed partial class LambdaService
             return;
         }
 
+        // Still running as a task: what runs next on this thread (other invocations, sources, the caller) is not it.
+        InvocationScope.Enter(outerScope is { IsActive: true } && !ReferenceEquals(outerScope, scope) ? outerScope : null);
         var task = pending.AsTask();
         var deadline = new Deadline(this, run);
         run.Pending = deadline;
