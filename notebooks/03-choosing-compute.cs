@@ -99,6 +99,12 @@ foreach (var (ms, mb) in new[] { (20.0, 128), (100.0, 512), (200.0, 512), (500.0
 //    App Runner is not open to new customers.
 //
 // </details>
+//
+// **Exercise [03-compute-advisor](../exercises/03-compute-advisor/README.md)** — check it with `./grade 03-compute-advisor`.
+//
+// Write the rules of this lesson as an advisor: GPU, run time, scale to zero, and the cost comparison
+// with an always-on fleet. The checks send workloads you have not seen, one check per rule, and
+// judge the cost rules with the engine's cost model.
 
 // **Key points**
 //
