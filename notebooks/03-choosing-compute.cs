@@ -100,6 +100,40 @@ foreach (var (ms, mb) in new[] { (20.0, 128), (100.0, 512), (200.0, 512), (500.0
 //
 // </details>
 //
+// **Challenge — Move the crossover**
+//
+// The 200 ms, 512 MB function above passes one small task's price at about 4.8 million requests a
+// month. Its team cuts the duration to 50 ms by caching a lookup, and the load needs three tasks of
+// 0.5 vCPU / 1 GB if it runs on Fargate. Where is the crossover now? Use the cost model.
+//
+// <details><summary>Hint</summary>
+//
+// `costs.Crossover(costs.Fargate(0.5, 1, tasks: 3), TimeSpan.FromMilliseconds(50), 512)`.
+//
+// </details>
+//
+// <details><summary>Solution</summary>
+//
+// Three 0.5 vCPU / 1 GB tasks cost 3 × 730 × (0.5 × $0.04048 + 1 × $0.004445) = $54.06 a month. At
+// 50 ms and 512 MB a request costs $0.0000002 + 0.025 GB-s × $0.0000166667 ≈ $0.000000617, so
+// Lambda costs more only above about 87.7 million requests a month (about 33 a second on average).
+// Shorter functions and bigger fleets both push the crossover up.
+//
+// ```csharp
+// using Course.Sandbox.Pricing;
+//
+// public static class MoveTheCrossover
+// {
+//     public static long Answer()
+//     {
+//         var costs = new CostModel(PriceSheet.UsEast1);
+//         return costs.Crossover(costs.Fargate(0.5, 1, tasks: 3), TimeSpan.FromMilliseconds(50), 512);
+//     }
+// }
+// ```
+//
+// </details>
+//
 // **Exercise [03-compute-advisor](../exercises/03-compute-advisor/README.md)** — check it with `./grade 03-compute-advisor`.
 //
 // Write the rules of this lesson as an advisor: GPU, run time, scale to zero, and the cost comparison

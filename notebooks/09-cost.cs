@@ -123,6 +123,7 @@ Console.WriteLine($"provisioned concurrency enabled: ${bill.ProvisionedConcurren
 Console.WriteLine($"SnapStart cache + restores:      ${bill.SnapStartCost:0.0000}");
 Console.WriteLine($"requests + duration:             ${bill.RequestCost + bill.ComputeCost:0.0000}   total ${bill.Total:0.0000}");
 Console.WriteLine($"a month of the provisioned pair alone: ${costs.ProvisionedConcurrency(2, 1024, TimeSpan.FromHours(730)):0.00}");
+Show.Cost(bill);
 
 // Two provisioned 1 GB environments cost about $21.90 a month before they serve a single request;
 // that is the price of never having a cold start on the first two concurrent requests.
