@@ -12,7 +12,7 @@ namespace Course.Lessons.Display;
 /// </summary>
 public static class CostChart
 {
-    private const int Width = 680, Height = 380, Left = 70, Right = 20, Top = 30, Bottom = 50;
+    private const int Width = 680, Height = 380, Left = 70, Right = 30, Top = 30, Bottom = 50;
     private const double MinRequests = 1e5, MaxRequests = 1e9, MinUsd = 0.01, MaxUsd = 10_000;
 
     /// <summary>An SVG chart of Lambda's monthly cost against 1 and 10 always-on Fargate tasks, crossovers marked.</summary>
