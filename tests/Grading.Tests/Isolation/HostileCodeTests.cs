@@ -34,6 +34,35 @@ public sealed class HostileCodeTests
     }
 
     [Fact]
+    public async Task TIME_01_Grade_SleepPastTheTimeout_TimesOutInsteadOfPassing()
+    {
+        var report = await GradeHostile("SleepPastTimeout");
+
+        Assert.Equal(GradeStatus.Fail, report.Status);
+        Assert.Equal(CheckStatus.Fail, report.Checks[0].Status);
+        Assert.Contains("Task timed out after 5.00 seconds", report.Checks[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Grade_HandlerReadingTheEnvironment_SeesNothingOfTheGradingMachine()
+    {
+        System.Environment.SetEnvironmentVariable("COURSE_TEST_MACHINE_TOKEN", "tok-never-leaks");
+        try
+        {
+            var report = await GradeHostile("ReadsMachineSecret");
+
+            var text = string.Join("\n", report.Checks.Select(c => c.Message + c.Output));
+            Assert.DoesNotContain("tok-never-leaks", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("COURSE_TEST_MACHINE_TOKEN", text, StringComparison.Ordinal);
+            Assert.Contains("AWS_LAMBDA_FUNCTION_NAME=", text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            System.Environment.SetEnvironmentVariable("COURSE_TEST_MACHINE_TOKEN", null);
+        }
+    }
+
+    [Fact]
     public async Task Grade_StackOverflow_ReportsRecursion()
     {
         var report = await GradeHostile("StackOverflow");
