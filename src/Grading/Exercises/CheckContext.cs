@@ -16,6 +16,7 @@ public sealed class CheckContext
     private Course.Sandbox.Sources.ApiGateway.HttpApi? _api;
     private SqsTrigger? _sqs;
     private S3Trigger? _s3;
+    private DynamoDbStreamTrigger? _stream;
 
     internal CheckContext(IFunctionSession session, ExerciseDefinition exercise, CheckSpec check, int seed)
     {
@@ -128,6 +129,15 @@ public sealed class CheckContext
     public S3Trigger S3 => _s3 ??= Exercise.Trigger.Kind == TriggerKind.S3
         ? new S3Trigger(this, Exercise.Trigger.Settings)
         : throw new InvalidOperationException($"exercise.yaml has trigger.kind {Exercise.Trigger.Kind}; S3 needs trigger.kind: s3.");
+
+    /// <summary>
+    /// The DynamoDB Streams trigger from exercise.yaml (<c>trigger.kind: dynamodb</c>): a table whose stream an event
+    /// source mapping reads into the function. Created on first use.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The exercise's trigger is not <c>dynamodb</c>.</exception>
+    public DynamoDbStreamTrigger Stream => _stream ??= Exercise.Trigger.Kind == TriggerKind.DynamoDbStream
+        ? new DynamoDbStreamTrigger(this, Exercise.Trigger.Settings)
+        : throw new InvalidOperationException($"exercise.yaml has trigger.kind {Exercise.Trigger.Kind}; Stream needs trigger.kind: dynamodb.");
 
     /// <summary>
     /// Creates a DynamoDB table in the simulation (on-demand, a string partition key, a stream with
