@@ -83,7 +83,7 @@ public static class InitOnceChecks
             throw new CheckFailedException(
                 $"{perInvoke.Count} of {requests} invocations created a new AmazonDynamoDBClient while handling the request (engine record of {perInvoke[0].Environment}: phase INVOKE, requests {string.Join(", ", perInvoke.Take(3).Select(c => c.Client.RequestId))}{(perInvoke.Count > 3 ? ", …" : "")}), "
                 + $"{warmCreating} of them warm. A warm invocation here took {warmMs.ToString("0.##", CultureInfo.InvariantCulture)} ms (median) with a GetItem, of which 50 ms is the new client: "
-                + "every new client resolves credentials and the endpoint and opens a new TLS connection (the simulator charges 50 ms, the low end of the 50–200 ms that reuse saves per warm call)",
+                + "every new client resolves credentials and the endpoint and opens a new TLS connection (the simulator models 50 ms; the seed guide estimates 50–200 ms per warm call, AWS publishes no figure)",
                 "one DynamoDB client per execution environment, created in INIT (phase INIT) and reused by every warm invocation",
                 "move `new AmazonDynamoDBClient()` into a field initialiser or the constructor of Function");
         }

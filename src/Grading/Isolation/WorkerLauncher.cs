@@ -187,6 +187,7 @@ internal sealed class WorkerLauncher : IDisposable
         start.CreateNoWindow = true;
         start.StandardOutputEncoding = Encoding.UTF8;
         start.StandardErrorEncoding = Encoding.UTF8;
+        Seal(start.Environment);
         var heapBytes = (long)limits.MemoryMb * 1024 * 1024;
         start.Environment["DOTNET_GCHeapHardLimit"] = heapBytes.ToString("X", CultureInfo.InvariantCulture);
         start.Environment["DOTNET_gcServer"] = "0";
@@ -214,6 +215,24 @@ internal sealed class WorkerLauncher : IDisposable
 
         return start;
     }
+
+    /// <summary>
+    /// The worker starts with none of the grading machine's environment (tokens, paths, user names): only what the
+    /// .NET host needs to start and the grader's own diagnostics switches. Handler code then sees just the variables
+    /// Lambda defines for its environment, which the engine provides per environment.
+    /// </summary>
+    internal static void Seal(IDictionary<string, string?> environment)
+    {
+        var kept = environment
+            .Where(e => e.Value is not null && (KeptVariables.Contains(e.Key)
+                || e.Key.StartsWith("DOTNET_", StringComparison.Ordinal) || e.Key.StartsWith(WorkerEnvironmentPrefix, StringComparison.Ordinal)
+                || e.Key == "COURSE_GRADE_TIMINGS"))
+            .ToList();
+        environment.Clear();
+        foreach (var (key, value) in kept) environment[key] = value;
+    }
+
+    private static readonly HashSet<string> KeptVariables = new(StringComparer.Ordinal) { "PATH", "LANG", "LC_ALL", "HOME" };
 
     private static string DotnetHost()
     {

@@ -30,4 +30,7 @@ public sealed class SandboxServiceRegistry
 
     /// <summary>Receives the calls the sandbox clients make (as the wire endpoints report theirs), or null.</summary>
     public IServiceCallObserver? Observer { get; init; }
+
+    /// <summary>The simulation's service endpoint (deadline, faults, latency, trace), or null outside a simulation.</summary>
+    public Services.Endpoint.ServiceEndpoint? Endpoint { get; init; }
 }

@@ -295,7 +295,9 @@ public sealed class SqsQueue
             DateTimeOffset wake;
             lock (_gate)
             {
-                waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                // Continuations run inline, on the simulation's thread in the queue event that wakes the waiter, so a
+                // handler's long poll resumes at that virtual moment (TIME_03); the thread pool would race the clock.
+                waiter = new TaskCompletionSource();
                 _waiters.Add(waiter);
                 wake = _messages.Where(m => m.VisibleAt > now).Select(m => m.VisibleAt).DefaultIfEmpty(deadline).Min();
                 wake = wake < deadline ? wake : deadline;
@@ -612,9 +614,29 @@ public sealed class SqsQueue
             _waiters.Clear();
         }
 
-        foreach (var waiter in waiters)
+        if (waiters.Count > 0)
         {
-            waiter.TrySetResult();
+            if (SynchronizationContext.Current is null)
+            {
+                foreach (var waiter in waiters)
+                {
+                    waiter.TrySetResult();
+                }
+            }
+            else
+            {
+                // Sent from handler code: wake the pollers from a queue event at this virtual moment, where their
+                // continuations run inline (under a handler's context the runtime would send them to the thread pool).
+                ITimer? wake = null;
+                wake = _time.CreateTimer(_ =>
+                {
+                    wake?.Dispose();
+                    foreach (var waiter in waiters)
+                    {
+                        waiter.TrySetResult();
+                    }
+                }, null, TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+            }
         }
 
         Changed?.Invoke(this);
