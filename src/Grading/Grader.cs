@@ -71,6 +71,15 @@ public sealed class Grader : IDisposable
             return Error(exercise, $"{Display(handlerPath, root)}: error: handler file not found. exercise.yaml names handler.file '{exercise.Handler.File}'; restore it or pass --file <handler.cs>.", options.Seed, watch);
         }
 
+        try
+        {
+            (exercise, _) = LearnerSettings.Apply(exercise, handlerPath, p => Display(p, root));
+        }
+        catch (ExerciseFormatException e)
+        {
+            return Error(exercise, e.Message, options.Seed, watch);
+        }
+
         var learnerSource = SourceFile.Read(handlerPath, Display(handlerPath, root));
         Phase(watch, "exercise loaded");
         var cache = CacheFor(options);
