@@ -19,7 +19,7 @@ public sealed class ReportRendererTests
         new[]
         {
             new CheckReport(Ok, CheckStatus.Pass, null, "START RequestId: r1\nprocessed u-1\n", "[Check(\"valid-user\")]\npublic static void ValidUser(CheckContext ctx) { }"),
-            new CheckReport(Missing, CheckStatus.Fail, "observed: status 502 (the handler threw KeyNotFoundException)\nexpected: status 400 with {\"error\":\"user_id required\"}\nnext step: return 400 when user_id is missing", "", "[Check(\"missing-user-id\")]\npublic static void Missing(CheckContext ctx) { }"),
+            new CheckReport(Missing, CheckStatus.Fail, "observed: status 500 (the handler threw KeyNotFoundException)\nexpected: status 400 with {\"error\":\"user_id required\"}\nnext step: return 400 when user_id is missing", "", "[Check(\"missing-user-id\")]\npublic static void Missing(CheckContext ctx) { }"),
         },
         new RunSummary(4, 2, 1, 0, 0, 12.5, 40.25, 57, 0.0000013123m),
         42,
