@@ -74,7 +74,7 @@ internal static class InvokeCommand
         }
         catch (JsonException e)
         {
-            throw new InvokeInputException($"{s.EventFile}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}: the event is not valid JSON ({e.Message.Split(" Path:")[0].Split(" LineNumber:")[0].TrimEnd()}). Fix the JSON, or generate a sample with `course events generate`.");
+            throw new InvokeInputException($"{s.EventFile}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}: the event is not valid JSON ({e.Message.Split(" Path:")[0].Split(" LineNumber:")[0].TrimEnd()}). Fix the JSON, or generate a sample with `{CliName.Command("events generate apigw")}`.");
         }
 
         var compiled = new SourceCompiler().CompileLearner([new SourceFile(s.File.Replace('\\', '/'), source)], "Handler");
