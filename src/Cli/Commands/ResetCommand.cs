@@ -18,24 +18,26 @@ internal static class ResetCommand
     {
         var exercise = new Argument<string>("exercise") { Description = "The exercise: 01, 01-hello-api or exercises/01-hello-api" };
         var command = new Command("reset", "Restore an exercise's starter handler; your file is kept as a .bak copy") { exercise };
-        command.SetAction(result => Run(result.GetValue(exercise)!, Console.Out, Console.Error, DateTime.Now));
+        command.SetAction(result => Run(result.GetValue(exercise)!, Environment.CurrentDirectory, Console.Out, Console.Error, DateTime.Now));
         return command;
     }
 
     /// <summary>Resets an exercise.</summary>
     /// <param name="typed">What the user typed.</param>
+    /// <param name="workingDirectory">Where the user is (the course root is found from there).</param>
     /// <param name="stdout">Where to report.</param>
     /// <param name="stderr">Where errors go.</param>
     /// <param name="now">The local time, for the backup's name.</param>
     /// <returns>The exit code.</returns>
-    internal static int Run(string typed, TextWriter stdout, TextWriter stderr, DateTime now)
+    internal static int Run(string typed, string workingDirectory, TextWriter stdout, TextWriter stderr, DateTime now)
     {
-        var layout = CourseLayout.Find(Environment.CurrentDirectory);
+        var layout = CourseLayout.Find(workingDirectory);
         string? directory;
         var error = $"no exercises/ folder here or above; run it from the course folder.";
-        if (File.Exists(Path.Combine(typed, Grading.Exercises.ExerciseLoader.FileName)))
+        var typedPath = Path.Combine(workingDirectory, typed);
+        if (File.Exists(Path.Combine(typedPath, Grading.Exercises.ExerciseLoader.FileName)))
         {
-            directory = Path.GetFullPath(typed);
+            directory = Path.GetFullPath(typedPath);
             layout ??= CourseLayout.ForExercise(directory);
         }
         else

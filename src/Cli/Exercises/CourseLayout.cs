@@ -86,7 +86,7 @@ internal sealed class CourseLayout
     public string? Resolve(string text, out string error)
     {
         error = "";
-        if (File.Exists(Path.Combine(text, ExerciseLoader.FileName)))
+        if (Path.IsPathRooted(text) && File.Exists(Path.Combine(text, ExerciseLoader.FileName)))
         {
             return Path.GetFullPath(text);
         }

@@ -82,6 +82,34 @@ public sealed class CourseExerciseTests
 
     [Theory]
     [MemberData(nameof(ExerciseIds))]
+    public void StarterCopy_IsTheStarter(string exercise)
+    {
+        // `course reset` restores .starter/<handler file>; in the course's repository it must equal the shipped starter.
+        var definition = ExerciseLoader.Load(ExerciseDir(exercise));
+        Assert.Equal(File.ReadAllText(Path.Combine(ExerciseDir(exercise), definition.Handler.File)),
+            File.ReadAllText(Path.Combine(ExerciseDir(exercise), ".starter", definition.Handler.File)));
+    }
+
+    [Fact]
+    public async Task CompileError_MaxScore_IsTheExercisesTotal()
+    {
+        var broken = Path.Combine(Path.GetTempPath(), $"broken-{Environment.ProcessId}.cs");
+        await File.WriteAllTextAsync(broken, "namespace HelloApi; public class Function { public int FunctionHandler() => nope; }");
+        try
+        {
+            var report = await Grade("01-hello-api", broken);
+            Assert.Equal(GradeStatus.Error, report.Status);
+            Assert.Equal(ExerciseLoader.Load(ExerciseDir("01-hello-api")).MaxScore, report.MaxScore);
+            Assert.Contains("\"maxScore\": 10", JsonReportRenderer.Render(report).Replace("\"maxScore\":10", "\"maxScore\": 10", StringComparison.Ordinal), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(broken);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(ExerciseIds))]
     public void Readme_HasATaskHeadingForEveryCheckTask(string exercise)
     {
         var definition = ExerciseLoader.Load(ExerciseDir(exercise));
