@@ -1,5 +1,5 @@
 // Lesson 05: Event sources: who calls your function, and what happens when it fails
-// Generated from lessons/05-event-sources.md by `course notebooks build`: edit the lesson, not this file.
+// Generated from lessons/05-event-sources.md by `./course notebooks build`: edit the lesson, not this file.
 // Run it from the repository root: dotnet run notebooks/05-event-sources.cs
 #:project ../src/Lessons/Lessons.csproj
 #:property GenerateDocumentationFile=false
