@@ -25,6 +25,7 @@ file=$(awk '/^handler:/ { h = 1; next } h && /^[^ ]/ { h = 0 } h && $1 == "file:
 file="${file:-Function.cs}"
 mkdir -p "$output"
 
+export COURSE_GRADE_SERVER=0   # one grade per run: a background server would only linger
 if [[ -n "${COURSE_EXE:-}" ]]; then read -ra tool <<<"$COURSE_EXE"; else tool=("$root/course"); fi
 if [[ ! -f "$input/$file" ]]; then
   printf '{\n  "version": 3,\n  "status": "error",\n  "message": "%s is missing: the solution must hold %s."\n}\n' "$file" "$file" >"$output/results.json"

@@ -9,6 +9,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 passed=0; failed=0
+export COURSE_GRADE_SERVER=0   # enabled below for the grade-server step only
 
 check() {   # check <description> <command…>: passes when the command succeeds
   local what="$1"; shift
@@ -52,6 +53,18 @@ check "the restored file is the starter" cmp -s exercises/01-hello-api/Function.
 check "the learner's file is kept" bash -c 'ls exercises/01-hello-api/Function.cs.bak-* >/dev/null 2>&1'
 check "git sees only the backup as new (no other learner file touched)" \
   test "$(git status --porcelain | grep -v 'Function.cs.bak-' | wc -l)" -eq 0
+
+# The grade server: the first run grades in-process and starts it; the next run is answered by it, identically.
+export COURSE_GRADE_SERVER=1 COURSE_GRADE_SERVER_IDLE=120
+trap './course grade-server --stop >/dev/null 2>&1; rm -rf "$work"' EXIT
+./grade 01 >"$work/inproc.out" 2>&1
+for _ in $(seq 1 50); do compgen -G ".build/grade/grade-*.sock" >/dev/null && break; sleep 0.2; done
+COURSE_GRADE_TIMINGS=1 ./grade 01 >"$work/served.out" 2>"$work/served.err"; code=$?
+check "a later ./grade is answered by the grade server" grep -q "graded by the grade server" "$work/served.err"
+check "the server's answer is the in-process report (exit 1, same lines)" \
+  bash -c "test $code -eq 1 && diff <(grep -v '^measured:' '$work/inproc.out') <(grep -v '^measured:' '$work/served.out')"
+check "./course grade-server --stop stops it" bash -c './course grade-server --stop | grep -q "grade server stopped" && ! compgen -G ".build/grade/grade-*.sock" >/dev/null'
+export COURSE_GRADE_SERVER=0
 
 mkdir -p "$work/in"; cp exercises/01-hello-api/.starter/Function.cs "$work/in/"
 bin/run.sh hello-api "$work/in" "$work/exercism" >/dev/null 2>&1; code=$?
