@@ -94,8 +94,15 @@ internal static class GradeServer
             await stream.WriteAsync(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(stop, GradeServiceJson.Default.GradeRequest) + "\n")).ConfigureAwait(false);
             using var reader = new StreamReader(stream, Encoding.UTF8);
             await reader.ReadLineAsync().ConfigureAwait(false);
-            return true;
         }
+
+        // The server removes its socket as it exits: wait for that, so "stopped" means gone.
+        for (var i = 0; i < 50 && File.Exists(GradeEndpoint.SocketPath); i++)
+        {
+            await Task.Delay(100).ConfigureAwait(false);
+        }
+
+        return true;
     }
 
     /// <summary>Answers one connection; false when asked to stop.</summary>
