@@ -159,6 +159,10 @@ internal sealed partial class DefinitionParser
             ToleratedFailurePercentagePath = PathField(r, "ToleratedFailurePercentagePath", reference: true),
         };
         if (type == StateType.Task && r.Has("Credentials")) r.ObjectField("Credentials");
+        if (state.Resource is string resource && Integrations.TaskResource.Parse(resource) is null)
+            _schema.Add(new("INVALID_RESOURCE",
+                $"The resource provided {resource} is not recognized. The value is not a valid resource ARN, or the resource is not available in this region.",
+                r.At("Resource")));
         if (type == StateType.Wait)
         {
             var count = new[] { "Seconds", "Timestamp", "SecondsPath", "TimestampPath" }.Count(r.Has);
