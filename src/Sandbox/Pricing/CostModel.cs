@@ -70,6 +70,13 @@ public sealed class CostModel(PriceSheet prices)
     public decimal StepFunctionsStandard(long transitions, bool freeTier = false) =>
         Math.Max(0, transitions - (freeTier ? Prices.StepFunctionsFreeTransitions : 0)) * Prices.StepFunctionsPerThousandTransitions / 1_000m;
 
+    /// <summary>
+    /// Step Functions Express (PRICE_07): <paramref name="requests"/> executions started and their billed
+    /// <paramref name="gbSeconds"/> (duration rounded up to 100 ms × memory in 64 MB chunks), tiered.
+    /// </summary>
+    public decimal StepFunctionsExpress(long requests, decimal gbSeconds) =>
+        requests * Prices.StepFunctionsExpressPerMillion / 1_000_000m + Tiered(gbSeconds, Prices.StepFunctionsExpressDuration);
+
     /// <summary>Bedrock on-demand tokens (PRICE_09).</summary>
     /// <exception cref="ArgumentException">The model is not on the price sheet.</exception>
     public decimal Bedrock(string model, long inputTokens, long outputTokens)

@@ -77,6 +77,13 @@ public sealed record PriceSheet
     /// <summary>Step Functions Express: per million requests (PRICE_07).</summary>
     public decimal StepFunctionsExpressPerMillion { get; init; } = 1.00m;
 
+    /// <summary>
+    /// Step Functions Express duration per GB-s (PRICE_07): $0.06 per GB-hour for the first 1,000 GB-hours,
+    /// $0.03 for the next 4,000, $0.01642 above (AWS's pricing page, checked 2026-12-01).
+    /// </summary>
+    public IReadOnlyList<PriceTier> StepFunctionsExpressDuration { get; init; } =
+        [new(3_600_000m, 0.06m / 3600m), new(14_400_000m, 0.03m / 3600m), new(decimal.MaxValue, 0.01642m / 3600m)];
+
     /// <summary>Bedrock model prices per million input and output tokens (PRICE_09; Haiku 4.5 from a weaker source).</summary>
     public IReadOnlyDictionary<string, TokenPrice> Bedrock { get; init; } = new Dictionary<string, TokenPrice>(StringComparer.Ordinal)
     {

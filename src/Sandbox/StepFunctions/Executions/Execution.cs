@@ -57,6 +57,12 @@ public sealed class Execution
     /// <summary>State transitions so far (each state entered and each retry): what a Standard workflow is billed for.</summary>
     public long StateTransitions { get; internal set; }
 
+    /// <summary>The largest input or output of any state, in bytes (for the Express memory estimate).</summary>
+    public int LargestPayloadBytes { get; internal set; }
+
+    /// <summary>Map iterations and Parallel branches run (for the Express memory estimate).</summary>
+    public long ParallelMapSteps { get; internal set; }
+
     /// <summary>A task that completes when the execution stops (drive it with <c>sim.RunUntilComplete</c>).</summary>
     public Task Completion => _done.Task;
 

@@ -125,10 +125,12 @@ internal sealed partial class ExecutionRunner
     private async Task<(JsonNode? Output, string? Next)> RunStateAsync(StateDefinition state, JsonNode? input, ExecutionFrame frame)
     {
         _execution.StateTransitions++;
+        var inputText = JsonValues.Text(input);
+        if (inputText.Length > _execution.LargestPayloadBytes) _execution.LargestPayloadBytes = JsonValues.Utf8Size(inputText);
         var entered = Append(frame, $"{state.Type}StateEntered", "stateEnteredEventDetails", new JsonObject
         {
             ["name"] = state.Name,
-            ["input"] = JsonValues.Text(input),
+            ["input"] = inputText,
             ["inputDetails"] = Truncated(),
         });
         var run = new StateRun(state, input, frame, entered, Now);

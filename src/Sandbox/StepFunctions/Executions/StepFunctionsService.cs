@@ -41,6 +41,8 @@ public sealed class StepFunctionsService
         if (name.Length is 0 or > 80 || name.Any(c => c is ' ' or '<' or '>' or '{' or '}' or '[' or ']' or '?' or '*' or '"' or '#' or '%' or '\\' or '^' or '|' or '~' or '`' or '$' or '&' or ',' or ';' or ':' or '/' || char.IsControl(c)))
             throw new StepFunctionsException("InvalidName", $"Invalid Name: '{name}'");
         var parsed = StateMachineDefinition.Parse(definition);
+        if (type == WorkflowType.Express && ExpressViolations(parsed, "/States").ToList() is { Count: > 0 } violations)
+            throw new InvalidDefinitionException(violations);
         var arn = $"arn:aws:states:{_sim.Options.Region}:{_sim.Options.AccountId}:stateMachine:{name}";
         if (_machines.ContainsKey(arn)) throw new StepFunctionsException("StateMachineAlreadyExists", $"State Machine Already Exists: '{arn}'");
         var machine = new StateMachine(name, arn, type, parsed, definition)
@@ -161,6 +163,21 @@ public sealed class StepFunctionsService
         if (e.Error is not null) o["Error"] = e.Error;
         if (e.Cause is not null) o["Cause"] = e.Cause;
         return o;
+    }
+
+    /// <summary>Express workflows support neither <c>.sync</c> nor <c>.waitForTaskToken</c> (catalogue row SFN_09).</summary>
+    private static IEnumerable<DefinitionDiagnostic> ExpressViolations(StateMachineDefinition machine, string at)
+    {
+        foreach (var (name, state) in machine.States)
+        {
+            if (state.Resource is string r && Integrations.TaskResource.Parse(r) is { } resource && (resource.Sync || resource.WaitForTaskToken))
+                yield return new DefinitionDiagnostic("SCHEMA_VALIDATION_FAILED",
+                    $"Express state machine does not support '{(resource.Sync ? ".sync" : ".waitForTaskToken")}' service integration", $"{at}/{name}/Resource");
+            for (var i = 0; i < state.Branches.Count; i++)
+                foreach (var d in ExpressViolations(state.Branches[i], $"{at}/{name}/Branches[{i}]/States")) yield return d;
+            if (state.ItemProcessor is { } processor)
+                foreach (var d in ExpressViolations(processor, $"{at}/{name}/ItemProcessor/States")) yield return d;
+        }
     }
 
     private TaskTokenWaiter Token(string token)

@@ -25,6 +25,7 @@ internal sealed partial class ExecutionRunner
         var started = Append(run.Frame, "MapStateStarted", "mapStateStartedEventDetails", new JsonObject { ["length"] = items.Count });
 
         var n = items.Count;
+        _execution.ParallelMapSteps += n;
         var results = new JsonNode?[n];
         var frames = new ExecutionFrame?[n];
         var failed = 0;

@@ -16,6 +16,7 @@ internal sealed partial class ExecutionRunner
         var effective = Io(run, () => DataFlow.ApplyInputPath(s.InputPath, Scope(run, run.Input)));
         var input = s.HasParameters ? Io(run, () => DataFlow.ApplyTemplate(s.Parameters, Scope(run, effective), _intrinsics)) : effective;
         var started = Append(run.Frame, "ParallelStateStarted", null, null);
+        _execution.ParallelMapSteps += s.Branches.Count;
 
         var frames = s.Branches.Select(_ => new ExecutionFrame(run.Frame, started, new VariableScope(run.Frame.Variables), run.Frame.MapItem)).ToList();
         var results = new JsonNode?[s.Branches.Count];
