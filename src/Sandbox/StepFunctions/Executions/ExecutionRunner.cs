@@ -57,8 +57,8 @@ internal sealed partial class ExecutionRunner
 
         var definition = _execution.StateMachine.Definition;
         var limit = definition.TimeoutSeconds is int s ? TimeSpan.FromSeconds(s)
-            : _execution.StateMachine.Type == WorkflowType.Express ? TimeSpan.FromMinutes(5) : (TimeSpan?)null;
-        using var timer = limit is TimeSpan l ? _sim.Time.CreateTimer(_ => TimeOut(), null, l, Timeout.InfiniteTimeSpan) : null;
+            : _execution.StateMachine.Type == WorkflowType.Express ? TimeSpan.FromMinutes(5) : TimeSpan.FromDays(365);
+        using var timer = _sim.Time.CreateTimer(_ => TimeOut(), null, limit, Timeout.InfiniteTimeSpan);
         try
         {
             var output = await RunMachineAsync(definition, JsonValues.Parse(_execution.Input), _top);
@@ -102,7 +102,9 @@ internal sealed partial class ExecutionRunner
     private void TimeOut()
     {
         if (!_execution.IsRunning) return;
-        const string cause = "The execution ran past its TimeoutSeconds.";
+        var cause = _execution.StateMachine.Definition.TimeoutSeconds is int s
+            ? $"The execution ran past its TimeoutSeconds ({s} s)."
+            : _execution.StateMachine.Type == WorkflowType.Express ? "An Express execution can run for at most 5 minutes." : "A Standard execution can run for at most one year.";
         AppendUnchecked(_top, "ExecutionTimedOut", "executionTimedOutEventDetails", new JsonObject { ["error"] = StatesErrors.Timeout, ["cause"] = cause });
         _top.Abort();
         _execution.Stop(ExecutionStatus.TimedOut, Now, null, StatesErrors.Timeout, cause);
