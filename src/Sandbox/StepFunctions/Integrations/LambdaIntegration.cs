@@ -66,7 +66,9 @@ internal static class LambdaIntegration
     /// <summary>The function's response as JSON (a non-JSON response is kept as a string).</summary>
     public static JsonNode? ParsePayload(string? payload)
     {
-        if (payload is null) return null;
+        if (string.IsNullOrWhiteSpace(payload)) return null;
+        var first = payload.TrimStart()[0];
+        if (first is not ('{' or '[' or '"' or '-' or 't' or 'f' or 'n') && !char.IsAsciiDigit(first)) return JsonValue.Create(payload);
         try
         {
             return JsonValues.Parse(payload);
