@@ -47,7 +47,7 @@ public sealed class SimulationServices : IServiceCallObserver
                 new SqsWireService(Sqs, SqsFaults, this),
                 new DynamoDbWireService(DynamoDb, DynamoDbFaults, this));
         });
-        _registry = new Lazy<SandboxServiceRegistry>(() => new SandboxServiceRegistry { S3 = S3, Sqs = Sqs, Sns = Sns, Bedrock = Bedrock, EventBridge = EventBridge, Observer = this });
+        _registry = new Lazy<SandboxServiceRegistry>(() => new SandboxServiceRegistry { S3 = S3, Sqs = Sqs, Sns = Sns, Bedrock = Bedrock, EventBridge = EventBridge, StepFunctions = Course.Sandbox.StepFunctions.SimulationStepFunctions.For(simulation), Observer = this });
     }
 
     /// <summary>Amazon S3.</summary>

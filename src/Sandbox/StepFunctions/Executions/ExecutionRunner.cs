@@ -58,7 +58,8 @@ internal sealed partial class ExecutionRunner
         var definition = _execution.StateMachine.Definition;
         var limit = definition.TimeoutSeconds is int s ? TimeSpan.FromSeconds(s)
             : _execution.StateMachine.Type == WorkflowType.Express ? TimeSpan.FromMinutes(5) : TimeSpan.FromDays(365);
-        using var timer = _sim.Time.CreateTimer(_ => TimeOut(), null, limit, Timeout.InfiniteTimeSpan);
+        // Work that ends exactly at the limit wins: the time-out looks again after what is queued for that instant.
+        using var timer = _sim.Time.CreateTimer(_ => _sim.ScheduleAt(Now, TimeOut), null, limit, Timeout.InfiniteTimeSpan);
         try
         {
             var output = await RunMachineAsync(definition, JsonValues.Parse(_execution.Input), _top);

@@ -12,14 +12,17 @@ internal sealed class TaskTokenWaiter
     private readonly TaskCompletionSource<JsonNode?> _done = new();
     private readonly ITimer? _heartbeat;
     private readonly TimeSpan _interval;
+    private readonly Simulation _sim;
+    private bool _closed;
 
     public TaskTokenWaiter(Simulation sim, int? heartbeatSeconds, Execution execution)
     {
+        _sim = sim;
         Execution = execution;
         if (heartbeatSeconds is int s)
         {
             _interval = TimeSpan.FromSeconds(s);
-            _heartbeat = sim.Time.CreateTimer(_ => Fail(new StatesException(StatesErrors.HeartbeatTimeout, null)), null, _interval, Timeout.InfiniteTimeSpan);
+            _heartbeat = sim.Time.CreateTimer(_ => TimedOut(), null, _interval, Timeout.InfiniteTimeSpan);
         }
     }
 
@@ -30,19 +33,40 @@ internal sealed class TaskTokenWaiter
     public Task<JsonNode?> Completion => _done.Task;
 
     /// <summary>True once the task succeeded, failed or timed out.</summary>
-    public bool Closed => _done.Task.IsCompleted;
+    public bool Closed => _closed;
 
+    /// <summary>
+    /// Completes the task. The state machine continues from the simulation's queue, not inside the caller (often a
+    /// handler mid-invocation), at the caller's virtual time.
+    /// </summary>
     public void Succeed(JsonNode? output)
     {
-        _heartbeat?.Dispose();
-        _done.TrySetResult(output);
+        if (!Close()) return;
+        _sim.ScheduleAt(_sim.Now, () => _done.TrySetResult(output));
     }
 
+    /// <summary>Fails the task (see <see cref="Succeed"/> for when the state machine continues).</summary>
     public void Fail(StatesException error)
     {
-        _heartbeat?.Dispose();
-        _done.TrySetException(error);
+        if (!Close()) return;
+        _sim.ScheduleAt(_sim.Now, () => _done.TrySetException(error));
     }
 
+    private bool Close()
+    {
+        if (_closed) return false;
+        _closed = true;
+        _heartbeat?.Dispose();
+        return true;
+    }
+
+    private void TimedOut()
+    {
+        if (_closed) return;
+        _closed = true;
+        _done.TrySetException(new StatesException(StatesErrors.HeartbeatTimeout, null));
+    }
+
+    /// <summary>Resets the heartbeat clock.</summary>
     public void Beat() => _heartbeat?.Change(_interval, Timeout.InfiniteTimeSpan);
 }
