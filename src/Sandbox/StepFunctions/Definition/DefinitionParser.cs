@@ -19,6 +19,8 @@ internal sealed partial class DefinitionParser
     private static readonly string[] Flow = ["Next", "End"];
     private static readonly string[] Errors = ["Retry", "Catch"];
 
+    private static readonly string[] JsonataOnly = ["Arguments", "Output", "Items", "Condition"];
+
     private static readonly Dictionary<StateType, IReadOnlySet<string>> Allowed = new()
     {
         [StateType.Pass] = Set(Common, Io, Flow, ["ResultPath", "Parameters", "Result", "Assign"]),
@@ -29,7 +31,7 @@ internal sealed partial class DefinitionParser
         [StateType.Succeed] = Set(Common, Io),
         [StateType.Fail] = Set(Common, ["Error", "Cause", "ErrorPath", "CausePath"]),
         [StateType.Parallel] = Set(Common, Io, Flow, Errors, ["ResultPath", "Parameters", "ResultSelector", "Branches", "Assign"]),
-        [StateType.Map] = Set(Common, Io, Flow, Errors, ["ResultPath", "Parameters", "ResultSelector", "ItemsPath", "Items", "ItemSelector",
+        [StateType.Map] = Set(Common, Io, Flow, Errors, ["ResultPath", "Parameters", "ResultSelector", "ItemsPath", "ItemSelector",
             "ItemProcessor", "Iterator", "MaxConcurrency", "MaxConcurrencyPath", "ToleratedFailureCount", "ToleratedFailureCountPath",
             "ToleratedFailurePercentage", "ToleratedFailurePercentagePath", "ItemReader", "ItemBatcher", "ResultWriter", "Label", "Assign"]),
     };
@@ -102,7 +104,9 @@ internal sealed partial class DefinitionParser
             r.Fail($"Value is not a valid state type: '{typeText}' (one of Task, Pass, Choice, Wait, Succeed, Fail, Parallel, Map)", r.At("Type"));
             return null;
         }
-        r.OnlyFields(Allowed[type]);
+        foreach (var jsonata in JsonataOnly.Where(r.Has))
+            r.Fail($"The QueryLanguage is set to 'JSONPath', but field '{jsonata}' is only supported for the 'JSONata' QueryLanguage");
+        r.OnlyFields(Allowed[type].Concat(JsonataOnly).ToHashSet(StringComparer.Ordinal));
         var next = r.String("Next");
         var end = r.Boolean("End") ?? false;
         if (type is StateType.Task or StateType.Pass or StateType.Wait or StateType.Parallel or StateType.Map)
@@ -149,7 +153,6 @@ internal sealed partial class DefinitionParser
             Branches = type == StateType.Parallel ? Branches(r) : [],
             ItemProcessor = type == StateType.Map ? Processor(r) : null,
             ItemsPath = PathField(r, "ItemsPath", reference: true, context: true) ?? "$",
-            Items = obj["Items"]?.DeepClone(),
             ItemSelector = Template(r, "ItemSelector"),
             MaxConcurrency = (int)(r.Integer("MaxConcurrency", 0, int.MaxValue) ?? 0),
             MaxConcurrencyPath = PathField(r, "MaxConcurrencyPath", reference: true),
@@ -186,7 +189,6 @@ internal sealed partial class DefinitionParser
             r.AtMostOne("ItemProcessor", "Iterator");
             if (!r.Has("ItemProcessor") && !r.Has("Iterator")) r.Fail("These fields are required: [ItemProcessor]");
             r.AtMostOne("ItemSelector", "Parameters");
-            r.AtMostOne("Items", "ItemsPath");
             r.AtMostOne("MaxConcurrency", "MaxConcurrencyPath");
             r.AtMostOne("ToleratedFailureCount", "ToleratedFailureCountPath");
             r.AtMostOne("ToleratedFailurePercentage", "ToleratedFailurePercentagePath");

@@ -104,9 +104,6 @@ public sealed class StateDefinition
     /// <summary>Map: ItemsPath (default <c>$</c>).</summary>
     public string ItemsPath { get; init; } = "$";
 
-    /// <summary>Map: Items (a literal array, or an object/array template with <c>.$</c> keys).</summary>
-    public JsonNode? Items { get; init; }
-
     /// <summary>Map: ItemSelector.</summary>
     public JsonNode? ItemSelector { get; init; }
 

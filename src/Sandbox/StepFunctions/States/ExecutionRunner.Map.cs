@@ -4,7 +4,7 @@ using Course.Sandbox.StepFunctions.Paths;
 namespace Course.Sandbox.StepFunctions.Executions;
 
 /// <summary>
-/// The inline Map state (catalogue row SFN_08): one iteration per item of ItemsPath (or Items), each on the item
+/// The inline Map state (catalogue row SFN_08): one iteration per item of ItemsPath, each on the item
 /// (or ItemSelector's output, with <c>$$.Map.Item.Index</c> and <c>.Value</c>), at most MaxConcurrency at once
 /// (0 = as many as the inline limit allows); the output is the array of results in item order. A failed iteration
 /// fails the state unless ToleratedFailureCount/Percentage allow it.
@@ -103,8 +103,7 @@ internal sealed partial class ExecutionRunner
     {
         var s = run.State;
         var scope = Scope(run, effective);
-        var value = s.Items is not null ? DataFlow.ApplyTemplate(s.Items, scope, _intrinsics)
-            : s.ItemsPath == "$" ? effective
+        var value = s.ItemsPath == "$" ? effective
             : DataFlow.Reference(s.ItemsPath, "ItemsPath", scope);
         if (value is not JsonArray array)
             throw new StatesException(StatesErrors.Runtime, $"Item path {s.ItemsPath} does not select an array: '{JsonValues.Text(value)}'. The items of a Map state must be a JSON array.");

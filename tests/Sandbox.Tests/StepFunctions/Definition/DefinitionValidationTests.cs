@@ -130,6 +130,13 @@ public class DefinitionValidationTests
         Assert.Equal("InvalidDefinition", e.ErrorCode);
     }
 
+    [Theory]
+    [InlineData("Output")]
+    [InlineData("Arguments")]
+    public void JsonataFields_InAJsonPathMachine_AreRejectedAsAwsDoes(string field) =>
+        Has("{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"" + field + "\":{},\"End\":true}}}", "SCHEMA_VALIDATION_FAILED",
+            $"The QueryLanguage is set to 'JSONPath', but field '{field}' is only supported for the 'JSONata' QueryLanguage", "/States/P");
+
     [Fact]
     public void NotJson_IsReported() => Assert.Equal("INVALID_JSON_DESCRIPTION", Validate("{ nope").Single().Code);
 }
