@@ -65,7 +65,7 @@ internal sealed partial class ExecutionRunner
             var output = await RunMachineAsync(definition, JsonValues.Parse(_execution.Input), _top);
             var text = JsonValues.Text(output);
             Append(_top, "ExecutionSucceeded", "executionSucceededEventDetails", new JsonObject { ["output"] = text, ["outputDetails"] = Truncated() });
-            _execution.Stop(ExecutionStatus.Succeeded, Now, text, null, null);
+            Finish(ExecutionStatus.Succeeded, Now, text, null, null);
         }
         catch (StatesException e) when (_execution.IsRunning)
         {
@@ -73,7 +73,7 @@ internal sealed partial class ExecutionRunner
             if (e.Error is not null) details["error"] = e.Error;
             if (e.Cause is not null) details["cause"] = e.Cause;
             AppendUnchecked(_top, "ExecutionFailed", "executionFailedEventDetails", details);
-            _execution.Stop(ExecutionStatus.Failed, Now, null, e.Error, e.Cause);
+            Finish(ExecutionStatus.Failed, Now, null, e.Error, e.Cause);
         }
         catch (FrameAbortedException)
         {
@@ -84,7 +84,7 @@ internal sealed partial class ExecutionRunner
             // A defect of the simulator, not of the state machine: say so rather than leave the execution running.
             var cause = $"The simulator failed while running this execution: {e.GetType().Name}: {e.Message}";
             AppendUnchecked(_top, "ExecutionFailed", "executionFailedEventDetails", new JsonObject { ["error"] = "Sandbox.InternalError", ["cause"] = cause });
-            _execution.Stop(ExecutionStatus.Failed, Now, null, "Sandbox.InternalError", cause);
+            Finish(ExecutionStatus.Failed, Now, null, "Sandbox.InternalError", cause);
         }
     }
 
@@ -97,7 +97,7 @@ internal sealed partial class ExecutionRunner
         if (cause is not null) details["cause"] = cause;
         AppendUnchecked(_top, "ExecutionAborted", "executionAbortedEventDetails", details);
         _top.Abort();
-        _execution.Stop(ExecutionStatus.Aborted, Now, null, error, cause);
+        Finish(ExecutionStatus.Aborted, Now, null, error, cause);
     }
 
     private void TimeOut()
@@ -108,7 +108,16 @@ internal sealed partial class ExecutionRunner
             : _execution.StateMachine.Type == WorkflowType.Express ? "An Express execution can run for at most 5 minutes." : "A Standard execution can run for at most one year.";
         AppendUnchecked(_top, "ExecutionTimedOut", "executionTimedOutEventDetails", new JsonObject { ["error"] = StatesErrors.Timeout, ["cause"] = cause });
         _top.Abort();
-        _execution.Stop(ExecutionStatus.TimedOut, Now, null, StatesErrors.Timeout, cause);
+        Finish(ExecutionStatus.TimedOut, Now, null, StatesErrors.Timeout, cause);
+    }
+
+    private void Finish(ExecutionStatus status, DateTimeOffset at, string? output, string? error, string? cause)
+    {
+        if (!_execution.IsRunning) return;
+        _execution.Stop(status, at, output, error, cause);
+        _sim.Trace.Add(at, Observability.TraceKind.StateMachineExecutionStopped, _execution.StateMachine.Name, _execution.Name,
+            $"{_execution.StatusText}{(error is null ? "" : $" {error}")} after {_execution.StateTransitions} state transitions, {_execution.History.Count} events",
+            duration: at - _execution.StartDate);
     }
 
     /// <summary>Runs a (sub)machine from StartAt to an End, a Succeed, or an error.</summary>

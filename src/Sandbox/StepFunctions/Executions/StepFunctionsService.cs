@@ -81,6 +81,7 @@ public sealed class StepFunctionsService
         _order.Add(execution);
         var runner = new ExecutionRunner(_sim, this, execution);
         _runners.Add(execution, runner);
+        _sim.Trace.Add(_sim.Time.QueueTime, Observability.TraceKind.StateMachineExecutionStarted, machine.Name, name, $"{machine.Type} execution {arn}");
         _sim.ScheduleAt(_sim.Time.QueueTime, () => _ = runner.RunAsync());
         return execution;
     }
