@@ -18,7 +18,7 @@ namespace Course.Sandbox.StepFunctions.Integrations;
 internal static class ServiceIntegrations
 {
     /// <summary>Calls the integration with the task's parameters; returns its response (the task's result).</summary>
-    public static async Task<JsonNode?> InvokeAsync(Simulation sim, StepFunctionsService service, TaskResource resource, JsonNode? parameters, Execution parent)
+    public static async Task<JsonNode?> InvokeAsync(Simulation sim, StepFunctionsService service, TaskResource resource, JsonNode? parameters)
     {
         var p = parameters as JsonObject ?? new JsonObject();
         switch (resource.Service, resource.Action)
@@ -81,12 +81,12 @@ internal static class ServiceIntegrations
                     return new JsonObject { ["Body"] = JsonValues.Parse(BedrockService.ToAnthropicJson(completion)), ["ContentType"] = "application/json" };
                 });
             case ("states", "startExecution"):
-                return await StartExecutionAsync(service, resource, p, parent);
+                return await StartExecutionAsync(service, resource, p);
         }
         throw new StatesException(StatesErrors.Runtime, $"The resource '{resource.Arn}' is not supported by the simulator.");
     }
 
-    private static async Task<JsonNode?> StartExecutionAsync(StepFunctionsService service, TaskResource resource, JsonObject p, Execution parent)
+    private static async Task<JsonNode?> StartExecutionAsync(StepFunctionsService service, TaskResource resource, JsonObject p)
     {
         var input = p["Input"] is JsonValue iv && iv.GetValueKind() == JsonValueKind.String ? iv.GetValue<string>() : JsonValues.Text(p["Input"] ?? new JsonObject());
         Execution child;
@@ -98,7 +98,6 @@ internal static class ServiceIntegrations
         {
             throw new StatesException($"StepFunctions.{e.ErrorCode}", e.Message);
         }
-        _ = parent;
         if (!resource.Sync) return new JsonObject { ["ExecutionArn"] = child.Arn, ["StartDate"] = Timestamps.Format(child.StartDate) };
         await child.Completion;
         var described = service.Describe(child, parseOutput: resource.Arn.EndsWith(":2", StringComparison.Ordinal));

@@ -16,8 +16,8 @@ internal sealed partial class ExecutionRunner
         var s = run.State;
         var effective = Io(run, () => DataFlow.ApplyInputPath(s.InputPath, Scope(run, run.Input)));
         var items = Io(run, () => Items(run, effective));
-        var maxConcurrency = Io(run, () => Count(run, effective, s.MaxConcurrency, s.MaxConcurrencyPath, "MaxConcurrencyPath"));
-        var toleratedCount = s.ToleratedFailureCountPath is string tcp ? Io(run, () => Count(run, effective, 0, tcp, "ToleratedFailureCountPath")) : s.ToleratedFailureCount;
+        var maxConcurrency = Io(run, () => Count(effective, s.MaxConcurrency, s.MaxConcurrencyPath, "MaxConcurrencyPath"));
+        var toleratedCount = s.ToleratedFailureCountPath is string tcp ? Io(run, () => Count(effective, 0, tcp, "ToleratedFailureCountPath")) : s.ToleratedFailureCount;
         var toleratedPercent = s.ToleratedFailurePercentagePath is string tpp
             ? Io(run, () => (double?)(JsonValues.AsNumber(DataFlow.Reference(tpp, "ToleratedFailurePercentagePath", Scope(run, effective))) ?? 0))
             : s.ToleratedFailurePercentage;
@@ -110,9 +110,8 @@ internal sealed partial class ExecutionRunner
         return [.. array.Select(JsonValues.Copy)];
     }
 
-    private static int? Count(StateRun run, JsonNode? effective, int value, string? path, string field)
+    private static int? Count(JsonNode? effective, int value, string? path, string field)
     {
-        _ = run;
         if (path is null) return value;
         var found = PathCache.Get(path).TryEvaluate(effective, out var node);
         var n = found ? JsonValues.AsNumber(node) : null;

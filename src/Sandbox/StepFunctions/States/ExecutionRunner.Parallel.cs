@@ -70,6 +70,7 @@ internal sealed partial class ExecutionRunner
 internal sealed class ChildGroup
 {
     private readonly TaskCompletionSource _done = new();
+    private readonly List<Task> _children = [];
     private int _finished;
     private int _expected = int.MaxValue;
 
@@ -80,7 +81,8 @@ internal sealed class ChildGroup
     /// <summary>When true, failures are only counted (a Map with a tolerated failure threshold decides).</summary>
     public Func<ExecutionFrame, StatesException, bool>? Tolerate { get; init; }
 
-    public void Track(Task child) => _ = child;
+    /// <summary>Keeps a child's task (its outcome is reported through <see cref="Succeeded"/>, <see cref="Failed"/>, <see cref="Stopped"/>).</summary>
+    public void Track(Task child) => _children.Add(child);
 
     public void Succeeded(ExecutionFrame frame)
     {

@@ -18,8 +18,8 @@ internal sealed partial class ExecutionRunner
         var token = resource.WaitForTaskToken ? "AQ" + _sim.NewHexId(64) : null;
         var effective = Io(run, () => DataFlow.ApplyInputPath(s.InputPath, Scope(run, run.Input)));
         var parameters = s.HasParameters ? Io(run, () => DataFlow.ApplyTemplate(s.Parameters, Scope(run, effective, token), _intrinsics)) : effective;
-        var timeout = Io(run, () => Seconds(run, effective, s.TimeoutSeconds, s.TimeoutSecondsPath, "TimeoutSecondsPath"));
-        var heartbeat = Io(run, () => Seconds(run, effective, s.HeartbeatSeconds, s.HeartbeatSecondsPath, "HeartbeatSecondsPath"));
+        var timeout = Io(run, () => Seconds(effective, s.TimeoutSeconds, s.TimeoutSecondsPath, "TimeoutSecondsPath"));
+        var heartbeat = Io(run, () => Seconds(effective, s.HeartbeatSeconds, s.HeartbeatSecondsPath, "HeartbeatSecondsPath"));
         var frame = run.Frame;
 
         if (resource.IsLambdaFunction)
@@ -87,7 +87,7 @@ internal sealed partial class ExecutionRunner
             return LambdaIntegration.ParsePayload(r.Payload);
         }
         var waiter = token is null ? null : _service.RegisterToken(token, heartbeat, _execution);
-        var response = await ServiceIntegrations.InvokeAsync(_sim, _service, resource, parameters, _execution);
+        var response = await ServiceIntegrations.InvokeAsync(_sim, _service, resource, parameters);
         if (waiter is null) return response;
         Append(run.Frame, "TaskSubmitted", "taskSubmittedEventDetails", WithOutput(TaskDetails(resource), response));
         return await waiter.Completion;
@@ -102,11 +102,10 @@ internal sealed partial class ExecutionRunner
         throw new StatesException(StatesErrors.Timeout, null);
     }
 
-    private static int? Seconds(StateRun run, JsonNode? effective, int? value, string? path, string field)
+    private static int? Seconds(JsonNode? effective, int? value, string? path, string field)
     {
         if (value is int v) return v;
         if (path is null) return null;
-        _ = run;
         var node = PathCache.Get(path).TryEvaluate(effective, out var found) ? found : null;
         var n = JsonValues.AsNumber(node);
         if (n is not decimal d || d < 1 || d != decimal.Truncate(d) || d > 99_999_999)
