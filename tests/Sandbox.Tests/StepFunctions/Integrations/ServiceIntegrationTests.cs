@@ -44,6 +44,31 @@ public class ServiceIntegrationTests
     }
 
     [Fact]
+    public void DynamoDb_UpdateThenDelete_ChangeTheTable()
+    {
+        var sim = WithTable();
+        var e = Sfn.Run("""
+            {"StartAt":"Update","States":{
+              "Update":{"Type":"Task","Resource":"arn:aws:states:::dynamodb:updateItem","Parameters":{"TableName":"docs","Key":{"id":{"S":"k"}},
+                "UpdateExpression":"SET n = :n","ExpressionAttributeValues":{":n":{"N":"5"}},"ReturnValues":"ALL_NEW"},"ResultSelector":{"n.$":"$.Attributes.n.N"},"ResultPath":"$.updated","Next":"Delete"},
+              "Delete":{"Type":"Task","Resource":"arn:aws:states:::dynamodb:deleteItem","Parameters":{"TableName":"docs","Key":{"id":{"S":"k"}}},"ResultPath":null,"Next":"Get"},
+              "Get":{"Type":"Task","Resource":"arn:aws:states:::dynamodb:getItem","Parameters":{"TableName":"docs","Key":{"id":{"S":"k"}}},"ResultSelector":{"found.$":"States.ArrayLength($..Item)"},"ResultPath":"$.after","End":true}}}
+            """, "{}", sim);
+        Sfn.JsonEqual("""{"updated":{"n":"5"},"after":{"found":0}}""", Sfn.Output(e));
+    }
+
+    [Fact]
+    public void Bedrock_InvokeModel_ReturnsTheParsedBody()
+    {
+        var e = Sfn.Run("""
+            {"StartAt":"Ask","States":{"Ask":{"Type":"Task","Resource":"arn:aws:states:::bedrock:invokeModel",
+              "Parameters":{"ModelId":"__MODEL__","Body":{"anthropic_version":"bedrock-2023-05-31","max_tokens":50,"messages":[{"role":"user","content":"Summarise: serverless."}]}},
+              "ResultSelector":{"role.$":"$.Body.role","type.$":"$.ContentType"},"End":true}}}
+            """.Replace("__MODEL__", Course.Sandbox.Services.Bedrock.BedrockModel.Claude35HaikuId, StringComparison.Ordinal));
+        Sfn.JsonEqual("""{"role":"assistant","type":"application/json"}""", Sfn.Output(e));
+    }
+
+    [Fact]
     public void Sqs_SendMessage_PutsTheMessageOnTheQueue()
     {
         var sim = TestHandlers.Sim();
