@@ -93,10 +93,12 @@ public sealed record PriceSheet
     public decimal StepFunctionsExpressPerMillion { get; init; } = 1.00m;
 
     /// <summary>
-    /// Step Functions Express duration per GB-s, billed in 64 MB chunks and 100 ms steps (PRICE_11). The sheet
-    /// holds the first tier only (the first 1,000 GB-hours a month); the lower tiers above it are not on the sheet (?).
+    /// Step Functions Express duration per GB-s (PRICE_07, PRICE_11), billed in 64 MB chunks and 100 ms steps:
+    /// $0.06 per GB-hour for the first 1,000 GB-hours a month, $0.03 for the next 4,000, $0.01642 above (AWS's
+    /// pricing page, checked 2026-12-01).
     /// </summary>
-    public decimal StepFunctionsExpressPerGbSecond { get; init; } = 0.00001667m;
+    public IReadOnlyList<PriceTier> StepFunctionsExpressDuration { get; init; } =
+        [new(3_600_000m, 0.06m / 3600m), new(14_400_000m, 0.03m / 3600m), new(decimal.MaxValue, 0.01642m / 3600m)];
 
     /// <summary>Hours in the month the course prices always-on resources for (PRICE_11).</summary>
     public double HoursPerMonth { get; init; } = 730;
