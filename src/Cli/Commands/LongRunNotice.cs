@@ -52,7 +52,7 @@ internal sealed class LongRunNotice : IDisposable
     private void Tick()
     {
         var seconds = _watch.Elapsed.TotalSeconds;
-        var text = string.Create(CultureInfo.InvariantCulture, $"grading… {seconds:0} s of real time so far; the run is stopped at {_limit:0} s (limits.wallClockSeconds)");
+        var text = string.Create(CultureInfo.InvariantCulture, $"grading… {seconds:0} s of real time so far; the checks are stopped after {_limit:0} s of real time (limits.wallClockSeconds)");
         lock (_err)
         {
             if (_disposed)

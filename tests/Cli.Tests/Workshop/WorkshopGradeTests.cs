@@ -55,7 +55,30 @@ public sealed class WorkshopGradeTests : IDisposable
             writer.Write("should never be written");
         }
 
+        // A bare git repository (as a classroom's git host hands them out) holding a good copy.
+        var work = Path.Combine(_dir, "gitsrc");
+        Directory.CreateDirectory(Path.Combine(work, "exercises", "01-hello-api"));
+        File.Copy(Path.Combine(Exercise01, "solution", "Function.cs"), Path.Combine(work, "exercises", "01-hello-api", "Function.cs"));
+        Git(work, "init", "--quiet");
+        Git(work, "add", "-A");
+        Git(work, "-c", "user.name=gus", "-c", "user.email=gus@example.invalid", "commit", "--quiet", "-m", "my work");
+        Git(_dir, "clone", "--quiet", "--bare", work, Path.Combine(_dir, "submissions", "gus.git"));
+
         return Path.Combine(_dir, "submissions");
+    }
+
+    private static void Git(string directory, params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("git") { WorkingDirectory = directory, UseShellExecute = false, RedirectStandardError = true };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var git = System.Diagnostics.Process.Start(start)!;
+        var error = git.StandardError.ReadToEnd();
+        git.WaitForExit();
+        Assert.True(git.ExitCode == 0, $"git {string.Join(' ', args)}: {error}");
     }
 
     private static async Task<IReadOnlyList<StudentResult>> GradeAsync(string submissions, string scratch, int jobs)
@@ -72,7 +95,7 @@ public sealed class WorkshopGradeTests : IDisposable
         var results = await GradeAsync(submissions, Path.Combine(_dir, "scratch"), jobs: 2);
         var byName = results.ToDictionary(r => r.Student);
 
-        Assert.Equal(["ada", "bob", "cy", "dee", "eve", "mallory", "nobody", "zed", "zoe"], results.Select(r => r.Student));
+        Assert.Equal(["ada", "bob", "cy", "dee", "eve", "gus", "mallory", "nobody", "zed", "zoe"], results.Select(r => r.Student));
         Assert.Equal(10, byName["ada"].Score);
         Assert.Equal(GradeStatus.Pass, byName["ada"].Exercises[0].Report!.Status);
         Assert.InRange(byName["bob"].Score, 1, 9);
@@ -85,6 +108,7 @@ public sealed class WorkshopGradeTests : IDisposable
         Assert.Null(byName["mallory"].Exercises[0].Report);   // a link to the solution is not a submission
         Assert.Null(byName["nobody"].Exercises[0].Report);
         Assert.Equal(10, byName["zed"].Score);
+        Assert.Equal(10, byName["gus"].Score);   // cloned from the bare repository
         Assert.Contains("points outside the archive", byName["zoe"].Problem, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_dir, "escaped.txt")));
         Assert.False(File.Exists(Path.Combine(_dir, "scratch", "escaped.txt")));
@@ -96,7 +120,7 @@ public sealed class WorkshopGradeTests : IDisposable
         Assert.Equal("ada,10,10,10,", csv[1]);
         Assert.Equal("cy,0,0,10,01-hello-api: does not compile", csv[3]);
         Assert.Equal("eve,,0,10,01-hello-api: not submitted", csv[5]);
-        Assert.StartsWith("zoe,,0,10,submission not opened: the zip entry", csv[9], StringComparison.Ordinal);
+        Assert.StartsWith("zoe,,0,10,submission not opened: the zip entry", csv[10], StringComparison.Ordinal);
         var html = File.ReadAllText(Path.Combine(output, "gradebook.html"));
         Assert.Contains("Pass rate per check", html, StringComparison.Ordinal);
         Assert.Contains("class=\"bar\"", html, StringComparison.Ordinal);
