@@ -1,5 +1,5 @@
 // Lesson 01: What serverless is, and what it is not
-// Generated from lessons/01-what-is-serverless.md by `course notebooks build`: edit the lesson, not this file.
+// Generated from lessons/01-what-is-serverless.md by `./course notebooks build`: edit the lesson, not this file.
 // Run it from the repository root: dotnet run notebooks/01-what-is-serverless.cs
 #:project ../src/Lessons/Lessons.csproj
 #:property GenerateDocumentationFile=false

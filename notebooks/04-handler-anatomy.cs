@@ -1,5 +1,5 @@
 // Lesson 04: Anatomy of a handler: event, context, and the code that runs once
-// Generated from lessons/04-handler-anatomy.md by `course notebooks build`: edit the lesson, not this file.
+// Generated from lessons/04-handler-anatomy.md by `./course notebooks build`: edit the lesson, not this file.
 // Run it from the repository root: dotnet run notebooks/04-handler-anatomy.cs
 #:project ../src/Lessons/Lessons.csproj
 #:property GenerateDocumentationFile=false

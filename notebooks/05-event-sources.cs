@@ -1,5 +1,5 @@
 // Lesson 05: Event sources: who calls your function, and what happens when it fails
-// Generated from lessons/05-event-sources.md by `course notebooks build`: edit the lesson, not this file.
+// Generated from lessons/05-event-sources.md by `./course notebooks build`: edit the lesson, not this file.
 // Run it from the repository root: dotnet run notebooks/05-event-sources.cs
 #:project ../src/Lessons/Lessons.csproj
 #:property GenerateDocumentationFile=false
@@ -56,10 +56,11 @@ using System.Text.Json;
 // notification, an SQS queue, a DynamoDB stream, EventBridge rules) on a virtual clock, so hours of
 // retries take milliseconds and every run prints the same times.
 //
-// ## Synchronous: API Gateway answers 502
+// ## Synchronous: API Gateway answers 500
 //
 // With a synchronous invocation the caller waits, and receives the result or the error. Lambda does
-// not retry. An HTTP API turns a function error into `502` and an integration timeout into `504`;
+// not retry. An HTTP API turns a function error (or a malformed response) into `500` and an integration
+// timeout into `504` (a REST API answers `502` for the same function error);
 // whether to try again is the client's decision. This handler crashes on every request:
 
 
@@ -76,7 +77,7 @@ Console.WriteLine($"HTTP {response.StatusCode} {response.Body}");
 Console.WriteLine($"invocations: {apiSim.Lambda.Invocations.Count}");
 Show.Logs(apiSim, "checkout");
 
-// The client sees only `{"message":"Internal server error"}`: the exception's message and stack
+// The client sees only `{"message":"Internal Server Error"}`: the exception's message and stack
 // trace stay in the function's log. One invocation, no retry.
 //
 // ### What an HTTP API hands your function
@@ -426,7 +427,8 @@ Show.Trace(blockedSim, e => e.Kind is TraceKind.EventExpired);
 //
 // <details><summary>Solution</summary>
 //
-// 1. **Synchronous.** The client gets `502 {"message":"Internal server error"}`; Lambda does not retry.
+// 1. **Synchronous.** The client gets `500 {"message":"Internal Server Error"}` from an HTTP API (`502` from
+//    a REST API); Lambda does not retry.
 // 2. **Asynchronous.** Lambda retries twice (about 1 minute, then about 2 minutes later), then sends the
 //    event to the on-failure destination or DLQ if one is configured, else drops it.
 // 3. **Poll-based.** The poller retries the same batch; the shard is blocked until the record succeeds or

@@ -69,7 +69,8 @@ public sealed class CheckContext
     /// <summary>
     /// Sends an HTTP request through the engine's API Gateway HTTP API (payload format 2.0) to the function, on the
     /// route from exercise.yaml (<c>trigger.settings.route</c>; default <c>$default</c>), and runs the simulation until
-    /// the response is in. API Gateway's mapping applies: a function error or malformed response is 502.
+    /// the response is in. An HTTP API's mapping applies: a function error or malformed response is 500 <c>{"message":"Internal Server Error"}</c>
+    /// (see <see cref="HttpResult.FunctionFailed"/>).
     /// </summary>
     /// <param name="method">The HTTP method, e.g. <c>POST</c>.</param>
     /// <param name="path">The path with an optional query string, e.g. <c>/users?x=1</c>.</param>
