@@ -1,5 +1,5 @@
 // Lesson 03: Choosing compute: Lambda, Fargate, ECS Express Mode or EC2
-// Generated from lessons/03-choosing-compute.md by `course notebooks build`: edit the lesson, not this file.
+// Generated from lessons/03-choosing-compute.md by `./course notebooks build`: edit the lesson, not this file.
 // Run it from the repository root: dotnet run notebooks/03-choosing-compute.cs
 #:project ../src/Lessons/Lessons.csproj
 #:property GenerateDocumentationFile=false

@@ -251,7 +251,7 @@ seen.ForEach(Console.WriteLine);
 // Patterns have more to them than exact values: `prefix`, `suffix`, `wildcard`, `anything-but` (which
 // never matches a missing field), `numeric` ranges (numbers only, never strings), `exists` (on leaf
 // fields only), `cidr` and `$or`. Try one from the command line with
-// `course events test-pattern --pattern p.json --event e.json`; exercise 08 grades patterns against
+// `./course events test-pattern --pattern p.json --event e.json`; exercise 08 grades patterns against
 // events you have not seen, and schedules over a year.
 //
 // ## SNS: one message, many subscribers, two retry policies

@@ -1,5 +1,5 @@
 // Lesson 09: What it costs: Lambda pricing, the free tier and the Fargate crossover
-// Generated from lessons/09-cost.md by `course notebooks build`: edit the lesson, not this file.
+// Generated from lessons/09-cost.md by `./course notebooks build`: edit the lesson, not this file.
 // Run it from the repository root: dotnet run notebooks/09-cost.cs
 #:project ../src/Lessons/Lessons.csproj
 #:property GenerateDocumentationFile=false
