@@ -251,7 +251,7 @@ seen.ForEach(Console.WriteLine);
 // Patterns have more to them than exact values: `prefix`, `suffix`, `wildcard`, `anything-but` (which
 // never matches a missing field), `numeric` ranges (numbers only, never strings), `exists` (on leaf
 // fields only), `cidr` and `$or`. Try one from the command line with
-// `course events test-pattern --pattern p.json --event e.json`; exercise 08 grades patterns against
+// `./course events test-pattern --pattern p.json --event e.json`; exercise 08 grades patterns against
 // events you have not seen, and schedules over a year.
 //
 // ## SNS: one message, many subscribers, two retry policies
@@ -393,12 +393,9 @@ OrderStream.Run(new DynamoDbEventSourceOptions { MaximumRetryAttempts = 2, Bisec
 // the shard waits behind it (the growing waits, 1 s doubling to 60 s, are the simulator's model). The
 // run prints the first few batches, the last ones, and what expired:
 
-var blockedOutput = new System.IO.StringWriter();
-var console = Console.Out;
-Console.SetOut(blockedOutput);
-var blockedSim = OrderStream.Run(new DynamoDbEventSourceOptions());
-Console.SetOut(console);
-var lines = blockedOutput.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+var blocked = OrderStream.Run(new DynamoDbEventSourceOptions(), print: false);
+var blockedSim = blocked.Sim;
+var lines = blocked.Lines;
 foreach (var line in lines.Take(5).Append("…").Concat(lines.TakeLast(2)))
 {
     Console.WriteLine(line);
@@ -556,9 +553,13 @@ public static class OrderQueue
 
 public static class OrderStream
 {
-    /// <summary>Writes orders 1–4 (order 2 is poison) to a table whose stream feeds a function; prints each batch.</summary>
-    public static Simulation Run(DynamoDbEventSourceOptions options)
+    /// <summary>
+    /// Writes orders 1–4 (order 2 is poison) to a table whose stream feeds a function; prints each batch the function
+    /// received and each skipped batch (pass print: false to get the lines instead).
+    /// </summary>
+    public static (Simulation Sim, List<string> Lines) Run(DynamoDbEventSourceOptions options, bool print = true)
     {
+        var lines = new List<string>();
         var sim = new Simulation(new SimulationOptions { Seed = 5 });
         sim.Services.DynamoDb.Invoke("CreateTable", JsonDocument.Parse("""
             {"TableName":"orders","BillingMode":"PAY_PER_REQUEST",
@@ -573,7 +574,7 @@ public static class OrderStream
             HandlerFactory.FromDelegate((DynamoDBEvent e, ILambdaContext c) =>
             {
                 var items = e.Records.Select(r => r.Dynamodb.NewImage["sk"].N + (r.Dynamodb.NewImage["data"].S == "poison" ? "!" : "")).ToList();
-                Console.WriteLine($"+{(sim.Now - sim.Options.Start).TotalSeconds,9:0.0000} s  batch [{string.Join(", ", items)}]");
+                lines.Add($"+{(sim.Now - sim.Options.Start).TotalSeconds,9:0.0000} s  batch [{string.Join(", ", items)}]");
                 if (items.Any(i => i.EndsWith('!')))
                 {
                     throw new InvalidOperationException("poison record");
@@ -594,9 +595,14 @@ public static class OrderStream
         {
             using var record = JsonDocument.Parse(message.Body);
             var info = record.RootElement.GetProperty("DDBStreamBatchInfo");
-            Console.WriteLine($"+{(message.SentTimestamp - sim.Options.Start).TotalSeconds,9:0.0000} s  skipped: {info.GetProperty("batchSize")} record(s)");
+            lines.Add($"+{(message.SentTimestamp - sim.Options.Start).TotalSeconds,9:0.0000} s  skipped: {info.GetProperty("batchSize")} record(s)");
         }
 
-        return sim;
+        if (print)
+        {
+            lines.ForEach(Console.WriteLine);
+        }
+
+        return (sim, lines);
     }
 }

@@ -81,7 +81,7 @@ public static class ShopRoutingChecks
         }
         catch (EventBridgeException e)
         {
-            throw new CheckFailedException($"PutRule {rule} refused the pattern {pattern}: {e.Message}", "a valid event pattern", "fix the pattern in rules.yaml; `course events test-pattern --pattern p.json --event e.json` shows the reason too");
+            throw new CheckFailedException($"PutRule {rule} refused the pattern {pattern}: {e.Message}", "a valid event pattern", "fix the pattern in rules.yaml; `./course events test-pattern --pattern p.json --event e.json` shows the reason too");
         }
 
         events.PutTargets(rule, [new RuleTarget { Id = "queue", Arn = queue.Arn }], bus.Name);
