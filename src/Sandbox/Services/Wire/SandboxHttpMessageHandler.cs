@@ -28,6 +28,9 @@ internal sealed class SandboxHttpMessageHandler(Func<SandboxHttpClientFactory?> 
         string serviceId = ServiceIdOf(request);
         if (target.Find(serviceId) is { } service)
         {
+            // IAM (issue 11): a function with an attached role is authorised per call; denied calls never reach the service.
+            if (target.WireAuthorizer is { } authorizer && Hosting.InvocationScope.Current is { } caller)
+                return AuthorizeThenSendAsync(authorizer, caller.FunctionName, serviceId, service, request, cancellationToken);
             return service.HandleAsync(request, cancellationToken);
         }
 
@@ -40,6 +43,10 @@ internal sealed class SandboxHttpMessageHandler(Func<SandboxHttpClientFactory?> 
         };
         return Task.FromResult(response);
     }
+
+    private static async Task<HttpResponseMessage> AuthorizeThenSendAsync(Iam.Wire.IWireAuthorizer authorizer, string functionName, string serviceId, IWireService service, HttpRequestMessage request, CancellationToken cancellationToken) =>
+        await authorizer.CheckAsync(functionName, serviceId, request, cancellationToken).ConfigureAwait(false)
+            ?? await service.HandleAsync(request, cancellationToken).ConfigureAwait(false);
 
     /// <summary>The service a request is for: the SigV4 credential scope's service, else X-Amz-Target, else the host.</summary>
     internal static string ServiceIdOf(HttpRequestMessage request)
