@@ -27,7 +27,7 @@ internal static class SamCommand
         format.AcceptOnlyFromAmong("yaml", "json");
         var overrides = new Option<string[]>("--parameter-overrides") { Description = "Parameter values, Key=Value", AllowMultipleArgumentsPerToken = true };
         var command = new Command("translate", "Print the CloudFormation template the SAM transform produces") { file, format, overrides };
-        command.SetAction(result => Translate(result.GetValue(file)!, result.GetValue(format)!, result.GetValue(overrides) ?? []));
+        command.SetAction(result => Translate(result.GetValue(file)!, result.GetValue(format)!, result.GetValue(overrides) ?? [], result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
         return command;
     }
 

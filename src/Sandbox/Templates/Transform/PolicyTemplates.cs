@@ -9,7 +9,7 @@ namespace Course.Sandbox.Templates.Transform;
 /// </summary>
 internal static class PolicyTemplates
 {
-    private const string Region = "arn:${AWS::Partition}:{0}:${AWS::Region}:${AWS::AccountId}:";
+    private const string Region = "arn:${AWS::Partition}:SERVICE:${AWS::Region}:${AWS::AccountId}:";
 
     private sealed record Res(string Format, params (string Var, string Param)[] Vars);
 
@@ -17,7 +17,7 @@ internal static class PolicyTemplates
 
     private sealed record Def(string[] Parameters, Stmt[] Statements);
 
-    private static Res Svc(string service, string tail, params (string, string)[] vars) => new(string.Format(System.Globalization.CultureInfo.InvariantCulture, Region, service) + tail, vars);
+    private static Res Svc(string service, string tail, params (string, string)[] vars) => new(Region.Replace("SERVICE", service, StringComparison.Ordinal) + tail, vars);
 
     private static readonly Res Star = new("*");
 
