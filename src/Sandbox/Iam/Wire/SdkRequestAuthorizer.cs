@@ -15,6 +15,8 @@ namespace Course.Sandbox.Iam.Wire;
 /// </summary>
 internal sealed class SdkRequestAuthorizer(RoleRegistry registry) : IWireAuthorizer
 {
+    public RoleRegistry Registry => registry;
+
     public async Task<HttpResponseMessage?> CheckAsync(string functionName, string serviceId, HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (registry.RoleOf(functionName) is null) return null;

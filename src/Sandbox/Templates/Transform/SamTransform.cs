@@ -26,6 +26,7 @@ public static class SamTransform
             var id = entry.Key.Value;
             var resource = (MappingNode)entry.Value;
             var type = resource["Type"]!.AsString()!;
+            ctx.CurrentMark = resource.Mark;
             try
             {
                 if (resource["Properties"] is { } p and not MappingNode)
@@ -58,6 +59,7 @@ public static class SamTransform
 
         foreach (var (id, resource, props) in apis)
         {
+            ctx.CurrentMark = resource.Mark;
             try
             {
                 HttpApiTranslator.Build(ctx, id, resource, props);
@@ -67,8 +69,11 @@ public static class SamTransform
                 errors.Add(e.ToError());
             }
         }
-        if (ctx.Routes.ContainsKey("ServerlessHttpApi") && template.Resources["ServerlessHttpApi"] is null)
+        if (ctx.Routes.TryGetValue("ServerlessHttpApi", out var implicitRoutes) && template.Resources["ServerlessHttpApi"] is null)
+        {
+            ctx.CurrentMark = implicitRoutes[0].Mark;
             HttpApiTranslator.Build(ctx, "ServerlessHttpApi", null, GlobalsMerger.Merge(template.Globals, HttpApiTranslator.Type, null));
+        }
         if (errors.Count > 0) throw new SamTransformException(errors);
         foreach (var pass in ctx.LatePasses) pass();
 

@@ -19,7 +19,19 @@ internal sealed class TransformContext(Template template)
     /// <summary>HttpApi routes, by API logical id (<c>ServerlessHttpApi</c> for the implicit API).</summary>
     public Dictionary<string, List<HttpApiRoute>> Routes { get; } = new(StringComparer.Ordinal);
 
-    public void Add(string logicalId, MappingNode resource) => Output.Set(logicalId, resource);
+    /// <summary>The mark of the SAM resource being translated: generated resources carry it, so later errors point at their source.</summary>
+    public SourceMark CurrentMark { get; set; }
+
+    public void Add(string logicalId, MappingNode resource)
+    {
+        if (!resource.Mark.IsKnown && CurrentMark.IsKnown)
+        {
+            var marked = new MappingNode(CurrentMark);
+            foreach (var e in resource.Entries) marked.Set(e.Key.Value, e.Value);
+            resource = marked;
+        }
+        Output.Set(logicalId, resource);
+    }
 
     /// <summary>The type of input resource <paramref name="logicalId"/>, or null.</summary>
     public string? InputType(string logicalId) => (Template.Resources[logicalId] as MappingNode)?["Type"]?.AsString();
