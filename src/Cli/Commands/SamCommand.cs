@@ -61,7 +61,7 @@ internal static class SamCommand
         }
         catch (TemplateException e)
         {
-            errors.WriteLine($"error: {e.Message}");
+            errors.WriteLine(Render(e));
         }
         catch (ArgumentException e)
         {
@@ -69,6 +69,9 @@ internal static class SamCommand
         }
         return false;
     }
+
+    /// <summary><c>file:line:col: error: problem</c> and, on the next line, the fix.</summary>
+    internal static string Render(TemplateException e) => $"{e.Mark}: error: {e.Problem}{(e.Fix is null ? "" : $"\n  fix: {e.Fix}")}";
 
     /// <summary>The first error's place, then SAM's message and every reason with its place and fix.</summary>
     internal static string Describe(SamTransformException e) => $"{e.Errors[0].Mark}: error: {e.Describe()}";

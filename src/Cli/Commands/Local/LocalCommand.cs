@@ -96,7 +96,7 @@ internal static class LocalCommand
         }
         catch (LocalInputException e)
         {
-            errors.WriteLine($"error: {e.Message}");
+            errors.WriteLine(e.Message.Contains(": error: ", StringComparison.Ordinal) ? e.Message : $"error: {e.Message}");
             return 2;
         }
     }
@@ -112,7 +112,7 @@ internal static class LocalCommand
         }
         catch (LocalInputException e)
         {
-            errors.WriteLine($"error: {e.Message}");
+            errors.WriteLine(e.Message.Contains(": error: ", StringComparison.Ordinal) ? e.Message : $"error: {e.Message}");
             return 2;
         }
     }

@@ -41,7 +41,7 @@ internal sealed class LocalStack
         }
         catch (TemplateException e)
         {
-            throw new LocalInputException(e.Message);
+            throw new LocalInputException(SamCommand.Render(e));
         }
         catch (ArgumentException e)
         {
@@ -61,7 +61,7 @@ internal sealed class LocalStack
         }
         catch (TemplateException e)
         {
-            throw new LocalInputException(e.Message);
+            throw new LocalInputException(SamCommand.Render(e));
         }
         catch (HandlerBindingException e)
         {

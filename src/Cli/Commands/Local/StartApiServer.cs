@@ -34,7 +34,7 @@ internal static class StartApiServer
         }
         catch (LocalInputException e)
         {
-            errors.WriteLine($"error: {e.Message}");
+            errors.WriteLine(e.Message.Contains(": error: ", StringComparison.Ordinal) ? e.Message : $"error: {e.Message}");
             return 2;
         }
         var (apiId, api) = local.Stack.HttpApis.FirstOrDefault();
