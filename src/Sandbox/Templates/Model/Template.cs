@@ -43,6 +43,12 @@ public sealed class Template
     /// <summary>The <c>Outputs</c> section, or null.</summary>
     public MappingNode? Outputs => Root["Outputs"] as MappingNode;
 
+    /// <summary>The <c>AWS::Serverless::Function</c> resources, each with its properties merged over Globals (SAM_01).</summary>
+    public IEnumerable<(string LogicalId, MappingNode Properties)> ServerlessFunctions() =>
+        Resources.Entries
+            .Where(e => (e.Value as MappingNode)?["Type"]?.AsString() == Transform.FunctionTranslator.Type)
+            .Select(e => (e.Key.Value, Transform.GlobalsMerger.Merge(Globals, Transform.FunctionTranslator.Type, ((MappingNode)e.Value)["Properties"] as MappingNode)));
+
     /// <summary>True when the template declares <c>Transform: AWS::Serverless-2016-10-31</c> (alone or in a list).</summary>
     public bool IsSam => Root["Transform"] switch
     {
