@@ -27,6 +27,28 @@ internal static partial class FunctionTranslator
             SequenceNode l => l.Items,
             var single => [single],
         };
+        var (_, userDocuments) = ResolvePolicies(ctx, id, policies, managed);
+        documents.AddRange(userDocuments);
+
+        var properties = Nodes.Map(
+            ("AssumeRolePolicyDocument", props["AssumeRolePolicyDocument"]?.Clone() ?? AssumeRole("lambda.amazonaws.com")),
+            ("ManagedPolicyArns", managed),
+            ("Policies", documents.Count == 0 ? null : Nodes.List(documents)),
+            ("PermissionsBoundary", props["PermissionsBoundary"]?.Clone()),
+            ("Path", props["RolePath"]?.Clone()),
+            ("Tags", TagList(props["Tags"] as MappingNode)));
+        return TransformContext.Resource("AWS::IAM::Role", properties, (MappingNode)passThrough.Clone());
+    }
+
+    /// <summary>
+    /// SAM's Policies (construct_role_for_resource): managed names → ARNs (deduplicated into <paramref name="managed"/>),
+    /// intrinsics as ARNs, inline <c>Statement</c> documents and policy templates as <c>&lt;Id&gt;RolePolicy&lt;index&gt;</c>.
+    /// </summary>
+    internal static (SequenceNode Managed, List<TemplateNode> Documents) ResolvePolicies(TransformContext ctx, string id, IReadOnlyList<TemplateNode> policies, SequenceNode? managed = null)
+    {
+        managed ??= Nodes.List();
+        var documents = new List<TemplateNode>();
+        var roleId = id + "Role";
         for (var i = 0; i < policies.Count; i++)
         {
             var policy = policies[i];
@@ -61,15 +83,7 @@ internal static partial class FunctionTranslator
                         $"use a managed policy name or ARN, a policy template ({string.Join(", ", PolicyTemplates.Names.Take(6))}, …) or an inline `Statement:` document.");
             }
         }
-
-        var properties = Nodes.Map(
-            ("AssumeRolePolicyDocument", props["AssumeRolePolicyDocument"]?.Clone() ?? AssumeRole("lambda.amazonaws.com")),
-            ("ManagedPolicyArns", managed),
-            ("Policies", documents.Count == 0 ? null : Nodes.List(documents)),
-            ("PermissionsBoundary", props["PermissionsBoundary"]?.Clone()),
-            ("Path", props["RolePath"]?.Clone()),
-            ("Tags", TagList(props["Tags"] as MappingNode)));
-        return TransformContext.Resource("AWS::IAM::Role", properties, (MappingNode)passThrough.Clone());
+        return (managed, documents);
     }
 
     internal static MappingNode AssumeRole(string service) => Nodes.Map(

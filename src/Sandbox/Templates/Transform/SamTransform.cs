@@ -37,6 +37,9 @@ public static class SamTransform
                     case FunctionTranslator.Type:
                         FunctionTranslator.Translate(ctx, id, resource, props);
                         break;
+                    case StateMachineTranslator.Type:
+                        StateMachineTranslator.Translate(ctx, id, resource, props);
+                        break;
                     case SimpleTableTranslator.Type:
                         SimpleTableTranslator.Translate(ctx, id, resource, props);
                         break;
@@ -46,7 +49,7 @@ public static class SamTransform
                         break;
                     default:
                         if (type.StartsWith("AWS::Serverless::", StringComparison.Ordinal))
-                            throw new InvalidResource(resource["Type"]!.Mark, id, $"the sandbox's transform does not translate {type} yet.", "the sandbox translates AWS::Serverless::Function, SimpleTable and HttpApi.");
+                            throw new InvalidResource(resource["Type"]!.Mark, id, $"the sandbox's transform does not translate {type} yet.", "the sandbox translates AWS::Serverless::Function, SimpleTable, HttpApi and StateMachine.");
                         ctx.Add(id, (MappingNode)resource.Clone());
                         break;
                 }

@@ -18,6 +18,60 @@ public static class CanonicalJson
         return sb.ToString();
     }
 
+    /// <summary>Python's <c>json.dumps(data, sort_keys=True, indent=4, separators=(",", ": "))</c> of a node.</summary>
+    public static string DumpsIndented(TemplateNode node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        var sb = new StringBuilder();
+        Indented(sb, node, 0);
+        return sb.ToString();
+    }
+
+    private static void Indented(StringBuilder sb, TemplateNode node, int depth)
+    {
+        var pad = new string(' ', (depth + 1) * 4);
+        var close = new string(' ', depth * 4);
+        switch (node)
+        {
+            case MappingNode { Count: 0 }:
+                sb.Append("{}");
+                break;
+            case SequenceNode { Items.Count: 0 }:
+                sb.Append("[]");
+                break;
+            case MappingNode m:
+            {
+                sb.Append("{\n");
+                var entries = m.Entries.OrderBy(e => e.Key.Value, StringComparer.Ordinal).ToList();
+                for (var i = 0; i < entries.Count; i++)
+                {
+                    sb.Append(pad);
+                    String(sb, entries[i].Key.Value);
+                    sb.Append(": ");
+                    Indented(sb, entries[i].Value, depth + 1);
+                    sb.Append(i < entries.Count - 1 ? ",\n" : "\n");
+                }
+                sb.Append(close).Append('}');
+                break;
+            }
+            case SequenceNode l:
+            {
+                sb.Append("[\n");
+                for (var i = 0; i < l.Items.Count; i++)
+                {
+                    sb.Append(pad);
+                    Indented(sb, l.Items[i], depth + 1);
+                    sb.Append(i < l.Items.Count - 1 ? ",\n" : "\n");
+                }
+                sb.Append(close).Append(']');
+                break;
+            }
+            default:
+                Write(sb, node);
+                break;
+        }
+    }
+
     private static void Write(StringBuilder sb, TemplateNode node)
     {
         switch (node)
