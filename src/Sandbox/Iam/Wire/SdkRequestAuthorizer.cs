@@ -10,8 +10,9 @@ namespace Course.Sandbox.Iam.Wire;
 /// (DynamoDB: <c>dynamodb:&lt;Operation&gt;</c> on <c>table/&lt;name&gt;</c>, batch and transaction items per table;
 /// SQS: <c>sqs:&lt;Operation&gt;</c> on the queue ARN, batch operations as their single action; S3: GetObject /
 /// PutObject / DeleteObject on <c>bucket/key</c>, ListBucket on the bucket, …), asks the <see cref="RoleRegistry"/>
-/// and, when denied, answers as the service does: DynamoDB and SQS 400 <c>AccessDeniedException</c>, S3 403
-/// <c>AccessDenied</c> XML.
+/// and, when denied, answers as the service does: DynamoDB 400 <c>AccessDeniedException</c> naming principal, action
+/// and resource; SQS 400 <c>AccessDenied</c> "Access to the resource https://sqs.&lt;region&gt;.amazonaws.com/ is denied."
+/// (the wording AWS's SQS troubleshooting page shows); S3 403 <c>AccessDenied</c> XML with the resource in quotes.
 /// </summary>
 internal sealed class SdkRequestAuthorizer(RoleRegistry registry) : IWireAuthorizer
 {
@@ -23,7 +24,7 @@ internal sealed class SdkRequestAuthorizer(RoleRegistry registry) : IWireAuthori
         var checks = await MapAsync(serviceId, request, cancellationToken).ConfigureAwait(false);
         foreach (var (action, resource) in checks)
         {
-            if (registry.Authorize(functionName, action, resource) is { } denied) return Denied(serviceId, denied, request);
+            if (registry.Authorize(functionName, action, resource) is { } denied) return Denied(serviceId, denied, request, registry.Region);
         }
         return null;
     }
@@ -73,7 +74,24 @@ internal sealed class SdkRequestAuthorizer(RoleRegistry registry) : IWireAuthori
                 return [("sqs:" + action, queue is null ? "*" : $"arn:aws:sqs:{region}:{account}:{queue}")];
             }
             case "s3":
-                return [S3(request)];
+            {
+                var (action, resource) = S3(request);
+                if (action == "s3:DeleteObject" && resource.EndsWith("/*", StringComparison.Ordinal) && request.Content is not null)
+                {
+                    // DeleteObjects (POST ?delete) needs s3:DeleteObject on each key it names.
+                    await request.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+                    var xml = await request.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                    var keys = System.Text.RegularExpressions.Regex.Matches(xml, "<Key>(.*?)</Key>").Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+                    if (keys.Count > 0) return [.. keys.Select(k => (action, resource[..^1] + k))];
+                }
+                if (request.Method == HttpMethod.Put && request.Headers.TryGetValues("x-amz-copy-source", out var copy) && copy.FirstOrDefault() is { } source)
+                {
+                    // CopyObject needs s3:GetObject on the source and s3:PutObject on the target.
+                    var from = Uri.UnescapeDataString(source.TrimStart('/').Split('?')[0]);
+                    return [("s3:GetObject", $"arn:aws:s3:::{from}"), (action, resource)];
+                }
+                return [(action, resource)];
+            }
             default:
                 return [];
         }
@@ -143,14 +161,17 @@ internal sealed class SdkRequestAuthorizer(RoleRegistry registry) : IWireAuthori
         }
     }
 
-    private static HttpResponseMessage Denied(string serviceId, AccessDeniedException denied, HttpRequestMessage request)
+    private static HttpResponseMessage Denied(string serviceId, AccessDeniedException denied, HttpRequestMessage request, string region)
     {
         if (serviceId == "s3")
         {
             var xml = $"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>AccessDenied</Code><Message>{SecurityElement.Escape(denied.S3Message)}</Message><RequestId>0000000000000000</RequestId></Error>";
             return new HttpResponseMessage(HttpStatusCode.Forbidden) { Content = new StringContent(xml, Encoding.UTF8, "application/xml"), RequestMessage = request };
         }
-        var json = new JsonObject { ["__type"] = "com.amazon.coral.service#AccessDeniedException", ["message"] = denied.Message }.ToJsonString();
+        // SQS answers without naming the principal or action (AWS's SQS troubleshooting page shows
+        // "Access to the resource https://sqs.us-east-1.amazonaws.com/ is denied."); DynamoDB names them.
+        var message = serviceId == "sqs" ? $"Access to the resource https://sqs.{region}.amazonaws.com/ is denied." : denied.Message;
+        var json = new JsonObject { ["__type"] = "com.amazon.coral.service#AccessDeniedException", ["message"] = message }.ToJsonString();
         var response = new HttpResponseMessage(HttpStatusCode.BadRequest) { Content = new StringContent(json, Encoding.UTF8, "application/x-amz-json-1.0"), RequestMessage = request };
         if (serviceId == "sqs") response.Headers.TryAddWithoutValidation("x-amzn-query-error", "AccessDenied;Sender");
         return response;

@@ -78,6 +78,24 @@ public sealed class StackDeployerTests
         }
     }
 
+    /// <summary>Sends one message to QUEUE.</summary>
+    public sealed class Sender
+    {
+        public async Task<string> Handle(string body, ILambdaContext context)
+        {
+            using var sqs = new Amazon.SQS.AmazonSQSClient();
+            try
+            {
+                await sqs.SendMessageAsync(Environment.GetEnvironmentVariable("QUEUE"), body);
+                return "ok";
+            }
+            catch (Amazon.SQS.AmazonSQSException e)
+            {
+                return $"{e.ErrorCode}|{e.Message}";
+            }
+        }
+    }
+
     /// <summary>Counts the SQS messages it gets.</summary>
     public sealed class Consumer
     {
@@ -95,6 +113,7 @@ public sealed class StackDeployerTests
             "Writer" => typeof(Writer),
             "Objects" => typeof(ObjectUser),
             "Publisher" => typeof(Publisher),
+            "Sender" => typeof(Sender),
             _ => typeof(Consumer),
         }, "Handle"));
         return (sim, stack);
@@ -182,6 +201,31 @@ public sealed class StackDeployerTests
         var result = sim.Lambda.Invoke(stack.Functions["Publisher"], "\"hi\"").Payload!.Trim('"').Split('|');
         Assert.Equal("AuthorizationError", result[0]);
         Assert.Contains($"sns:Publish on resource: {stack.PhysicalIds["Refused"]}", result[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void IAM_01_SqsSendWithoutGrant_IsAccessDeniedInSqsWords()
+    {
+        var (sim, stack) = Deploy($"""
+            Resources:
+              Granted:
+                Type: AWS::SQS::Queue
+              Other:
+                Type: AWS::SQS::Queue
+              Sender:
+            {Function}
+                  Environment:
+                    Variables:
+                      QUEUE: !Ref Other
+                  Policies:
+                    - SQSSendMessagePolicy:
+                        QueueName: !GetAtt Granted.QueueName
+            """);
+        var result = sim.Lambda.Invoke(stack.Functions["Sender"], "\"hi\"").Payload!.Trim('"').Split('|');
+        Assert.Equal("AccessDenied", result[0]);
+        Assert.Equal("Access to the resource https://sqs.us-east-1.amazonaws.com/ is denied.", result[1]);
+        var record = RoleRegistry.For(sim).Calls.Single();
+        Assert.Equal(("sqs:SendMessage", $"arn:aws:sqs:us-east-1:123456789012:{sim.Services.Sqs.GetQueue(stack.PhysicalIds["Other"]).Name}", Decision.ImplicitDeny), (record.Action, record.Resource, record.Decision));
     }
 
     [Fact]
