@@ -67,6 +67,27 @@ public static partial class StackDeployer
         }
     }
 
+    /// <summary>The async destination an ARN names: an SQS queue, SNS topic, EventBridge bus or Lambda function.</summary>
+    private static IAsyncTarget Target(Simulation sim, string arn, MappingNode resource)
+    {
+        var service = arn.Split(':') is { Length: > 2 } parts ? parts[2] : "";
+        try
+        {
+            return service switch
+            {
+                "sqs" => Sources.Destinations.Destinations.Queue(sim, sim.Services.Sqs.GetQueueByName(arn.Split(':')[^1])),
+                "sns" => Sources.Destinations.Destinations.Topic(sim, sim.Services.Sns.GetTopic(arn)),
+                "events" => Sources.Destinations.Destinations.Bus(sim, sim.Services.EventBridge.GetEventBus(arn)),
+                "lambda" => Sources.Destinations.Destinations.Function(sim, FunctionName(arn)),
+                _ => throw new TemplateException(resource.Mark, $"the destination {arn} is not an SQS queue, SNS topic, EventBridge bus or Lambda function.", "point it at one of those (e.g. !GetAtt MyQueue.Arn)."),
+            };
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or KeyNotFoundException or Services.Sqs.SqsException or Services.Sns.SnsException)
+        {
+            throw new TemplateException(resource.Mark, $"the destination {arn} does not exist in this stack: {e.Message}", "declare the queue, topic or bus in the template.");
+        }
+    }
+
     private static string FunctionName(string arnOrName)
     {
         var parts = arnOrName.Split(':');

@@ -80,7 +80,7 @@ public static partial class StackDeployer
             var name = values.Name(id);
             var props = Props(r);
             var code = Code(template, id, name, props, r);
-            var options = Options(name, props, active, id, eval, r);
+            var options = Options(sim, name, props, active, id, eval, r);
             LambdaFunctionDeploy(sim, options, handlers(code), r, id);
             if (raw["Role"] is MappingNode { IntrinsicName: "Fn::GetAtt" } roleRef && roleRef["Fn::GetAtt"] is SequenceNode l && roles.TryGetValue(l.Items[0].AsString()!, out var role))
                 RoleRegistry.For(sim).Attach(name, role.Name, role.Statements);
@@ -140,7 +140,7 @@ public static partial class StackDeployer
         throw new TemplateException(samProps?["CodeUri"]?.Mark ?? resource.Mark, $"function {id}'s code is in S3, which the sandbox cannot read.", "point CodeUri at the local folder holding the handler's .cs files.");
     }
 
-    private static FunctionOptions Options(string name, MappingNode props, List<(string Id, string Type, MappingNode Resource)> active, string id, IntrinsicEvaluator eval, MappingNode resource)
+    private static FunctionOptions Options(Simulation sim, string name, MappingNode props, List<(string Id, string Type, MappingNode Resource)> active, string id, IntrinsicEvaluator eval, MappingNode resource)
     {
         var options = new FunctionOptions
         {
@@ -166,8 +166,12 @@ public static partial class StackDeployer
                 var eic = (MappingNode)eval.Evaluate(p);
                 if ((eic["MaximumRetryAttempts"] as ScalarNode)?.AsLong() is { } retries) options.Async.MaximumRetryAttempts = (int)retries;
                 if ((eic["MaximumEventAgeInSeconds"] as ScalarNode)?.AsLong() is { } age) options.Async.MaximumEventAge = TimeSpan.FromSeconds(age);
+                var destinations = eic["DestinationConfig"] as MappingNode;
+                if ((destinations?["OnSuccess"] as MappingNode)?["Destination"]?.AsString() is { } onSuccess) options.Async.OnSuccess = Target(sim, onSuccess, resource);
+                if ((destinations?["OnFailure"] as MappingNode)?["Destination"]?.AsString() is { } onFailure) options.Async.OnFailure = Target(sim, onFailure, resource);
             }
         }
+        if ((props["DeadLetterConfig"] as MappingNode)?["TargetArn"]?.AsString() is { } dlq) options.Async.DeadLetter = Target(sim, dlq, resource);
         var errors = options.Validate();
         if (errors.Count > 0) throw new TemplateException(resource.Mark, $"function {id} is not valid: {string.Join("; ", errors)}", "fix the function's properties (MemorySize 128–10240, Timeout 1–900 …).");
         return options;

@@ -96,6 +96,12 @@ public sealed class StackDeployerTests
         }
     }
 
+    /// <summary>Always fails.</summary>
+    public sealed class Failer
+    {
+        public void Handle(string input, ILambdaContext context) => throw new InvalidOperationException("no");
+    }
+
     /// <summary>Counts the SQS messages it gets.</summary>
     public sealed class Consumer
     {
@@ -114,6 +120,7 @@ public sealed class StackDeployerTests
             "Objects" => typeof(ObjectUser),
             "Publisher" => typeof(Publisher),
             "Sender" => typeof(Sender),
+            "Failer" => typeof(Failer),
             _ => typeof(Consumer),
         }, "Handle"));
         return (sim, stack);
@@ -251,6 +258,26 @@ public sealed class StackDeployerTests
         for (var i = 0; i < 7; i++) queue.Send(new Course.Sandbox.Services.Sqs.SqsSendRequest { Body = $"m{i}" });
         sim.RunFor(TimeSpan.FromSeconds(30));
         Assert.Equal(7, Consumer.Received);
+    }
+
+    [Fact]
+    public void EventInvokeConfig_OnFailureQueue_ReceivesTheEventAfterTheRetries()
+    {
+        var (sim, stack) = Deploy($"""
+            Resources:
+              Failer:
+            {Function}
+                  EventInvokeConfig:
+                    MaximumRetryAttempts: 1
+                    DestinationConfig:
+                      OnFailure:
+                        Type: SQS
+            """);
+        sim.Lambda.InvokeAsync(stack.Functions["Failer"], "\"x\"", Course.Sandbox.Invocation.InvocationType.Event);
+        sim.RunFor(TimeSpan.FromMinutes(10));
+        Assert.Equal(2, sim.Lambda.GetFunction(stack.Functions["Failer"]).Environments.Sum(e => e.Log.Events.Count(l => l.Message.StartsWith("START", StringComparison.Ordinal))));
+        var queue = sim.Services.Sqs.GetQueue(stack.PhysicalIds["FailerEventInvokeConfigOnFailureQueue"]);
+        Assert.Equal("1", queue.GetAttributes()["ApproximateNumberOfMessages"]);
     }
 
     [Fact]
