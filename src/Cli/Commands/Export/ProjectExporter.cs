@@ -159,6 +159,3 @@ internal static partial class ProjectExporter
     [GeneratedRegex(@"\bCourse\.[A-Za-z_][A-Za-z0-9_.]*")]
     private static partial Regex SandboxPattern();
 }
-
-/// <summary>Bad input to <c>course export</c>: printed as is, exit code 2.</summary>
-internal sealed class ExportException(string message) : Exception(message);

@@ -120,9 +120,7 @@ internal static partial class FunctionTranslator
                     if (type is not ("SQS" or "SNS"))
                         throw new InvalidResource(d.Mark, id, "Destination is required if Type is not ['SQS', 'SNS']", "give Destination: the ARN of the function or event bus.");
                     var created = resourceId + (type == "SQS" ? "Queue" : "Topic");
-                    var r = Nodes.Map(("Type", Nodes.Str(type == "SQS" ? "AWS::SQS::Queue" : "AWS::SNS::Topic")));
-                    foreach (var a in passThrough.Entries) r.Set(a.Key.Value, a.Value.Clone());
-                    ctx.Add(created, r);
+                    ctx.Add(created, TransformContext.Resource(type == "SQS" ? "AWS::SQS::Queue" : "AWS::SNS::Topic", new MappingNode(SourceMark.None), (MappingNode)passThrough.Clone()));
                     destination = type == "SQS" ? Nodes.GetAtt(created, "Arn") : Nodes.Ref(created);
                 }
                 destinations.Set(which, Nodes.Map(("Destination", destination)));

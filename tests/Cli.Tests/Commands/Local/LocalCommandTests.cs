@@ -63,6 +63,9 @@ public sealed class LocalCommandTests : IDisposable
     [InlineData("CodeUri: src/DocumentProcessor/", "CodeUri: src/Missing/", "does not exist")]
     [InlineData("Runtime: dotnet8", "Runtime: python3.12", "the sandbox runs C# handlers")]
     [InlineData("Bucket: !Ref DocumentBucket", "Bucket: !Ref DocumentBuckit", "S3 events must reference an S3 bucket in the same template")]
+    [InlineData("TABLE_NAME: !Ref DocumentTable", "TABLE_NAME: !Ref DocumentTabel", ":12:21: error: Ref names 'DocumentTabel', which is neither a parameter")]
+    [InlineData("MemorySize: 1024", "MemorySize: 100000", "function DocumentProcessor is not valid")]
+    [InlineData("Timeout: 30", "Timeout: [30]", "Type of property 'Timeout' is invalid.")]
     public void Run_BadTemplates_Exit2WithPlaceAndFix(string from, string to, string problem)
     {
         var dir = CopySample();
@@ -74,6 +77,14 @@ public sealed class LocalCommandTests : IDisposable
         Assert.Contains(template, error, StringComparison.Ordinal);
         Assert.Contains("ix", error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_UnknownParameterOverride_Exit2()
+    {
+        var (exit, _, error) = SamCommandTests.Run("local", "run", "-t", Sample("template.yaml"), "--scenario", Sample("scenario.yaml"), "--parameter-overrides", "Stage=prod");
+        Assert.Equal(2, exit);
+        Assert.Contains("--parameter-overrides names 'Stage', which the template does not declare", error, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -146,7 +146,7 @@ public sealed class SamTransformFunctionTests
                         Type: SQS
             """);
         Sam.Same("""{"TargetArn":"arn:aws:sqs:us-east-1:123456789012:dlq"}""", resources["Fn"]!["Properties"]!["DeadLetterConfig"]);
-        Sam.Same("""{"Type":"AWS::SQS::Queue"}""", resources["FnEventInvokeConfigOnFailureQueue"]);
+        Sam.Same("""{"Type":"AWS::SQS::Queue","Properties":{}}""", resources["FnEventInvokeConfigOnFailureQueue"]);
         Sam.Same("""
             {"Type":"AWS::Lambda::EventInvokeConfig","Properties":{"FunctionName":{"Ref":"Fn"},"Qualifier":"$LATEST",
              "DestinationConfig":{"OnFailure":{"Destination":{"Fn::GetAtt":["FnEventInvokeConfigOnFailureQueue","Arn"]}}},"MaximumRetryAttempts":1}}
