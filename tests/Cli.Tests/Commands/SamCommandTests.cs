@@ -42,6 +42,15 @@ public sealed class SamCommandTests : IDisposable
     }
 
     [Fact]
+    public void Translate_DocumentProcessor_MatchesTheReviewedGoldenFile()
+    {
+        // Reviewed by hand against aws-sam-translator's tests/translator/output pairs (s3.json, policy templates, simpletable.json).
+        var (_, output, _) = Run("sam", "translate", Repo.Path("samples", "document-processor", "template.yaml"), "--format", "json");
+        var golden = File.ReadAllText(Repo.Path("tests", "Cli.Tests", "Commands", "Expectations", "document-processor.translated.json"));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(golden), JsonNode.Parse(output)), output);
+    }
+
+    [Fact]
     public void Translate_Yaml_IsTheDefaultFormat()
     {
         var (exit, output, _) = Run("sam", "translate", Repo.Path("samples", "document-processor", "template.yaml"));
