@@ -46,7 +46,7 @@ public sealed class SamCommandTests : IDisposable
     {
         // Reviewed by hand against aws-sam-translator's tests/translator/output pairs (s3.json, policy templates, simpletable.json).
         var (_, output, _) = Run("sam", "translate", Repo.Path("samples", "document-processor", "template.yaml"), "--format", "json");
-        var golden = File.ReadAllText(Repo.Path("tests", "Cli.Tests", "Commands", "Expectations", "document-processor.translated.json"));
+        var golden = System.IO.File.ReadAllText(Repo.Path("tests", "Cli.Tests", "Commands", "Expectations", "document-processor.translated.json"));
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(golden), JsonNode.Parse(output)), output);
     }
 
