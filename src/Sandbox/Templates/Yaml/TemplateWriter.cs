@@ -96,6 +96,14 @@ public static partial class TemplateWriter
                 if (inline) sb.Append('\n');
                 foreach (var i in s.Items)
                 {
+                    if (i is MappingNode { Count: > 0 } or SequenceNode { Items.Count: > 0 })
+                    {
+                        // "- key: value" with the rest of the item indented under it.
+                        var item = new StringBuilder();
+                        WriteYaml(item, i, indent + 2, inline: false);
+                        sb.Append(pad).Append("- ").Append(item.ToString(indent + 2, item.Length - indent - 2));
+                        continue;
+                    }
                     sb.Append(pad).Append('-');
                     WriteChild(sb, i, indent);
                 }

@@ -49,6 +49,19 @@ public sealed class TemplateReaderTests
     }
 
     [Fact]
+    public void YamlWriter_RoundTrips()
+    {
+        var node = TemplateReader.Read("""
+            a: [1, "two", true, null, { b: [ { c: "x: y" }, [] ], d: {} }]
+            e: "yes"
+            f: "123"
+            g: ''
+            """, "t.yaml");
+        var again = TemplateReader.Read(TemplateWriter.ToYaml(node), "out.yaml");
+        Assert.True(node.DataEquals(again), TemplateWriter.ToYaml(node));
+    }
+
+    [Fact]
     public void CanonicalJson_IsPythonsSortedCompactAsciiDump()
     {
         var node = TemplateReader.Read("b: 1\na: [\"é\", true, null]\n", "t.yaml");
