@@ -205,6 +205,24 @@ Show.Logs(sim2);
 //
 // </details>
 //
+// **Challenge — Predict the transform**
+//
+// Add a second event to `DocumentProcessor`: an SQS queue `Retries` (a new `AWS::SQS::Queue` resource)
+// with `Type: SQS` and `Queue: !GetAtt Retries.Arn`. Which resource does the transform add, under
+// which logical id, and what changes in `DocumentProcessorRole`? Check your answer with
+// `course sam translate`.
+//
+// <details><summary>Solution</summary>
+//
+// An `AWS::Lambda::EventSourceMapping` named `DocumentProcessor<EventName>` (the function's id plus
+// the event's name) with `FunctionName: !Ref DocumentProcessor` and the queue's ARN as
+// `EventSourceArn`. No permission resource: Lambda polls the queue, so instead the role's
+// `ManagedPolicyArns` gains `service-role/AWSLambdaSQSQueueExecutionRole` (receive, delete, get
+// attributes on any queue). The queue's visibility timeout must be at least the function's 30 s
+// timeout, or the mapping cannot be created (lesson 05).
+//
+// </details>
+//
 // ## From the sandbox to AWS
 //
 // | here | on AWS |
