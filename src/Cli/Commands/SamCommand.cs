@@ -46,6 +46,11 @@ internal static class SamCommand
             errors.WriteLine(Describe(e));
             return 2;
         }
+        catch (Exception e) when (e is InvalidCastException or NullReferenceException or InvalidOperationException or ArgumentException or KeyNotFoundException or FormatException)
+        {
+            errors.WriteLine(InternalError(path, e));
+            return 2;
+        }
         output.Write(format == "json" ? TemplateWriter.ToJson(translated) + "\n" : TemplateWriter.ToYaml(translated));
         return 0;
     }
@@ -69,6 +74,10 @@ internal static class SamCommand
         }
         return false;
     }
+
+    /// <summary>The message for a template the sandbox failed on without a proper error (a sandbox bug, never a stack trace).</summary>
+    internal static string InternalError(string path, Exception e) =>
+        $"{path}: error: the sandbox could not process this template ({e.GetType().Name}: {e.Message}).\n  fix: this is a bug in the sandbox, not in your template as far as it knows; report it with the template, and check the template with `sam validate`.";
 
     /// <summary><c>file:line:col: error: problem</c> and, on the next line, the fix.</summary>
     internal static string Render(TemplateException e) => $"{e.Mark}: error: {e.Problem}{(e.Fix is null ? "" : $"\n  fix: {e.Fix}")}";

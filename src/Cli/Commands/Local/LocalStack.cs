@@ -67,6 +67,10 @@ internal sealed class LocalStack
         {
             throw new LocalInputException($"{templatePath}: {e.Message} Fix: check the function's Handler (Assembly::Namespace.Type::Method).");
         }
+        catch (Exception e) when (e is InvalidCastException or NullReferenceException or InvalidOperationException or ArgumentException or KeyNotFoundException or FormatException)
+        {
+            throw new LocalInputException(SamCommand.InternalError(templatePath, e));
+        }
     }
 
     private static HandlerFactory Handler(FunctionCode code, Template template, Dictionary<string, CompileResult> cache)

@@ -49,11 +49,16 @@ public static partial class StackDeployer
                 }
             }
         }
-        catch (Exception e) when (e is not TemplateException and (ArgumentException or InvalidOperationException or Services.DynamoDb.DynamoDbException or Services.Sqs.SqsException))
+        catch (Exception e) when (IsInputError(e))
         {
             throw new TemplateException(resource.Mark, $"{type} {id} cannot be created: {e.Message}", "fix its Properties.");
         }
     }
+
+    /// <summary>The errors a service raises for a bad resource definition (as CloudFormation would report a failed create).</summary>
+    private static bool IsInputError(Exception e) => e is ArgumentException or InvalidOperationException or KeyNotFoundException or FormatException
+        or Services.S3.S3Exception or Services.Sqs.SqsException or Services.Sns.SnsException or Services.DynamoDb.DynamoDbException
+        or Sources.EventBridge.EventBridgeException or LambdaException;
 
     private static void LambdaFunctionDeploy(Simulation sim, FunctionOptions options, HandlerFactory handler, MappingNode resource, string id)
     {
@@ -82,7 +87,7 @@ public static partial class StackDeployer
                 _ => throw new TemplateException(resource.Mark, $"the destination {arn} is not an SQS queue, SNS topic, EventBridge bus or Lambda function.", "point it at one of those (e.g. !GetAtt MyQueue.Arn)."),
             };
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or KeyNotFoundException or Services.Sqs.SqsException or Services.Sns.SnsException)
+        catch (Exception e) when (IsInputError(e))
         {
             throw new TemplateException(resource.Mark, $"the destination {arn} does not exist in this stack: {e.Message}", "declare the queue, topic or bus in the template.");
         }
@@ -138,7 +143,7 @@ public static partial class StackDeployer
                 stack.Notes.Add($"{id}: the sandbox does not simulate the event source {arn} (SQS queues and DynamoDB streams only).");
             }
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or KeyNotFoundException or Services.Sqs.SqsException or LambdaException)
+        catch (Exception e) when (IsInputError(e))
         {
             throw new TemplateException(resource.Mark, $"event source mapping {id} cannot be created: {e.Message}", "check the queue or stream and the function (SQS_05: the queue's visibility timeout must be at least the function's timeout).");
         }
@@ -151,7 +156,7 @@ public static partial class StackDeployer
         {
             sim.Services.Sns.Subscribe(props["TopicArn"]?.AsString() ?? "", "lambda", props["Endpoint"]?.AsString() ?? "");
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or KeyNotFoundException or Services.Sns.SnsException)
+        catch (Exception e) when (IsInputError(e))
         {
             throw new TemplateException(resource.Mark, $"SNS subscription cannot be created: {e.Message}", "point TopicArn at a topic of this template.");
         }
@@ -174,7 +179,7 @@ public static partial class StackDeployer
             var targets = (props["Targets"] as SequenceNode)?.Items.OfType<MappingNode>().Select(Target).ToList() ?? [];
             if (targets.Count > 0) sim.Services.EventBridge.PutTargets(name, targets, bus);
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or KeyNotFoundException)
+        catch (Exception e) when (IsInputError(e))
         {
             throw new TemplateException(resource.Mark, $"EventBridge rule {name} cannot be created: {e.Message}", "check its EventPattern / ScheduleExpression and targets.");
         }
@@ -192,7 +197,7 @@ public static partial class StackDeployer
                 Target = props["Target"] is MappingNode t ? Target(t) : new RuleTarget(),
             });
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        catch (Exception e) when (IsInputError(e))
         {
             throw new TemplateException(resource.Mark, $"schedule {name} cannot be created: {e.Message}", "check ScheduleExpression (cron(…), rate(…) or at(…)).");
         }
@@ -215,7 +220,7 @@ public static partial class StackDeployer
                 {
                     api.AddRoute(routeKey, FunctionName(functionArn));
                 }
-                catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+                catch (Exception e) when (IsInputError(e))
                 {
                     throw new TemplateException(resource.Mark, $"HTTP API {id}: route {routeKey} cannot be added: {e.Message}", "check the event's Path and Method.");
                 }
@@ -248,7 +253,7 @@ public static partial class StackDeployer
         {
             sim.Services.S3.PutBucketNotificationConfiguration(bucket, rules);
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        catch (Exception e) when (IsInputError(e))
         {
             throw new TemplateException(resource.Mark, $"bucket {bucket}'s notifications cannot be set: {e.Message}", "check NotificationConfiguration.");
         }

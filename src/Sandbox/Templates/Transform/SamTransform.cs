@@ -58,6 +58,10 @@ public static class SamTransform
             {
                 errors.Add(e.ToError());
             }
+            catch (TemplateException e)
+            {
+                errors.Add(new SamError(e.Mark, $"Resource with id [{id}] is invalid. {e.Problem}", e.Fix));
+            }
         }
 
         foreach (var (id, resource, props) in apis)

@@ -26,6 +26,8 @@ internal static class StateMachineTranslator
                 throw new InvalidResource(e.Key.Mark, id, $"property {e.Key.Value} not defined for resource of type {Type}", $"the properties are {string.Join(", ", Known)}.");
         }
         var definition = props["Definition"];
+        if (definition is not null and not MappingNode)
+            throw new InvalidResource(definition.Mark, id, "Type of property 'Definition' is invalid.", "write the Amazon States Language definition as a mapping (StartAt, States).");
         var uri = props["DefinitionUri"];
         if (definition is not null && uri is not null)
             throw new InvalidResource(props.Mark, id, "Specify either 'Definition' or 'DefinitionUri' property and not both.", "keep one of them.");

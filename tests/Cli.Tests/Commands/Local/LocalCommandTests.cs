@@ -66,6 +66,7 @@ public sealed class LocalCommandTests : IDisposable
     [InlineData("TABLE_NAME: !Ref DocumentTable", "TABLE_NAME: !Ref DocumentTabel", ":12:21: error: Ref names 'DocumentTabel', which is neither a parameter")]
     [InlineData("MemorySize: 1024", "MemorySize: 100000", "function DocumentProcessor is not valid")]
     [InlineData("Timeout: 30", "Timeout: [30]", "Type of property 'Timeout' is invalid.")]
+    [InlineData("  DocumentBucket:\n    Type: AWS::S3::Bucket", "  DocumentBucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: Not_A_Bucket", "AWS::S3::Bucket DocumentBucket cannot be created")]
     public void Run_BadTemplates_Exit2WithPlaceAndFix(string from, string to, string problem)
     {
         var dir = CopySample();

@@ -120,6 +120,8 @@ public sealed class SamTransformTemplateTests
     [InlineData("Events: { E: { Type: SQS, Properties: {} } }", "Event with id [E] is invalid. No Queue (for SQS) or Stream (for Kinesis, DynamoDB or MSK) or Broker (for Amazon MQ) provided.")]
     [InlineData("Events: { E: { Type: DynamoDB, Properties: { Stream: arn } } }", "Event with id [E] is invalid. StartingPosition is required for Kinesis, DynamoDB and MSK.")]
     [InlineData("ProvisionedConcurrencyConfig: { ProvisionedConcurrentExecutions: 1 }", "To set ProvisionedConcurrencyConfig AutoPublishALias must be defined on the function")]
+    [InlineData("AutoPublishAlias: !Ref Nope", "Ref names 'Nope', which is neither a parameter, a pseudo parameter nor a resource of this template.")]
+    [InlineData("AutoPublishAlias: live-1", "AutoPublishAlias must contain only alphanumeric characters")]
     public void SAM_05_EachKindOfInvalidFunction_GivesSamsReason(string line, string reason)
     {
         var e = Sam.Fails($"""
