@@ -1,5 +1,5 @@
 // Lesson 07: Infrastructure as code: one SAM template, run here, deployed there
-// Generated from lessons/07-iac-sam.md by `course notebooks build`: edit the lesson, not this file.
+// Generated from lessons/07-iac-sam.md by `./course notebooks build`: edit the lesson, not this file.
 // Run it from the repository root: dotnet run notebooks/07-iac-sam.cs
 #:project ../src/Lessons/Lessons.csproj
 #:property GenerateDocumentationFile=false

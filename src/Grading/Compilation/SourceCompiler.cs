@@ -45,6 +45,9 @@ public sealed class SourceCompiler
     public CompileResult CompileLearner(IReadOnlyList<SourceFile> files, string assemblyName = "Learner") =>
         Compile(files, assemblyName, ReferenceCatalog.Learner, applySafety: true);
 
+    /// <summary>Whether learner code is rewritten onto the virtual clock (see <see cref="VirtualTimeRewriter"/>). <value>The default is true.</value></summary>
+    internal static bool RewriteLearnerTime { get; set; } = true;
+
     /// <summary>Compiles learner files, optionally without the safety rules (tests of the worker's containment).</summary>
     internal CompileResult CompileLearner(IReadOnlyList<SourceFile> files, bool applySafety, string assemblyName = "Learner") =>
         Compile(files, assemblyName, ReferenceCatalog.Learner, applySafety);
@@ -84,7 +87,18 @@ public sealed class SourceCompiler
         {
             using var peStream = new MemoryStream();
             using var pdbStream = new MemoryStream();
-            var emit = compilation.Emit(peStream, pdbStream, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.PortablePdb));
+            // Learner code compiled cleanly as written (its diagnostics are about its own text); what is emitted is the
+            // same code with time, blocking waits and environment variables routed to the simulation.
+            var emitted = applySafety && RewriteLearnerTime ? VirtualTimeRewriter.Rewrite(compilation, trees.Skip(1)) : compilation;
+            var emitOptions = new EmitOptions(debugInformationFormat: DebugInformationFormat.PortablePdb);
+            var emit = emitted.Emit(peStream, pdbStream, options: emitOptions);
+            if (!emit.Success && !ReferenceEquals(emitted, compilation))
+            {
+                // A rewrite the compiler rejects is the sandbox's bug, not the learner's: emit the code as written.
+                peStream.SetLength(0);
+                pdbStream.SetLength(0);
+                emit = compilation.Emit(peStream, pdbStream, options: emitOptions);
+            }
             AddCompilerErrors(emit.Diagnostics, diagnostics, texts, hasUnsafeSafetyError);
             if (emit.Success)
             {

@@ -8,7 +8,7 @@ namespace Course.Sandbox.Hosting;
 /// <summary>
 /// Calls one handler method the way Lambda's .NET runtime does: binds the payload to the first parameter
 /// (through the configured <see cref="ILambdaSerializer"/>, or raw for <see cref="Stream"/>), passes the context,
-/// waits for tasks, and serialises the result.
+/// hands back the handler's task (which the engine runs on the virtual clock), and serialises the result.
 /// </summary>
 internal sealed class MethodInvoker
 {
@@ -65,7 +65,10 @@ internal sealed class MethodInvoker
 
     public string Description => $"{_method.DeclaringType?.FullName}::{_method.Name}";
 
-    public string? Invoke(object? target, string payload, ILambdaContext context)
+    /// <summary>True when the method returns a task.</summary>
+    public bool IsAsynchronous => _isTask;
+
+    public ValueTask<string?> InvokeAsync(object? target, string payload, ILambdaContext context)
     {
         // MethodInvoker (unlike MethodBase.Invoke) needs no argument array and never wraps the handler's exceptions.
         var result = (_eventType, _takesContext) switch
@@ -78,12 +81,24 @@ internal sealed class MethodInvoker
         if (_isTask)
         {
             var task = (Task)result!;
+            if (!task.IsCompleted) return new ValueTask<string?>(Await(task));
             task.GetAwaiter().GetResult();
             result = _taskResult?.Invoke(task);
         }
-        if (_resultType is null) return null;
-        return WriteResult(result);
+        if (_resultType is null) return default;
+        return new ValueTask<string?>(WriteResult(result));
     }
+
+    // The handler's task completes on the simulation's thread, inside the handler's own context (its last continuation
+    // ran in a queue event). An await here would be sent to the thread pool (the runtime never inlines a
+    // ConfigureAwait(false) continuation under a custom context), so the rest runs as a synchronous continuation.
+    private Task<string?> Await(Task task) =>
+        task.ContinueWith(static (t, state) =>
+        {
+            t.GetAwaiter().GetResult();
+            var self = (MethodInvoker)state!;
+            return self._resultType is null ? null : self.WriteResult(self._taskResult?.Invoke(t));
+        }, this, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
     private object? BindEvent(string payload)
     {

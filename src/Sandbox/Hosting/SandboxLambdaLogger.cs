@@ -11,12 +11,34 @@ namespace Course.Sandbox.Hosting;
 internal sealed class SandboxLambdaLogger(Observability.LogStream stream, InvocationScope scope) : ILambdaLogger
 {
     private StringBuilder? _partial;
+    private StringBuilder? _console;
+    private string _consoleLevel = "Information";
+
+    /// <summary>Text the handler wrote to standard output or error: each complete line becomes a log line of <paramref name="level"/>.</summary>
+    internal void Console(string level, string text)
+    {
+        if (_console is { Length: > 0 } && _consoleLevel != level) FlushConsole();
+        _consoleLevel = level;
+        (_console ??= new StringBuilder()).Append(text);
+        var buffered = _console.ToString();
+        var newline = buffered.LastIndexOf('\n');
+        if (newline < 0) return;
+        foreach (var line in buffered[..newline].Split('\n')) Log(level, line.TrimEnd('\r'));
+        _console.Clear().Append(buffered[(newline + 1)..]);
+    }
+
+    private void FlushConsole()
+    {
+        if (_console is not { Length: > 0 }) return;
+        Log(_consoleLevel, _console.ToString());
+        _console.Clear();
+    }
 
     public void Log(string message)
     {
         if (!scope.IsActive)
         {
-            Console.Write(message);
+            System.Console.Write(message);
             return;
         }
         (_partial ??= new StringBuilder()).Append(message);
@@ -31,12 +53,13 @@ internal sealed class SandboxLambdaLogger(Observability.LogStream stream, Invoca
 
     public void Log(string level, string message)
     {
-        if (!scope.IsActive) Console.WriteLine(message);
+        if (!scope.IsActive) System.Console.WriteLine(message);
         else stream.Append(scope.Now, $"{Observability.LogStream.Timestamp(scope.Now)}\t{scope.RequestId}\t{ShortLevel(level)}\t{message}");
     }
 
     public void Flush()
     {
+        FlushConsole();
         if (_partial is null || _partial.Length == 0) return;
         stream.Append(scope.Now, _partial.ToString());
         _partial.Clear();

@@ -38,7 +38,9 @@ internal sealed class TypeHandlerFactory : HandlerFactory
 /// <summary>One environment's handler object and the method to call on it.</summary>
 internal sealed class MethodHandlerInstance(MethodInvoker invoker, object? target, IDisposable? owner) : IHandlerInstance
 {
-    public string? Invoke(string payload, ILambdaContext context) => invoker.Invoke(target, payload, context);
+    public bool IsAsynchronous => invoker.IsAsynchronous;
+
+    public ValueTask<string?> InvokeAsync(string payload, ILambdaContext context) => invoker.InvokeAsync(target, payload, context);
 
     public void Dispose()
     {

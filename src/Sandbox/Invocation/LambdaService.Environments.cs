@@ -20,6 +20,8 @@ public sealed partial class LambdaService
         var id = $"env-{++_environmentCount}";
         var streamName = string.Create(CultureInfo.InvariantCulture, $"{now.UtcDateTime:yyyy'/'MM'/'dd}/[$LATEST]{_sim.NewHexId()}");
         var env = new ExecutionEnvironment(id, function, new LogStream(function.LogGroupName, streamName), provisioned, now);
+        env.Variables = VariablesFor(function, streamName);
+        env.TmpRoot = Path.Combine(_sim.ScratchRoot, id, "tmp");   // created on first use
         function.Add(env);
         function.ConcurrentExecutions++;
         if (!IsReserved(function)) _unreservedBusy++;
@@ -30,19 +32,19 @@ public sealed partial class LambdaService
         // With SnapStart the INIT code ran once when the version was published; environments restore its snapshot,
         // so the learner's INIT time is not part of a restore (the code still runs here to give each environment its state).
         var initLimit = options.SnapStart ? Limits.MaxTimeout : Limits.InitPhaseLimit - platform;
-        var scope = new InvocationScope(function.Name, options.MemorySize) { Environment = env, ClientSetupCost = _sim.Options.ColdStart.SdkClientSetup };
+        var scope = new InvocationScope(function.Name, options.MemorySize, _sim.Time) { Environment = env, ClientSetupCost = _sim.Options.ColdStart.SdkClientSetup };
         env.Scope = scope;
         env.Logger = new SandboxLambdaLogger(env.Log, scope);
         env.Context = new SandboxLambdaContext(function, env.Log.Name, env.Logger, scope);
+        env.Continuations = new HandlerSynchronizationContext(_sim.Time, scope, () => EnterWorld(env), e => OnBackgroundCrash(env, e));
         env.Log.Append(now, options.SnapStart
             ? $"RESTORE_START {RuntimeVersion(options.Runtime)}"
             : $"INIT_START {RuntimeVersion(options.Runtime)}");
 
-        ApplyEnvironmentVariables(function, env);
-        _sim.Services.Attach();
+        EnterWorld(env);
+        var outerScope = InvocationScope.Flowing;
         scope.Begin(null, isInit: true, now + platform, initLimit);
         var logger = env.Logger;
-        LambdaLogger.Bind(logger);
         var watch = Stopwatch.StartNew();
         try
         {
@@ -62,6 +64,7 @@ public sealed partial class LambdaService
             watch.Stop();
             logger.Flush();
             scope.End();
+            InvocationScope.Enter(outerScope is { IsActive: true } && !ReferenceEquals(outerScope, scope) ? outerScope : null);
         }
 
         env.MeasuredInitWallTime = watch.Elapsed;
@@ -101,6 +104,8 @@ public sealed partial class LambdaService
             env.Function.ConcurrentExecutions--;
             if (!IsReserved(env.Function)) _unreservedBusy--;
         }
+        env.Continuations?.Kill();
+        DeleteTmp(env);
         try { env.Instance?.Dispose(); }
         catch (Exception e) when (e is not OutOfMemoryException) { /* SHUTDOWN hooks cannot fail an invocation */ }
         env.Instance = null;
@@ -131,28 +136,92 @@ public sealed partial class LambdaService
 
     private ExecutionEnvironment? _appliedFor;
 
+    /// <summary>An environment's /tmp goes with it.</summary>
+    private static void DeleteTmp(ExecutionEnvironment env)
+    {
+        if (env.TmpRoot.Length == 0) return;
+        try
+        {
+            var root = Path.GetDirectoryName(env.TmpRoot)!;
+            if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: a file the handler left open stays until the process ends; the folder name is never reused.
+        }
+    }
+
+    /// <summary>Makes <paramref name="env"/>'s world current before its code runs or resumes: logger, services, variables.</summary>
+    private void EnterWorld(ExecutionEnvironment env)
+    {
+        ConsoleCapture.EnsureInstalled();
+        ApplyEnvironmentVariables(env.Function, env);
+        _sim.Services.Attach();
+        LambdaLogger.Bind(env.Logger);
+    }
+
+    /// <summary>An exception escaped handler code that nothing awaited (an async void method): the runtime process dies, so the environment is reset.</summary>
+    private void OnBackgroundCrash(ExecutionEnvironment env, Exception e)
+    {
+        var at = env.Scope.Now;
+        env.Log.Append(at, $"{LogStream.Timestamp(at)}	{env.Scope.RequestId}	fail	{HandlerError.Describe(e)}");
+        _sim.Trace.Add(at, TraceKind.Note, env.Function.Name, env.Scope.RequestId,
+            $"unobserved exception in handler code: {e.GetType().Name}: {e.Message}", environmentId: env.Id);
+    }
+
+    /// <summary>The variables Lambda defines in an environment (its defined runtime environment variables), then the function's own.</summary>
+    private Dictionary<string, string> VariablesFor(LambdaFunction function, string logStreamName)
+    {
+        var o = function.Options;
+        var region = _sim.Options.Region;
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["AWS_REGION"] = region,
+            ["AWS_DEFAULT_REGION"] = region,
+            ["AWS_LAMBDA_FUNCTION_NAME"] = function.Name,
+            ["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"] = o.MemorySize.ToString(CultureInfo.InvariantCulture),
+            ["AWS_LAMBDA_FUNCTION_VERSION"] = "$LATEST",
+            ["AWS_LAMBDA_LOG_GROUP_NAME"] = function.LogGroupName,
+            ["AWS_LAMBDA_LOG_STREAM_NAME"] = logStreamName,
+            ["AWS_EXECUTION_ENV"] = "AWS_Lambda_" + o.Runtime,
+            ["AWS_ACCESS_KEY_ID"] = "ASIASANDBOXSANDBOX00",
+            ["AWS_SECRET_ACCESS_KEY"] = "sandbox-secret-never-leaves-this-machine",
+            ["AWS_SESSION_TOKEN"] = "sandbox-session",
+            ["TZ"] = ":UTC",
+            ["LAMBDA_TASK_ROOT"] = "/var/task",
+            ["LAMBDA_RUNTIME_DIR"] = "/var/runtime",
+        };
+        foreach (var (key, value) in o.Environment) variables[key] = value;
+        return variables;
+    }
+
+    private readonly HashSet<string> _appliedKeys = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Code that reads the process's variables directly (delegate handlers in lessons and tests; the AWS SDK, for region
+    /// and credentials) sees the running environment's: they are written before its code runs or resumes, and the
+    /// previous environment's are removed, so two simulations in one process never see each other's values. Compiled
+    /// handlers read <see cref="ExecutionEnvironment.Variables"/> through the rewrite, and need none of this.
+    /// </summary>
     private void ApplyEnvironmentVariables(LambdaFunction function, ExecutionEnvironment env)
     {
         if (!_sim.Options.ApplyEnvironmentVariables) return;
-        if (ReferenceEquals(_appliedFor, env)) return;
-        var o = function.Options;
-        var region = _sim.Options.Region;
-        Set("AWS_REGION", region);
-        Set("AWS_DEFAULT_REGION", region);
-        Set("AWS_LAMBDA_FUNCTION_NAME", function.Name);
-        Set("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", o.MemorySize.ToString(CultureInfo.InvariantCulture));
-        Set("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
-        Set("AWS_LAMBDA_LOG_GROUP_NAME", function.LogGroupName);
-        Set("AWS_LAMBDA_LOG_STREAM_NAME", env.Log.Name);
-        Set("AWS_EXECUTION_ENV", "AWS_Lambda_" + o.Runtime);
-        Set("AWS_ACCESS_KEY_ID", "ASIASANDBOXSANDBOX00");
-        Set("AWS_SECRET_ACCESS_KEY", "sandbox-secret-never-leaves-this-machine");
-        Set("AWS_SESSION_TOKEN", "sandbox-session");
-        foreach (var (key, value) in o.Environment) Set(key, value);
+        if (ReferenceEquals(_appliedFor, env) && ReferenceEquals(s_processOwner, env)) return;
+        foreach (var key in _appliedKeys)
+            if (!env.Variables.ContainsKey(key)) System.Environment.SetEnvironmentVariable(key, null);
+        _appliedKeys.Clear();
+        foreach (var (key, value) in env.Variables)
+        {
+            if (key == "TZ") continue;   // the process's time zone stays; handler clocks are UTC already
+            System.Environment.SetEnvironmentVariable(key, value);
+            _appliedKeys.Add(key);
+        }
         _appliedFor = env;
-
-        static void Set(string key, string value) => System.Environment.SetEnvironmentVariable(key, value);
+        s_processOwner = env;
     }
+
+    // The environment whose variables the process holds now (across simulations in this process).
+    private static ExecutionEnvironment? s_processOwner;
 
     /// <summary>
     /// The runtime part of the INIT_START line, in AWS's layout

@@ -64,6 +64,11 @@ public sealed partial class LambdaService
         return null;
     }
 
+    /// <summary>
+    /// Starts the handler at the queue's time. Synchronous code runs now; an asynchronous handler that awaits yields
+    /// to the simulation and resumes on the virtual clock (TIME_03) — the attempt then finishes when its task
+    /// completes or when its deadline comes, whichever is first.
+    /// </summary>
     private void Execute(Run run)
     {
         var (function, env) = (run.Function, run.Environment!);
@@ -72,17 +77,18 @@ public sealed partial class LambdaService
         var suppressedInit = env.InitTimedOut && env.InvocationCount == 0;
         var scope = env.Scope;
         var full = _sim.Options.Recording == RecordingLevel.Full || run.InitDuration is not null;
+        run.Start = start;
+        run.Verbose = full;
         if (full) RecordStart(run, start);
 
-        var logger = env.Logger;
-        var context = env.Context;
-        ApplyEnvironmentVariables(function, env);
-        _sim.Services.Attach();
+        EnterWorld(env);
+        var outerScope = InvocationScope.Flowing;
+        var outerContext = SynchronizationContext.Current;
         scope.Begin(run.RequestId, isInit: false, start, options.Timeout);
-        LambdaLogger.Bind(logger);
-        string? response = null;
+        SynchronizationContext.SetSynchronizationContext(env.Continuations);
+        ValueTask<string?> pending = default;
         Exception? error = null;
-        var timedOut = false;
+        var started = false;
         try
         {
             if (suppressedInit)
@@ -92,11 +98,11 @@ public sealed partial class LambdaService
                 env.Instance = function.Handler.CreateInstance();
             }
             scope.Advance(_sim.Options.ColdStart.InvokeOverhead);
-            response = env.Instance!.Invoke(run.Payload, context);
-        }
-        catch (InvocationTimeoutException)
-        {
-            timedOut = true;
+            var instance = env.Instance!;
+            scope.CanYield = instance.IsAsynchronous;
+            env.Continuations.Thaw();
+            pending = instance.InvokeAsync(run.Payload, env.Context);
+            started = true;
         }
         catch (Exception e)
         {
@@ -104,15 +110,76 @@ public sealed partial class LambdaService
         }
         finally
         {
-            logger.Flush();
-            scope.End();
+            SynchronizationContext.SetSynchronizationContext(outerContext);
         }
 
+        if (!started || pending.IsCompleted)
+        {
+            // Finished already: the scope ends below, so leaving it ambient on this flow shows nothing to later code
+            // (Current is null once it ends) and saves two execution-context copies per invocation.
+            string? response = null;
+            if (started)
+            {
+                try { response = pending.Result; }
+                catch (Exception e) { error = e; }
+            }
+            HandlerDone(run, response, error);
+            return;
+        }
+
+        // Still running as a task: what runs next on this thread (other invocations, sources, the caller) is not it.
+        InvocationScope.Enter(outerScope is { IsActive: true } && !ReferenceEquals(outerScope, scope) ? outerScope : null);
+        var task = pending.AsTask();
+        var deadline = new Deadline(this, run);
+        run.Pending = deadline;
+        _sim.ScheduleAt(scope.Deadline, deadline);
+        task.ContinueWith(static (t, state) => ((Deadline)state!).HandlerCompleted(t), deadline,
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    /// <summary>The handler finished (returned, threw, or ran past its limit synchronously): record it and schedule the end.</summary>
+    private void HandlerDone(Run run, string? response, Exception? error)
+    {
+        var env = run.Environment!;
+        var options = run.Function.Options;
+        var scope = env.Scope;
+        var start = run.Start;
+        var timedOut = false;
+        if (error is not null && HandlerError.Unwrap(error) is InvocationTimeoutException)
+        {
+            timedOut = true;
+            error = null;
+        }
+        var previous = InvocationScope.Enter(scope);
+        env.Logger.Flush();
+        InvocationScope.Enter(previous);
         var duration = scope.Elapsed;
         if (scope.IsPastDeadline) timedOut = true;
-        if (timedOut) duration = options.Timeout;
-        var end = start + duration;
+        scope.End();
+        if (timedOut)
+        {
+            duration = options.Timeout;
+            error = null;
+        }
+        Finished(run, start, duration, timedOut ? null : response, error is null ? null : HandlerError.Unwrap(error), timedOut);
+    }
 
+    /// <summary>The deadline came before the handler's task completed: the invocation is stopped there ("Task timed out").</summary>
+    private void DeadlineReached(Run run)
+    {
+        var env = run.Environment!;
+        var previous = InvocationScope.Enter(env.Scope);
+        env.Logger.Flush();
+        InvocationScope.Enter(previous);
+        env.Scope.Abandon();
+        Finished(run, run.Start, run.Function.Options.Timeout, null, null, timedOut: true);
+    }
+
+    private void Finished(Run run, DateTimeOffset start, TimeSpan duration, string? response, Exception? error, bool timedOut)
+    {
+        var env = run.Environment!;
+        var end = start + duration;
+        var full = run.Verbose;
         if (!timedOut && error is null && response is not null && run.Type == InvocationType.RequestResponse
             && response.Length > Limits.MaxSyncPayloadBytes / 3 && Encoding.UTF8.GetByteCount(response) > Limits.MaxSyncPayloadBytes)
         {
@@ -120,16 +187,16 @@ public sealed partial class LambdaService
             response = null;
         }
         if (error is not null)
-            env.Log.Append(end, $"{LogStream.Timestamp(end)}\t{run.RequestId}\tfail\t{ErrorTypeOf(error)}: {error.Message}");
+            env.Log.Append(end, $"{LogStream.Timestamp(end)}\t{run.RequestId}\tfail\t{HandlerError.Describe(error, ErrorTypeOf(error))}");
 
         if (!full && (error is not null || timedOut)) RecordStart(run, start);
         run.Executed = true;
-        run.Start = start;
         run.Duration = duration;
         run.Response = response;
         run.Error = error;
         run.TimedOut = timedOut;
         run.Verbose = full || error is not null || timedOut;
+        run.Pending = null;
         _sim.ScheduleAt(end, run);   // fires Complete
     }
 
@@ -195,7 +262,7 @@ public sealed partial class LambdaService
             errorType = ErrorTypeOf(error);
             errorMessage = error.Message;
         }
-        if (errorType is not null) payload = ErrorPayload(errorType, errorMessage!);
+        if (errorType is not null) payload = HandlerError.Payload(errorType, errorMessage!, error is null ? null : HandlerError.StackTrace(error));
 
         if (verbose)
         {
@@ -334,6 +401,9 @@ public sealed partial class LambdaService
         public string? Response;
         public Exception? Error;
 
+        // The deadline of a handler still running as a task (null once it finished).
+        public Deadline? Pending;
+
         public DateTimeOffset End => Start + Duration;
 
         public Run Init(LambdaFunction function, string requestId, string payload, InvocationType type, int attempt, DateTimeOffset requestedAt)
@@ -357,12 +427,48 @@ public sealed partial class LambdaService
             Executed = TimedOut = Verbose = Cancelled = false;
             Response = null;
             Error = null;
+            Pending = null;
         }
 
         public override void Fire()
         {
             if (Executed) service.Complete(this);
             else service.Execute(this);
+        }
+    }
+
+    /// <summary>
+    /// The deadline of an invocation whose handler is running as a task: a queue entry at start + timeout, and the
+    /// receiver of the handler task's completion. Whichever comes first ends the attempt; the other does nothing.
+    /// </summary>
+    private sealed class Deadline(LambdaService service, Run run) : ScheduledItem
+    {
+        private bool _done;
+
+        public override void Fire()
+        {
+            if (_done) return;
+            _done = true;
+            service.DeadlineReached(run);
+        }
+
+        public void HandlerCompleted(Task<string?> task)
+        {
+            if (!service._sim.Time.IsQueueThread)
+            {
+                // Handler code escaped to the thread pool: finish on the simulation's thread, at the queue's time.
+                service._sim.Time.Post(service._sim.Time.QueueTime, new Time.ScheduledAction(() => HandlerCompleted(task)));
+                return;
+            }
+            if (_done) return;
+            _done = true;
+            Cancelled = true;
+            string? response = null;
+            Exception? error = null;
+            if (task.IsFaulted) error = task.Exception!.InnerExceptions.Count == 1 ? task.Exception.InnerExceptions[0] : task.Exception;
+            else if (task.IsCanceled) error = new TaskCanceledException(task);
+            else response = task.Result;
+            service.HandlerDone(run, response, error);
         }
     }
 

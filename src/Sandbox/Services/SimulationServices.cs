@@ -18,7 +18,7 @@ namespace Course.Sandbox.Services;
 /// the real AWS SDK (<c>new AmazonDynamoDBClient()</c>) or the sandbox clients (SNS): every call is answered in
 /// process, adds its modelled latency to the calling invocation, and is recorded in the trace.
 /// </summary>
-public sealed class SimulationServices : IServiceCallObserver
+public sealed class SimulationServices
 {
     private readonly Simulation _sim;
     private readonly Lazy<SandboxHttpClientFactory> _sdk;
@@ -28,6 +28,7 @@ public sealed class SimulationServices : IServiceCallObserver
     {
         _sim = simulation;
         var o = simulation.Options;
+        Endpoint = new Endpoint.ServiceEndpoint(simulation);
         Sqs = new SqsService(simulation.Time, simulation.Random, o.Region, o.AccountId);
         Sns = new SnsService(simulation.Time, simulation.Random, Sqs, o.Region, o.AccountId);
         S3 = new S3Service(simulation.Time, simulation.Random, o.Region, Sqs, Sns);
@@ -39,15 +40,23 @@ public sealed class SimulationServices : IServiceCallObserver
         EventBridge = new Sources.EventBridge.EventBridgeService(simulation, Sqs, Sns);
         S3Notifications = new Sources.S3.S3NotificationSource(simulation, S3);
         SnsLambda = new Sources.Sns.SnsLambdaSource(simulation, Sns, Sqs);
+        Endpoint.UseFaults("s3", S3Faults);
+        Endpoint.UseFaults("sqs", SqsFaults);
+        Endpoint.UseFaults("dynamodb", DynamoDbFaults);
+        Endpoint.UseFaults("bedrock", Bedrock.Faults);
         _sdk = new Lazy<SandboxHttpClientFactory>(() =>
         {
             SandboxHttpClientFactory.InstallAsDefault();
             return new SandboxHttpClientFactory(
-                new S3WireService(S3, S3Faults, this),
-                new SqsWireService(Sqs, SqsFaults, this),
-                new DynamoDbWireService(DynamoDb, DynamoDbFaults, this));
+                new S3WireService(S3, S3Faults, Endpoint),
+                new SqsWireService(Sqs, SqsFaults, Endpoint),
+                new DynamoDbWireService(DynamoDb, DynamoDbFaults, Endpoint));
         });
-        _registry = new Lazy<SandboxServiceRegistry>(() => new SandboxServiceRegistry { S3 = S3, Sqs = Sqs, Sns = Sns, Bedrock = Bedrock, EventBridge = EventBridge, Observer = this });
+        _registry = new Lazy<SandboxServiceRegistry>(() => new SandboxServiceRegistry
+        {
+            S3 = S3, Sqs = Sqs, Sns = Sns, Bedrock = Bedrock, EventBridge = EventBridge,
+            StepFunctions = Course.Sandbox.StepFunctions.SimulationStepFunctions.For(simulation), Observer = Endpoint, Endpoint = Endpoint,
+        });
     }
 
     /// <summary>Amazon S3.</summary>
@@ -86,10 +95,11 @@ public sealed class SimulationServices : IServiceCallObserver
     /// <summary>The SDK router: give it to a client explicitly (<c>HttpClientFactory = sim.Services.Sdk</c>) outside handlers.</summary>
     public SandboxHttpClientFactory Sdk => _sdk.Value;
 
-    /// <summary>Every service call answered, in order.</summary>
-    public IReadOnlyList<ServiceCall> Calls => _calls;
+    /// <summary>The one pipeline every handler→service call crosses (deadline, faults, latency, trace).</summary>
+    public Endpoint.ServiceEndpoint Endpoint { get; }
 
-    private readonly List<ServiceCall> _calls = [];
+    /// <summary>Every service call answered, in order.</summary>
+    public IReadOnlyList<ServiceCall> Calls => Endpoint.Calls;
 
     /// <summary>
     /// Makes these services the ones that SDK clients and sandbox clients created with no arguments reach, on the
@@ -100,19 +110,6 @@ public sealed class SimulationServices : IServiceCallObserver
     {
         if (!ReferenceEquals(SandboxHttpClientFactory.Current, Sdk)) Sdk.Activate();
         if (!ReferenceEquals(SandboxAmbient.Current, _registry.Value)) SandboxAmbient.Current = _registry.Value;
-    }
-
-    /// <inheritdoc />
-    void IServiceCallObserver.OnCall(ServiceCall call)
-    {
-        ArgumentNullException.ThrowIfNull(call);
-        _calls.Add(call);
-        var scope = InvocationScope.Current;
-        var at = scope?.Now ?? _sim.Now;
-        scope?.Record(call);
-        _sim.Trace.Add(at, TraceKind.ServiceCall, scope?.FunctionName ?? call.Service, scope?.RequestId,
-            $"{call.Service}.{call.Operation} → {call.Outcome} ({call.Latency.TotalMilliseconds:0.##} ms){(scope is { IsInit: true } ? " during INIT" : "")}",
-            environmentId: scope?.Environment?.Id, duration: call.Latency);
     }
 
     /// <summary>Records that handler code constructed an SDK client (called from the SDK pipeline customizer).</summary>

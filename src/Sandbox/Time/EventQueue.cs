@@ -7,7 +7,9 @@ namespace Course.Sandbox.Time;
 internal sealed class EventQueue
 {
     private readonly PriorityQueue<ScheduledItem, (long Ticks, long Sequence)> _queue = new();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(DateTimeOffset At, ScheduledItem Item)> _inbox = new();
     private long _sequence;
+    private int _ownerThread;
 
     public EventQueue(DateTimeOffset start) => Now = start;
 
@@ -30,16 +32,56 @@ internal sealed class EventQueue
         _queue.Enqueue(item, (at.UtcTicks, _sequence++));
     }
 
+    /// <summary>
+    /// Queues <paramref name="item"/> from any thread. The thread running the queue schedules it at once; another
+    /// thread (handler code that escaped to the thread pool) leaves it in an inbox the queue drains before its next event.
+    /// </summary>
+    public void Post(DateTimeOffset at, ScheduledItem item)
+    {
+        if (Environment.CurrentManagedThreadId == Volatile.Read(ref _ownerThread)) Schedule(at, item);
+        else
+        {
+            _inbox.Enqueue((at, item));
+            lock (_inbox) Monitor.PulseAll(_inbox);
+        }
+    }
+
+    /// <summary>True on the thread that runs the queue.</summary>
+    public bool IsOwnerThread => Environment.CurrentManagedThreadId == Volatile.Read(ref _ownerThread);
+
+    /// <summary>Waits up to <paramref name="timeout"/> of real time for another thread to post; true when something arrived.</summary>
+    public bool WaitForInbox(TimeSpan timeout)
+    {
+        if (!_inbox.IsEmpty) return true;
+        lock (_inbox)
+        {
+            if (!_inbox.IsEmpty) return true;
+            Monitor.Wait(_inbox, timeout);
+        }
+        return !_inbox.IsEmpty;
+    }
+
     /// <summary>Runs the next due event at or before <paramref name="limit"/>; false when there is none.</summary>
     public bool RunNext(DateTimeOffset limit)
     {
+        _ownerThread = Environment.CurrentManagedThreadId;
+        while (_inbox.TryDequeue(out var posted)) Schedule(posted.At, posted.Item);
         while (_queue.TryPeek(out var next, out var key))
         {
             if (key.Ticks > limit.UtcTicks) return false;
             _queue.Dequeue();
             if (next.Cancelled) continue;
             Now = next.At;
-            next.Fire();
+            // Events fire with no synchronization context, so the continuations they release inline here (the SDK's
+            // ConfigureAwait(false) awaits) instead of hopping to the thread pool.
+            var context = SynchronizationContext.Current;
+            if (context is null) next.Fire();
+            else
+            {
+                SynchronizationContext.SetSynchronizationContext(null);
+                try { next.Fire(); }
+                finally { SynchronizationContext.SetSynchronizationContext(context); }
+            }
             return true;
         }
         return false;

@@ -1,17 +1,17 @@
 namespace Course.Sandbox.Time;
 
-/// <summary>A timer that fires on the virtual clock (so <c>Task.Delay(x, sim.Time)</c> waits virtual time).</summary>
+/// <summary>A timer that fires on the virtual clock (so <c>Task.Delay(x, sim.Time)</c> waits virtual time), counted from the caller's virtual now.</summary>
 internal sealed class VirtualTimer : ITimer
 {
-    private readonly EventQueue _queue;
+    private readonly VirtualTimeProvider _clock;
     private readonly TimerCallback _callback;
     private readonly object? _state;
     private ScheduledAction? _next;
     private TimeSpan _period;
 
-    public VirtualTimer(EventQueue queue, TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    public VirtualTimer(VirtualTimeProvider clock, TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        _queue = queue;
+        _clock = clock;
         _callback = callback;
         _state = state;
         Change(dueTime, period);
@@ -26,7 +26,13 @@ internal sealed class VirtualTimer : ITimer
         return true;
     }
 
-    private void Arm(TimeSpan due) => _next = _queue.Schedule(_queue.Now + due, Fire);
+    // Inside a handler, "now" is the handler's own time (TIME_01), which may be ahead of the queue.
+    private void Arm(TimeSpan due)
+    {
+        var action = new ScheduledAction(Fire);
+        _clock.ScheduleAt(_clock.GetUtcNow() + due, action);
+        _next = action;
+    }
 
     private void Fire()
     {

@@ -114,6 +114,7 @@ public sealed class AmazonBedrockRuntimeClient : IAmazonBedrockRuntime
             return Task.FromException<T>(new AmazonBedrockRuntimeException(denied.Message, "AccessDeniedException", HttpStatusCode.Forbidden));
         BedrockService bedrock;
         IServiceCallObserver? observer;
+        Services.Endpoint.ServiceEndpoint? endpoint = null;
         if (_bedrock is not null)
         {
             (bedrock, observer) = (_bedrock, _observer);
@@ -123,27 +124,32 @@ public sealed class AmazonBedrockRuntimeClient : IAmazonBedrockRuntime
             var registry = SandboxAmbient.Require(nameof(AmazonBedrockRuntimeClient));
             bedrock = registry.Bedrock ?? throw new InvalidOperationException("This simulation has no Bedrock: add it to the simulation's services before calling Bedrock.");
             observer = registry.Observer;
+            endpoint = registry.Endpoint;
         }
 
-        try
+        // Bedrock draws its own faults (its quotas and injected throttles live in BedrockService), so the endpoint's
+        // decision for "bedrock" is the same injector: it is not drawn twice.
+        return Services.Endpoint.ServiceEndpoint.ThroughAsync<T>(endpoint, null, operation, _ =>
         {
-            var (response, latency) = action(bedrock);
-            response.HttpStatusCode = HttpStatusCode.OK;
-            observer?.OnCall(new ServiceCall(ServiceId, operation, ServiceCall.Success, latency));
-            return Task.FromResult(response);
-        }
-        catch (BedrockException e)
-        {
-            observer?.OnCall(new ServiceCall(ServiceId, operation, e.ErrorCode, e.Latency));
-            AmazonBedrockRuntimeException error = e.ErrorCode switch
+            try
             {
-                BedrockException.Throttling => new ThrottlingException(e.Message),
-                BedrockException.ResourceNotFound => new ResourceNotFoundException(e.Message),
-                BedrockException.ModelTimeout => new ModelTimeoutException(e.Message),
-                BedrockException.InternalServer => new InternalServerException(e.Message),
-                _ => new ValidationException(e.Message),
-            };
-            return Task.FromException<T>(error);
-        }
+                var (response, latency) = action(bedrock);
+                response.HttpStatusCode = HttpStatusCode.OK;
+                observer?.OnCall(new ServiceCall(ServiceId, operation, ServiceCall.Success, latency));
+                return response;
+            }
+            catch (BedrockException e)
+            {
+                observer?.OnCall(new ServiceCall(ServiceId, operation, e.ErrorCode, e.Latency));
+                throw e.ErrorCode switch
+                {
+                    BedrockException.Throttling => new ThrottlingException(e.Message),
+                    BedrockException.ResourceNotFound => new ResourceNotFoundException(e.Message),
+                    BedrockException.ModelTimeout => new ModelTimeoutException(e.Message),
+                    BedrockException.InternalServer => new InternalServerException(e.Message),
+                    _ => (AmazonBedrockRuntimeException)new ValidationException(e.Message),
+                };
+            }
+        });
     }
 }

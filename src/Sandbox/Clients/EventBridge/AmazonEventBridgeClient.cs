@@ -39,6 +39,7 @@ public sealed class AmazonEventBridgeClient : IAmazonEventBridge
         ArgumentNullException.ThrowIfNull(request);
         EventBridgeService service;
         IServiceCallObserver? observer;
+        Services.Endpoint.ServiceEndpoint? endpoint = null;
         if (_service is not null)
         {
             (service, observer) = (_service, _observer);
@@ -48,13 +49,29 @@ public sealed class AmazonEventBridgeClient : IAmazonEventBridge
             var registry = SandboxAmbient.Require(nameof(AmazonEventBridgeClient));
             service = registry.EventBridge ?? throw new InvalidOperationException("This simulation has no EventBridge: add it to the simulation's services before calling EventBridge.");
             observer = registry.Observer;
+            endpoint = registry.Endpoint;
+        }
+
+        return Services.Endpoint.ServiceEndpoint.ThroughAsync(endpoint, "events", "PutEvents", decision => PutEvents(service, observer, request, decision));
+    }
+
+    private static PutEventsResponse PutEvents(EventBridgeService service, IServiceCallObserver? observer, PutEventsRequest request, Services.Faults.FaultDecision decision)
+    {
+        var latency = PutEventsLatency + decision.ExtraLatency;
+        if (decision.Fails)
+        {
+            var (code, message, status) = decision.Kind == Services.Faults.FaultKind.Throttling
+                ? ("ThrottlingException", "Rate exceeded", HttpStatusCode.BadRequest)
+                : ("InternalException", "An internal error occurred.", HttpStatusCode.InternalServerError);
+            observer?.OnCall(new ServiceCall("events", "PutEvents", code, latency));
+            throw new AmazonEventBridgeException(message, code, status);
         }
 
         // IAM_01 (issue 11): a function with a role needs events:PutEvents on each bus it sends to.
         foreach (var bus in request.Entries.Select(e => e.EventBusName ?? "default").Distinct(StringComparer.Ordinal))
         {
             if (Iam.Wire.SandboxClientAuthorization.Check("events:PutEvents", r => bus.StartsWith("arn:", StringComparison.Ordinal) ? bus : $"arn:aws:events:{r.Region}:{r.AccountId}:event-bus/{bus}") is { } denied)
-                return Task.FromException<PutEventsResponse>(new AmazonEventBridgeException(denied.Message, "AccessDeniedException", HttpStatusCode.BadRequest));
+                throw new AmazonEventBridgeException(denied.Message, "AccessDeniedException", HttpStatusCode.BadRequest);
         }
 
         try
@@ -68,18 +85,18 @@ public sealed class AmazonEventBridgeClient : IAmazonEventBridge
                 Resources = e.Resources ?? [],
                 Time = e.Time is { } t && t != default ? new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc)) : null,
             }).ToList());
-            observer?.OnCall(new ServiceCall("events", "PutEvents", result.FailedEntryCount == 0 ? "Success" : $"{result.FailedEntryCount} failed", PutEventsLatency));
-            return Task.FromResult(new PutEventsResponse
+            observer?.OnCall(new ServiceCall("events", "PutEvents", result.FailedEntryCount == 0 ? "Success" : $"{result.FailedEntryCount} failed", latency));
+            return new PutEventsResponse
             {
                 FailedEntryCount = result.FailedEntryCount,
                 Entries = [.. result.Entries.Select(r => new Model.PutEventsResultEntry { EventId = r.EventId, ErrorCode = r.ErrorCode, ErrorMessage = r.ErrorMessage })],
                 HttpStatusCode = HttpStatusCode.OK,
-            });
+            };
         }
         catch (EventBridgeException e)
         {
-            observer?.OnCall(new ServiceCall("events", "PutEvents", e.ErrorCode, PutEventsLatency));
-            return Task.FromException<PutEventsResponse>(new AmazonEventBridgeException(e.Message, e.ErrorCode, (HttpStatusCode)e.StatusCode));
+            observer?.OnCall(new ServiceCall("events", "PutEvents", e.ErrorCode, latency));
+            throw new AmazonEventBridgeException(e.Message, e.ErrorCode, (HttpStatusCode)e.StatusCode);
         }
     }
 

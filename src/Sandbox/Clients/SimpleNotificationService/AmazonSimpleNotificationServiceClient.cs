@@ -103,6 +103,7 @@ public sealed class AmazonSimpleNotificationServiceClient : IAmazonSimpleNotific
             return Task.FromException<T>(new AmazonSimpleNotificationServiceException(denied.Message, "AuthorizationError", HttpStatusCode.Forbidden));
         SnsService sns;
         IServiceCallObserver? observer;
+        Services.Endpoint.ServiceEndpoint? endpoint = null;
         if (_sns is not null)
         {
             (sns, observer) = (_sns, _observer);
@@ -112,23 +113,37 @@ public sealed class AmazonSimpleNotificationServiceClient : IAmazonSimpleNotific
             var registry = SandboxAmbient.Require(nameof(AmazonSimpleNotificationServiceClient));
             sns = registry.Sns ?? throw new InvalidOperationException("This simulation has no SNS: add it to the simulation's services before calling SNS.");
             observer = registry.Observer;
+            endpoint = registry.Endpoint;
         }
 
-        var latency = TimeSpan.FromMilliseconds(operation == "Publish" ? 20 : 50);
-        try
+        return Services.Endpoint.ServiceEndpoint.ThroughAsync(endpoint, "sns", operation, decision =>
         {
-            var response = action(sns);
-            response.HttpStatusCode = HttpStatusCode.OK;
-            observer?.OnCall(new ServiceCall("sns", operation, "Success", latency));
-            return Task.FromResult(response);
-        }
-        catch (SnsException e)
-        {
-            observer?.OnCall(new ServiceCall("sns", operation, e.ErrorCode, latency));
-            AmazonSimpleNotificationServiceException error = e.ErrorCode == "NotFound"
-                ? new NotFoundException(e.Message)
-                : new InvalidParameterException(e.Message);
-            return Task.FromException<T>(error);
-        }
+            var latency = TimeSpan.FromMilliseconds(operation == "Publish" ? 20 : 50) + decision.ExtraLatency;
+            try
+            {
+                if (decision.Fails)
+                {
+                    throw decision.Kind == Services.Faults.FaultKind.Throttling
+                        ? new SnsException("Throttled", "Rate exceeded")
+                        : new SnsException("InternalError", "Request could not be completed due to an internal error.");
+                }
+
+                var response = action(sns);
+                response.HttpStatusCode = HttpStatusCode.OK;
+                observer?.OnCall(new ServiceCall("sns", operation, "Success", latency));
+                return response;
+            }
+            catch (SnsException e)
+            {
+                observer?.OnCall(new ServiceCall("sns", operation, e.ErrorCode, latency));
+                throw e.ErrorCode switch
+                {
+                    "NotFound" => new NotFoundException(e.Message),
+                    "Throttled" => new ThrottledException(e.Message),
+                    "InternalError" => new InternalErrorException(e.Message),
+                    _ => (AmazonSimpleNotificationServiceException)new InvalidParameterException(e.Message),
+                };
+            }
+        });
     }
 }

@@ -9,7 +9,7 @@ namespace Course.Sandbox.Services.Faults;
 /// probability <see cref="LatencyRate"/> it gets <see cref="ExtraLatency"/> more latency. The draws come from
 /// the seeded <see cref="Random"/> given to the constructor, so a seed replays the same faults.</item>
 /// </list>
-/// Not thread-safe by itself; services call it under their own lock or from the simulation's single thread.
+/// Thread-safe: scripting and deciding take one lock, so calls from any thread draw from the seed in a fixed order.
 /// </summary>
 public sealed class FaultInjector
 {
@@ -48,22 +48,41 @@ public sealed class FaultInjector
     public FaultInjector Script(string operation, params FaultKind[] faults)
     {
         ArgumentException.ThrowIfNullOrEmpty(operation);
-        if (!_scripts.TryGetValue(operation, out var queue))
+        lock (_scripts)
         {
-            queue = new Queue<FaultKind>();
-            _scripts[operation] = queue;
-        }
+            if (!_scripts.TryGetValue(operation, out var queue))
+            {
+                queue = new Queue<FaultKind>();
+                _scripts[operation] = queue;
+            }
 
-        foreach (var fault in faults)
-        {
-            queue.Enqueue(fault);
+            foreach (var fault in faults)
+            {
+                queue.Enqueue(fault);
+            }
         }
 
         return this;
     }
 
+    /// <summary>Drops every fault still queued by <see cref="Script"/> (rates are kept).</summary>
+    /// <returns>This injector.</returns>
+    public FaultInjector ClearScripts()
+    {
+        _scripts.Clear();
+        return this;
+    }
+
     /// <summary>Decides the fate of one call of <paramref name="operation"/>.</summary>
     public FaultDecision Decide(string operation)
+    {
+        lock (_scripts)
+        {
+            return DecideLocked(operation);
+        }
+    }
+
+    private FaultDecision DecideLocked(string operation)
     {
         if (ErrorRate is < 0 or > 1 || LatencyRate is < 0 or > 1)
         {

@@ -9,44 +9,49 @@ namespace Course.Sandbox.Services.Wire;
 /// </summary>
 internal sealed class SandboxHttpMessageHandler(Func<SandboxHttpClientFactory?> factory) : HttpMessageHandler
 {
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var target = factory() ?? throw new InvalidOperationException(
             $"An AWS SDK client sent {request.Method} {request.RequestUri} outside a sandbox simulation: no SandboxHttpClientFactory is active. " +
             "Run the code inside the simulation (or call SandboxHttpClientFactory.Activate()), or give the client its own HttpClientFactory.");
-        if (Hosting.InvocationScope.Current is { IsPastDeadline: true } scope)
+        // The one endpoint (Services/Endpoint): deadline, the queue catching up, then the service, then the latency.
+        var admission = await Endpoint.ServiceEndpoint.AdmitAsync().ConfigureAwait(false);
+        if (admission == Endpoint.CallAdmission.PastDeadline && Hosting.InvocationScope.Current is { } scope)
         {
             // The invocation already ran past its timeout: on AWS it was frozen, so this call never happens.
-            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.BadRequest)
+            return new HttpResponseMessage(HttpStatusCode.BadRequest)
             {
                 Content = new StringContent(
                     $"{{\"__type\":\"SandboxInvocationTimedOut\",\"message\":\"The invocation passed its {scope.Limit.TotalSeconds:0} s timeout before this call; on AWS it would never have been made.\"}}",
                     Encoding.UTF8, "application/x-amz-json-1.0"),
                 RequestMessage = request,
-            });
+            };
         }
         string serviceId = ServiceIdOf(request);
         if (target.Find(serviceId) is { } service)
         {
             // IAM (issue 11): a function with an attached role is authorised per call; denied calls never reach the service.
-            if (target.WireAuthorizer is { } authorizer && Hosting.InvocationScope.Current is { } caller)
-                return AuthorizeThenSendAsync(authorizer, caller.FunctionName, serviceId, service, request, cancellationToken);
-            return service.HandleAsync(request, cancellationToken);
+            if (target.WireAuthorizer is { } authorizer && Hosting.InvocationScope.Current is { } caller
+                && await authorizer.CheckAsync(caller.FunctionName, serviceId, request, cancellationToken).ConfigureAwait(false) is { } denied)
+                return denied;
+            var calls = Hosting.InvocationScope.Current?.Calls;
+            var before = calls?.Count ?? 0;
+            var response = await service.HandleAsync(request, cancellationToken).ConfigureAwait(false);
+            var latency = TimeSpan.Zero;
+            if (calls is not null)
+                for (var i = before; i < calls.Count; i++) latency += calls[i].Latency;
+            await Endpoint.ServiceEndpoint.SettleAsync(latency).ConfigureAwait(false);
+            return response;
         }
 
-        var response = new HttpResponseMessage(HttpStatusCode.BadRequest)
+        return new HttpResponseMessage(HttpStatusCode.BadRequest)
         {
             Content = new StringContent(
                 $"The sandbox has no service answering '{serviceId}' ({request.RequestUri}); available: {string.Join(", ", target.ServiceIds)}.",
                 Encoding.UTF8, "text/plain"),
             RequestMessage = request,
         };
-        return Task.FromResult(response);
     }
-
-    private static async Task<HttpResponseMessage> AuthorizeThenSendAsync(Iam.Wire.IWireAuthorizer authorizer, string functionName, string serviceId, IWireService service, HttpRequestMessage request, CancellationToken cancellationToken) =>
-        await authorizer.CheckAsync(functionName, serviceId, request, cancellationToken).ConfigureAwait(false)
-            ?? await service.HandleAsync(request, cancellationToken).ConfigureAwait(false);
 
     /// <summary>The service a request is for: the SigV4 credential scope's service, else X-Amz-Target, else the host.</summary>
     internal static string ServiceIdOf(HttpRequestMessage request)

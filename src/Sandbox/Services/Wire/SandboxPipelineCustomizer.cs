@@ -17,6 +17,12 @@ internal sealed class SandboxPipelineCustomizer : IRuntimePipelineCustomizer
         // Called as each service client is constructed: lets the engine tell INIT-phase clients from per-invoke ones.
         SimulationServices.OnClientCreated(type);
         pipeline.AddHandler(new AmbientFactoryHandler());
+        // The SDK's retry back-off waits on the virtual clock (the SDK still decides what and how often to retry).
+        if (pipeline.Handlers.OfType<RetryHandler>().FirstOrDefault() is { RetryPolicy: StandardRetryPolicy policy })
+        {
+            var dynamoDb = type.Name.Contains("DynamoDB", StringComparison.Ordinal);
+            pipeline.ReplaceHandler<RetryHandler>(new RetryHandler(new VirtualRetryPolicy(policy.MaxRetries, dynamoDb)));
+        }
     }
 
     /// <summary>Before a request, points a client with no HttpClientFactory at the ambient router.</summary>
