@@ -77,10 +77,16 @@ public sealed record PriceSheet
     /// <summary>Step Functions Express: per million requests (PRICE_07).</summary>
     public decimal StepFunctionsExpressPerMillion { get; init; } = 1.00m;
 
-    /// <summary>Bedrock model prices per million input and output tokens (PRICE_09; Haiku 4.5 from a weaker source).</summary>
+    /// <summary>
+    /// Bedrock on-demand prices per million input and output tokens (PRICE_09), checked 2026-12-01. Claude Haiku 4.5
+    /// and Sonnet 4.5 are priced for the global cross-region inference profile (a weaker source says geographic
+    /// profiles, <c>us.</c>, <c>eu.</c>, …, cost 10 % more; not modelled, ?). Amazon Nova Micro is on demand in
+    /// us-east-1. Claude 3.5 Haiku (end of life on Bedrock 2026-06-19) is no longer on the sheet.
+    /// </summary>
     public IReadOnlyDictionary<string, TokenPrice> Bedrock { get; init; } = new Dictionary<string, TokenPrice>(StringComparer.Ordinal)
     {
-        ["anthropic.claude-3-5-haiku"] = new(0.80m, 4.00m),
         ["anthropic.claude-haiku-4-5"] = new(1.00m, 5.00m),
+        ["anthropic.claude-sonnet-4-5"] = new(3.00m, 15.00m),
+        ["amazon.nova-micro"] = new(0.035m, 0.14m),
     };
 }
