@@ -18,7 +18,7 @@ namespace Course.Sandbox.Clients.BedrockRuntime;
 /// output token; see <see cref="BedrockService"/>), which the engine adds to the calling invocation and traces as
 /// <c>bedrock-runtime.Converse</c> or <c>bedrock-runtime.InvokeModel</c>. Errors are thrown as the SDK's exceptions
 /// (<see cref="ThrottlingException"/>, <see cref="ValidationException"/>, <see cref="ResourceNotFoundException"/>,
-/// <see cref="ModelTimeoutException"/>, <see cref="InternalServerException"/>), all deriving from
+/// <see cref="ModelTimeoutException"/>, <see cref="ServiceQuotaExceededException"/>, <see cref="InternalServerException"/>), all deriving from
 /// <see cref="AmazonBedrockRuntimeException"/>. Unlike the AWS SDK, the client does not retry throttled calls itself:
 /// the handler's own retry policy is what the exercises look at.
 /// </remarks>
@@ -143,6 +143,7 @@ public sealed class AmazonBedrockRuntimeClient : IAmazonBedrockRuntime
                     BedrockException.Throttling => new ThrottlingException(e.Message),
                     BedrockException.ResourceNotFound => new ResourceNotFoundException(e.Message),
                     BedrockException.ModelTimeout => new ModelTimeoutException(e.Message),
+                    BedrockException.ServiceQuotaExceeded => new ServiceQuotaExceededException(e.Message),
                     BedrockException.InternalServer => new InternalServerException(e.Message),
                     _ => (AmazonBedrockRuntimeException)new ValidationException(e.Message),
                 };
