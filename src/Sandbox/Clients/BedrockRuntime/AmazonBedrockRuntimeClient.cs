@@ -30,10 +30,12 @@ public sealed class AmazonBedrockRuntimeClient : IAmazonBedrockRuntime
     private readonly BedrockService? _bedrock;
     private readonly IServiceCallObserver? _observer;
 
-    /// <summary>A client for the current simulation (<see cref="SandboxAmbient.Current"/>), as <c>new AmazonBedrockRuntimeClient()</c> on AWS.</summary>
-    public AmazonBedrockRuntimeClient()
-    {
-    }
+    /// <summary>
+    /// A client for the current simulation (<see cref="SandboxAmbient.Current"/>), as <c>new AmazonBedrockRuntimeClient()</c>
+    /// on AWS. Like an AWS SDK client, its creation is recorded in the execution environment (service
+    /// <c>bedrockruntime</c>, phase INIT or INVOKE) and costs the modelled client set-up time when made while handling a request.
+    /// </summary>
+    public AmazonBedrockRuntimeClient() => Services.SimulationServices.OnClientCreated(typeof(AmazonBedrockRuntimeClient));
 
     /// <summary>A client bound to one Bedrock (for engine code and tests).</summary>
     /// <param name="bedrock">The sandbox Bedrock.</param>

@@ -47,6 +47,7 @@ public sealed partial class BedrockService
     private readonly Dictionary<string, List<(DateTimeOffset At, int Tokens)>> _windows = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<(DateTimeOffset At, int Tokens)>> _days = new(StringComparer.Ordinal);
     private readonly List<BedrockUsage> _usage = [];
+    private readonly List<BedrockAttempt> _attempts = [];
 
     /// <summary>Creates the service.</summary>
     /// <param name="time">The simulation's clock (used when no invocation is running).</param>
@@ -115,6 +116,18 @@ public sealed partial class BedrockService
             lock (_gate)
             {
                 return [.. _usage];
+            }
+        }
+    }
+
+    /// <summary>Every call admitted to the model service (well-formed), answered or not, in order: see <see cref="BedrockAttempt"/>.</summary>
+    public IReadOnlyList<BedrockAttempt> Attempts
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _attempts];
             }
         }
     }
@@ -240,42 +253,63 @@ public sealed partial class BedrockService
         lock (_gate)
         {
             var now = InvocationScope.Current?.Now ?? _time.GetUtcNow();
-            var fault = Faults.Decide(operation);
-            if (fault.Fails)
+            try
             {
-                throw fault.Kind == FaultKind.InternalServerError
-                    ? new BedrockException(BedrockException.InternalServer, "The server encountered an internal error while processing the request.", reject + fault.ExtraLatency)
-                    : new BedrockException(BedrockException.Throttling, "Too many requests, please wait before trying again.", reject + fault.ExtraLatency);
+                var completion = Admit(operation, givenId, model, question, inputTokens, maxTokens, now);
+                _attempts.Add(new BedrockAttempt(now, InvocationScope.Current?.RequestId, givenId, question, BedrockAttempt.Success));
+                return completion;
             }
-
-            if (model.TokensPerDay is { } perDay)
+            catch (BedrockException e)
             {
-                var day = Window(_days, model, now, QuotaDay);
-                if (day.Sum(w => (long)w.Tokens) + inputTokens + maxTokens > perDay)
-                    throw new BedrockException(BedrockException.ServiceQuotaExceeded,
-                        $"Your request exceeds the service quota for your account (model invocation max tokens per day for {model.ModelId}: {perDay}). You can view your quotas in Service Quotas and resubmit your request later.", reject);
+                _attempts.Add(new BedrockAttempt(now, InvocationScope.Current?.RequestId, givenId, question, e.ErrorCode));
+                throw;
             }
-
-            var window = Window(_windows, model, now, QuotaWindow);
-            if (window.Count >= model.RequestsPerMinute)
-                throw new BedrockException(BedrockException.Throttling, "Too many requests, please wait before trying again.", reject);
-            if (window.Sum(w => (long)w.Tokens) + inputTokens + maxTokens > model.TokensPerMinute)
-                throw new BedrockException(BedrockException.Throttling, "Too many tokens, please wait before trying again.", reject);
-
-            var (text, stop) = Answer(question, maxTokens);
-            var outputTokens = TokenCounter.Count(text);
-            var latency = model.TimeToFirstToken + (model.PerOutputToken * Math.Max(0, outputTokens - 1));
-            if (_options.LatencyJitter > 0)
-                latency = TimeSpan.FromTicks((long)Math.Round(latency.Ticks * (1 + (_options.LatencyJitter * ((2 * _random.NextDouble()) - 1)))));
-            latency += fault.ExtraLatency;
-            window.Add((now, inputTokens + (outputTokens * model.OutputTokenBurndownRate)));
-            if (model.TokensPerDay is not null) Window(_days, model, now, QuotaDay).Add((now, inputTokens + (outputTokens * model.OutputTokenBurndownRate)));
-            if (latency > _options.ModelTimeout)
-                throw new BedrockException(BedrockException.ModelTimeout, "The model took longer than the model timeout to process the request. Try your request again.", _options.ModelTimeout);
-            var id = "msg_bdrk_" + Base62(24);
-            _usage.Add(new BedrockUsage(now, operation, givenId, model.PriceKey, inputTokens, outputTokens, latency));
-            return new BedrockCompletion(id, model, text, stop, inputTokens, outputTokens, latency);
         }
+    }
+
+    private BedrockCompletion Admit(string operation, string givenId, BedrockModel model, string question, int inputTokens, int maxTokens, DateTimeOffset now)
+    {
+        var reject = _options.RejectionLatency;
+        var fault = Faults.Decide(operation);
+        if (fault.Fails)
+        {
+            throw fault.Kind == FaultKind.InternalServerError
+                ? new BedrockException(BedrockException.InternalServer, "The server encountered an internal error while processing the request.", reject + fault.ExtraLatency)
+                : new BedrockException(BedrockException.Throttling, "Too many requests, please wait before trying again.", reject + fault.ExtraLatency);
+        }
+
+        if (model.TokensPerDay is { } perDay)
+        {
+            var day = Window(_days, model, now, QuotaDay);
+            if (day.Sum(w => (long)w.Tokens) + inputTokens + maxTokens > perDay)
+                throw new BedrockException(BedrockException.ServiceQuotaExceeded,
+                    $"Your request exceeds the service quota for your account (model invocation max tokens per day for {model.ModelId}: {perDay}). You can view your quotas in Service Quotas and resubmit your request later.", reject);
+        }
+
+        var window = Window(_windows, model, now, QuotaWindow);
+        if (window.Count >= model.RequestsPerMinute)
+            throw new BedrockException(BedrockException.Throttling, "Too many requests, please wait before trying again.", reject);
+        if (window.Sum(w => (long)w.Tokens) + inputTokens + maxTokens > model.TokensPerMinute)
+            throw new BedrockException(BedrockException.Throttling, "Too many tokens, please wait before trying again.", reject);
+
+        var (text, stop) = Answer(question, maxTokens);
+        var outputTokens = TokenCounter.Count(text);
+        var latency = model.TimeToFirstToken + (model.PerOutputToken * Math.Max(0, outputTokens - 1));
+        if (_options.LatencyJitter > 0)
+            latency = TimeSpan.FromTicks((long)Math.Round(latency.Ticks * (1 + (_options.LatencyJitter * ((2 * _random.NextDouble()) - 1)))));
+        latency += fault.ExtraLatency;
+        window.Add((now, inputTokens + (outputTokens * model.OutputTokenBurndownRate)));
+        if (model.TokensPerDay is not null) Window(_days, model, now, QuotaDay).Add((now, inputTokens + (outputTokens * model.OutputTokenBurndownRate)));
+        if (latency > _options.ModelTimeout)
+            throw new BedrockException(BedrockException.ModelTimeout, "The model took longer than the model timeout to process the request. Try your request again.", _options.ModelTimeout);
+        var id = "msg_bdrk_" + Base62(24);
+        _usage.Add(new BedrockUsage(now, operation, givenId, model.PriceKey, inputTokens, outputTokens, latency)
+        {
+            RequestId = InvocationScope.Current?.RequestId,
+            Prompt = question,
+            Answer = text,
+        });
+        return new BedrockCompletion(id, model, text, stop, inputTokens, outputTokens, latency);
     }
 
     private static List<(DateTimeOffset At, int Tokens)> Window(Dictionary<string, List<(DateTimeOffset At, int Tokens)>> windows, BedrockModel model, DateTimeOffset now, TimeSpan length)
