@@ -93,7 +93,7 @@ public static class SummarizePipelineChecks
     public static void TokenBudget(CheckContext ctx)
     {
         Setup(ctx);
-        var doc = MakeDocument(ctx, $"reports/annual-{ctx.Random.Next(100, 999)}.txt", 26);
+        var doc = MakeDocument(ctx, $"reports/annual-{ctx.Random.Next(100, 999)}.txt", 25);
         Upload(ctx, doc);
         ctx.Sim.Run();
 
@@ -177,12 +177,13 @@ public static class SummarizePipelineChecks
             return;
         }
 
+        // Jittered waits may still meet by chance now and then; lockstep is when most retries come back in herds.
         var together = retries.GroupBy(r => r.Retry.At).Where(g => g.Count() > 1).OrderBy(g => g.Key).ToList();
-        CheckContext.Require(together.Count == 0,
+        CheckContext.Require(together.Sum(g => g.Count()) * 2 < retries.Count,
             $"{together.Sum(g => g.Count())} of {retries.Count} retries started at exactly the same virtual instant as another, in lockstep: "
             + string.Join("; ", together.Take(3).Select(g => $"{At(ctx, g.Key)}: {g.Count()} retries from requests {string.Join(", ", g.Select(r => Short(r.Retry.RequestId)).Distinct())}"))
             + " — four uploads throttled together come back together and are throttled together again",
-            "retries spread out in time: each wait randomized (jitter)",
+            "retries spread out in time: each wait randomized (jitter), so that at most a few meet by chance",
             "randomize each delay, e.g. delay / 2 + rnd.Next(delay / 2), with a Random seeded per invocation (a stable hash of context.AwsRequestId); a constant seed repeats the same delays in every environment");
         ctx.Note($"{retries.Count} retries at {retries.Select(r => r.Retry.At).Distinct().Count()} distinct instants across {Attempts(ctx).Select(a => a.RequestId).Distinct().Count()} invocations");
     }
@@ -201,7 +202,7 @@ public static class SummarizePipelineChecks
         CheckContext.Require(timedOut.Count == 0,
             $"{doc.Key} ({doc.Text.Length:N0} characters, {doc.ExpectedChunks} chunks) timed out: {Describe(attempts)}. S3 invokes asynchronously, so Lambda ran it {attempts.Count} times and Bedrock billed {calls.Count} calls (${Cost(ctx):0.000000}) for no summary",
             $"the document summarized within the function's {ctx.Function.Options.Timeout.TotalSeconds:0} s timeout",
-            "summarize several chunks at a time (at most 4, with SemaphoreSlim or Parallel.ForEachAsync) instead of one after another: each call takes about 1.3 s");
+            "summarize several chunks at a time (at most 4, with SemaphoreSlim or Parallel.ForEachAsync) instead of one after another: each call takes about 0.9 s");
         CheckContext.Require(ctx.GetItem(Table, "documentKey", doc.Key) is not null,
             $"no item for {doc.Key}; invocations: {Describe(attempts)}", "the summary in the table", "make summarizes-document pass first");
         ctx.Note($"{doc.ExpectedChunks} chunks summarized in {Describe(attempts)}");

@@ -18,8 +18,8 @@ internal static class Pipeline
     public const string Bucket = "documents";
     public const string Table = "summaries";
     public const int ChunkChars = 1600;
-    public const int MaxOutputTokens = 80;
-    public const int BudgetPerChunk = 500;
+    public const int MaxOutputTokens = 40;
+    public const int BudgetPerChunk = 450;
 
     private static readonly string[] Words =
     [

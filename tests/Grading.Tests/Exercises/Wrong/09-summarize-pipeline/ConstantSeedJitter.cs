@@ -26,7 +26,7 @@ public class Function
     private readonly string _table = Environment.GetEnvironmentVariable("TABLE_NAME") ?? "summaries";
     private readonly string _model = Environment.GetEnvironmentVariable("MODEL_ID") ?? "us.anthropic.claude-haiku-4-5-20251001-v1:0";
     private readonly int _chunkChars = int.Parse(Environment.GetEnvironmentVariable("CHUNK_CHARS") ?? "1600", CultureInfo.InvariantCulture);
-    private readonly int _maxOutput = int.Parse(Environment.GetEnvironmentVariable("MAX_OUTPUT_TOKENS") ?? "80", CultureInfo.InvariantCulture);
+    private readonly int _maxOutput = int.Parse(Environment.GetEnvironmentVariable("MAX_OUTPUT_TOKENS") ?? "40", CultureInfo.InvariantCulture);
 
     public async Task FunctionHandler(S3Event s3Event, ILambdaContext context)
     {
@@ -140,10 +140,10 @@ public class Function
             }
             catch (ThrottlingException) when (attempt < MaxAttempts)
             {
-                int wait;
-                lock (jitter) wait = (delay / 2) + jitter.Next(delay / 2);
-                context.Logger.LogLine($"throttled (attempt {attempt}); retrying in {wait} ms");
-                await Task.Delay(wait);
+                double wait;
+                lock (jitter) wait = (delay / 2.0) + (jitter.NextDouble() * delay / 2.0);
+                context.Logger.LogLine($"throttled (attempt {attempt}); retrying in {wait:0.#} ms");
+                await Task.Delay(TimeSpan.FromMilliseconds(wait));
                 delay = Math.Min(delay * 2, 5_000);
             }
         }
