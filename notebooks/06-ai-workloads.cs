@@ -5,9 +5,6 @@
 #:property GenerateDocumentationFile=false
 #:property PublishAot=false
 
-using Amazon.DynamoDBv2.Model;
-using Amazon.DynamoDBv2;
-using Amazon.S3;
 using Course.Lambda.Core;
 using Course.Lambda.S3Events;
 using Course.Lessons.Display;
@@ -20,10 +17,16 @@ using Course.Sandbox.Pricing;
 using Course.Sandbox.Services.Bedrock;
 using Course.Sandbox.Services.S3;
 using Course.Sandbox;
+using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.Json.Nodes;
 using System.Text.Json;
 using System.Text;
-using ThrottlingException = Course.Sandbox.Clients.BedrockRuntime.Model.ThrottlingException;
+using System.Threading.Tasks;
+using System.Threading;
+using System;
 
 // ## Who does what
 //
@@ -140,8 +143,10 @@ foreach (var (model, price) in sheet.Bedrock)
 //
 // The handler below is the pipeline: read the object, split it into whole paragraphs packed into
 // chunks of at most 1,600 characters, summarize each chunk (a few at a time, with back-off on
-// throttling), and store one item. It takes the clock as a constructor argument so its back-off waits
-// spend virtual time (`Task.Delay(wait, time)`).
+// throttling), and store one item. It is given the simulation so that its back-off waits spend virtual
+// time (`Task.Delay(wait, sim.Time)`); to keep the notebook light it reads S3 and writes DynamoDB
+// through the engine directly (those two steps take no modelled time here), where the exercise uses the
+// AWS SDK's clients.
 
 // A simulation with the bucket, the table and the function, wired as lesson 5 wired its photo bucket:
 
@@ -150,7 +155,7 @@ Simulation Pipeline(int seed, int parallelism, bool jitter = true, int timeoutSe
 {
     var sim = new Simulation(new SimulationOptions { Seed = seed });
     var fn = sim.Lambda.Deploy(new FunctionOptions { FunctionName = "summarize", MemorySize = 1024, Timeout = TimeSpan.FromSeconds(timeoutSeconds) },
-        HandlerFactory.FromDelegate(() => new Summarizer(sim.Time, parallelism, jitter), (Summarizer s, S3Event e, ILambdaContext c) => s.HandleAsync(e, c)));
+        HandlerFactory.FromDelegate(() => new Summarizer(sim, parallelism, jitter), (Summarizer s, S3Event e, ILambdaContext c) => s.HandleAsync(e, c)));
     sim.Services.S3.CreateBucket("documents");
     sim.Services.S3.PutBucketNotificationConfiguration("documents", [new S3NotificationRule("summarize", fn.Arn, ["s3:ObjectCreated:*"])]);
     sim.Services.DynamoDb.Invoke("CreateTable", """{"TableName":"summaries","AttributeDefinitions":[{"AttributeName":"documentKey","AttributeType":"S"}],"KeySchema":[{"AttributeName":"documentKey","KeyType":"HASH"}],"BillingMode":"PAY_PER_REQUEST"}""");
@@ -165,8 +170,7 @@ Show.Tokens(one);
 var lambdaBill = new CostModel(PriceSheet.UsEast1).Summarize(one.Lambda.Invocations);
 Console.WriteLine($"Lambda: ${lambdaBill.Total:0.000000} · Bedrock: ${one.Services.Bedrock.Cost():0.000000}");
 
-// The trace shows the order of the service calls: one S3 read, the chunks' model calls overlapping
-// (up to 4 at a time), then one DynamoDB write.
+// The trace shows the model calls overlapping (up to 4 at a time) inside the one invocation:
 
 
 Show.Trace(one, e => e.Kind is TraceKind.ServiceCall or TraceKind.InvokeStart or TraceKind.InvokeEnd);
@@ -179,8 +183,8 @@ Show.Trace(one, e => e.Kind is TraceKind.ServiceCall or TraceKind.InvokeStart or
 //
 // <details><summary>Solution</summary>
 //
-// Nearly all of it: the function (1,024 MB, a 385 ms cold start and 1.3 s of run time, billed 1,697 ms)
-// costs $0.000028, the three model calls $0.002254 — Bedrock is about 99 % of the bill. With
+// Nearly all of it: the function (1,024 MB, a 285 ms cold start and 1.3 s of run time, billed 1,576 ms)
+// costs $0.000026, the three model calls $0.002254 — Bedrock is about 99 % of the bill. With
 // `MaxTokens = 400` the sandbox model is no longer cut at 80 tokens: a full chunk's answer grows to
 // its five sentences (about 120 tokens), so output tokens, latency (10 ms per token) and the output part
 // of the bill grow by about half, and `stopReason` becomes `end_turn` instead of `max_tokens`. A real
@@ -274,6 +278,25 @@ foreach (var parallelism in new[] { 1, 4 })
 // event payload of 6 MB (synchronous) or 1 MB (asynchronous) — which is why the S3 event carries only
 // the object's key and the function reads the document itself.
 //
+// **Challenge — A manual of 60 chunks**
+//
+// `Documents.Make("manual", paragraphs: 300, seed: 11)` makes a 60-chunk document. Copy the cell
+// above and run it with 4, 8 and 16 chunks at a time (timeout still 15 s). Before you run it: which
+// setting finishes, and why? Afterwards, count the billed calls.
+//
+// <details><summary>Solution</summary>
+//
+// None of them. Four at a time needs 15 rounds × 1.3 s ≈ 19 s, past the timeout. Eight or sixteen at
+// a time would be fast enough, but the 51st call within the minute is throttled: the quota is 50 requests
+// per minute (the course's default), so every attempt gets exactly 50 answers and then backs off until
+// the timeout stops it. Lambda retries the event twice, and the quota has recovered by then, so each
+// attempt bills another 50 calls: 150 billed calls (4 at a time: 144) and no summary. Here the quota,
+// not the timeout, is the limit, and no setting of one function fixes that: spread the calls over time
+// (an SQS buffer with a maximum concurrency) or let a workflow wait minutes between retries (Step
+// Functions), as the next section describes.
+//
+// </details>
+//
 // ## When the function is the wrong place
 //
 // Running a few chunks at a time inside one invocation works while a document's model time fits
@@ -306,18 +329,16 @@ foreach (var parallelism in new[] { 1, 4 })
 // Types used above. C# wants top-level statements before type declarations, so they come last here.
 
 
-public sealed class Summarizer(TimeProvider time, int parallelism, bool jitter = true)
+public sealed class Summarizer(Simulation sim, int parallelism, bool jitter = true)
 {
     public const string Model = "us.anthropic.claude-haiku-4-5-20251001-v1:0";
-    private readonly AmazonS3Client _s3 = new();
-    private readonly AmazonDynamoDBClient _db = new();
     private readonly AmazonBedrockRuntimeClient _bedrock = new();
 
     public async Task<string> HandleAsync(S3Event evt, ILambdaContext context)
     {
         var record = evt.Records[0].S3;
-        using var obj = await _s3.GetObjectAsync(record.Bucket.Name, record.Object.Key);
-        var chunks = Chunk(await new StreamReader(obj.ResponseStream).ReadToEndAsync(), 1600);
+        // Extract. (The exercise reads with the AWS SDK's AmazonS3Client; here the engine's S3 is read directly.)
+        var chunks = Chunk(sim.Services.S3.GetObject(record.Bucket.Name, record.Object.Key).ReadAsString(), 1600);
         var random = new Random(context.AwsRequestId.Aggregate(17, (h, c) => unchecked((h * 31) + c)));
         var answers = new ConverseResponse[chunks.Count];
         using var gate = new SemaphoreSlim(parallelism);
@@ -328,16 +349,14 @@ public sealed class Summarizer(TimeProvider time, int parallelism, bool jitter =
             finally { gate.Release(); }
         }));
 
-        await _db.PutItemAsync(new PutItemRequest
+        // Store. (The exercise writes with the AWS SDK's AmazonDynamoDBClient.)
+        var item = new JsonObject
         {
-            TableName = "summaries",
-            Item = new Dictionary<string, AttributeValue>
-            {
-                ["documentKey"] = new() { S = record.Object.Key },
-                ["summary"] = new() { S = string.Join("\n", answers.Select(a => a.Output!.Message!.Content![0].Text)) },
-                ["chunks"] = new() { N = chunks.Count.ToString(CultureInfo.InvariantCulture) },
-            },
-        });
+            ["documentKey"] = new JsonObject { ["S"] = record.Object.Key },
+            ["summary"] = new JsonObject { ["S"] = string.Join("\n", answers.Select(a => a.Output!.Message!.Content![0].Text)) },
+            ["chunks"] = new JsonObject { ["N"] = chunks.Count.ToString(CultureInfo.InvariantCulture) },
+        };
+        sim.Services.DynamoDb.Invoke("PutItem", new JsonObject { ["TableName"] = "summaries", ["Item"] = item }.ToJsonString());
         return $"{record.Object.Key}: {chunks.Count} chunks";
     }
 
@@ -373,7 +392,7 @@ public sealed class Summarizer(TimeProvider time, int parallelism, bool jitter =
             {
                 int wait;
                 lock (random) wait = jitter ? (delay / 2) + random.Next(delay / 2) : delay;
-                await Task.Delay(TimeSpan.FromMilliseconds(wait), time);
+                await Task.Delay(TimeSpan.FromMilliseconds(wait), sim.Time);
                 delay = Math.Min(delay * 2, 5_000);
             }
         }
