@@ -7,6 +7,8 @@ using Course.Lambda.Core;
 using Course.Lambda.S3Events;
 using Course.Sandbox.Clients.BedrockRuntime;
 using Course.Sandbox.Clients.BedrockRuntime.Model;
+// Both Amazon.DynamoDBv2.Model and the Bedrock model namespace have a ThrottlingException: this one is Bedrock's.
+using ThrottlingException = Course.Sandbox.Clients.BedrockRuntime.Model.ThrottlingException;
 
 namespace SummarizePipeline;
 
