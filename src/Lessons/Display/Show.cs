@@ -45,6 +45,12 @@ public static class Show
         Emit(() => TokenTable.Html(sim), () => TokenTable.Text(sim));
     }
 
+    /// <summary>Shows the Lambda vs Fargate crossover chart (<see cref="CostChart"/>); text on the console.</summary>
+    /// <param name="durationMs">Average duration per request, ms.</param>
+    /// <param name="memoryMB">Lambda memory, MB.</param>
+    public static void LambdaVsFargate(double durationMs = 200, int memoryMB = 512) =>
+        Emit(() => CostChart.LambdaVsFargate(durationMs: durationMs, memoryMB: memoryMB), () => CostChart.LambdaVsFargateText(durationMs: durationMs, memoryMB: memoryMB));
+
     private static void Emit(Func<string> html, Func<string> text)
     {
         if (Html is { } sink)

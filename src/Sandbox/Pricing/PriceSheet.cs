@@ -1,7 +1,7 @@
 namespace Course.Sandbox.Pricing;
 
 /// <summary>
-/// Dated AWS list prices for us-east-1 (catalogue rows PRICE_01–PRICE_09), in USD. Every cost the course shows
+/// Dated AWS list prices for us-east-1 (catalogue rows PRICE_01–PRICE_11), in USD. Every cost the course shows
 /// comes from one sheet, so a price change is one edit here.
 /// </summary>
 public sealed record PriceSheet
@@ -10,7 +10,7 @@ public sealed record PriceSheet
     public static PriceSheet UsEast1 { get; } = new();
 
     /// <summary>The date the prices were checked.</summary>
-    public DateOnly AsOf { get; init; } = new(2026, 11, 1);
+    public DateOnly AsOf { get; init; } = new(2026, 12, 1);
 
     /// <summary>Region.</summary>
     public string Region { get; init; } = "us-east-1";
@@ -37,6 +37,21 @@ public sealed record PriceSheet
 
     /// <summary>Provisioned concurrency (x86): per GB-s executing, replacing the on-demand duration price (PRICE_04).</summary>
     public decimal ProvisionedExecutingPerGbSecond { get; init; } = 0.0000097222m;
+
+    /// <summary>Provisioned concurrency (arm64): per GB-s enabled (PRICE_04; weaker source, ?).</summary>
+    public decimal ProvisionedArmEnabledPerGbSecond { get; init; } = 0.0000033334m;
+
+    /// <summary>Provisioned concurrency (arm64): per GB-s executing (PRICE_04; weaker source, ?).</summary>
+    public decimal ProvisionedArmExecutingPerGbSecond { get; init; } = 0.0000077778m;
+
+    /// <summary>Provisioned concurrency is billed from enabling to disabling, rounded up to this step (PRICE_04).</summary>
+    public TimeSpan ProvisionedBillingStep { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>SnapStart (.NET, Python): caching per GB-s of memory while the version is active (PRICE_10). Java: no charge.</summary>
+    public decimal SnapStartCachePerGbSecond { get; init; } = 0.0000015046m;
+
+    /// <summary>SnapStart (.NET, Python): per GB of memory restored, each time an environment restores (PRICE_10). Java: no charge.</summary>
+    public decimal SnapStartRestorePerGb { get; init; } = 0.0001397998m;
 
     /// <summary>Ephemeral storage above 512 MB: per GB-s (PRICE_05).</summary>
     public decimal EphemeralPerGbSecond { get; init; } = 0.0000000309m;
@@ -76,6 +91,17 @@ public sealed record PriceSheet
 
     /// <summary>Step Functions Express: per million requests (PRICE_07).</summary>
     public decimal StepFunctionsExpressPerMillion { get; init; } = 1.00m;
+
+    /// <summary>
+    /// Step Functions Express duration per GB-s (PRICE_07, PRICE_11), billed in 64 MB chunks and 100 ms steps:
+    /// $0.06 per GB-hour for the first 1,000 GB-hours a month, $0.03 for the next 4,000, $0.01642 above (AWS's
+    /// pricing page, checked 2026-12-01).
+    /// </summary>
+    public IReadOnlyList<PriceTier> StepFunctionsExpressDuration { get; init; } =
+        [new(3_600_000m, 0.06m / 3600m), new(14_400_000m, 0.03m / 3600m), new(decimal.MaxValue, 0.01642m / 3600m)];
+
+    /// <summary>Hours in the month the course prices always-on resources for (PRICE_11).</summary>
+    public double HoursPerMonth { get; init; } = 730;
 
     /// <summary>
     /// Bedrock on-demand prices per million input and output tokens (PRICE_09), checked 2026-12-01. Claude Haiku 4.5
