@@ -1,5 +1,5 @@
 // Lesson 06: AI workloads: Lambda orchestrates, Bedrock infers
-// Generated from lessons/06-ai-workloads.md by `course notebooks build`: edit the lesson, not this file.
+// Generated from lessons/06-ai-workloads.md by `./course notebooks build`: edit the lesson, not this file.
 // Run it from the repository root: dotnet run notebooks/06-ai-workloads.cs
 #:project ../src/Lessons/Lessons.csproj
 #:property GenerateDocumentationFile=false
