@@ -5,6 +5,7 @@ using Course.Sandbox.Invocation;
 using Course.Sandbox.Observability;
 using Course.Sandbox.Services.DynamoDb.Streams;
 using Course.Sandbox.Sources.Sqs;
+using Course.Sandbox.Retries;
 
 namespace Course.Sandbox.Sources.DynamoDb;
 
@@ -29,7 +30,7 @@ namespace Course.Sandbox.Sources.DynamoDb;
 /// <c>MaximumRetryAttempts</c> retries have failed, its records are older than <c>MaximumRecordAgeInSeconds</c>, or they
 /// leave the stream after 24 hours. Throttles and other invoke errors are retried without counting.</item>
 /// <item>Retry delay: AWS does not document it; the sandbox waits 1 s after the first failure and doubles the wait
-/// after each further one, up to 60 s (<see cref="FirstRetryDelay"/>, <see cref="MaxRetryDelay"/>).</item>
+/// after each further one, up to 60 s (<see cref="DynamoDbStreamRetryBackoff"/>).</item>
 /// <item>DDB_03: with <c>BisectBatchOnFunctionError</c>, a failing batch of two or more records is split into halves
 /// that are tried at once, first half first; splitting does not count as a retry. A partial batch response with
 /// bisecting on splits at the reported record and retries the rest.</item>
@@ -43,12 +44,6 @@ public sealed class DynamoDbEventSourceMapping
 {
     /// <summary>How often Lambda reads each shard: 4 times per second (with-ddb).</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
-
-    /// <summary>Delay before the first retry of a failed batch (not documented by AWS; a sandbox choice).</summary>
-    public static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(1);
-
-    /// <summary>Longest delay between retries of a failed batch (not documented by AWS; a sandbox choice).</summary>
-    public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(60);
 
     private const long MaxPayloadBytes = 5 * 1024 * 1024;
 
@@ -376,7 +371,7 @@ public sealed class DynamoDbEventSourceMapping
                 return;
             }
         }
-        var delay = TimeSpan.FromTicks(Math.Min(MaxRetryDelay.Ticks, FirstRetryDelay.Ticks << Math.Min(lane.Failures, 20)));
+        var delay = DynamoDbStreamRetryBackoff.Delay(lane.Failures);
         lane.Failures++;
         lane.Blocked = batch;
         lane.State = LaneState.Waiting;

@@ -3,6 +3,7 @@ using Course.Sandbox.Functions;
 using Course.Sandbox.Invocation;
 using Course.Sandbox.Observability;
 using Course.Sandbox.Services.Sqs;
+using Course.Sandbox.Retries;
 
 namespace Course.Sandbox.Sources.Sqs;
 
@@ -33,7 +34,7 @@ namespace Course.Sandbox.Sources.Sqs;
 /// or a throttle, Lambda backs off: the poller stops, down to one.</item>
 /// <item>Throttles (429): Lambda keeps the batch and retries the invoke after 1 s, 2 s, 4 s, … (at most 60 s) while
 /// the messages are still hidden; once the next retry would fall after the visibility timeout, it lets them go and
-/// they return to the queue (services-sqs-errorhandling).</item>
+/// they return to the queue (services-sqs-errorhandling; the curve is <see cref="SqsMappingThrottleBackoff"/>).</item>
 /// <item>SQS_07: FIFO queues hand out a group's messages in order and hold the group while one of its messages is in
 /// flight, so a failing message blocks its group until it succeeds or moves to the DLQ.</item>
 /// </list>
@@ -48,12 +49,6 @@ public sealed class SqsEventSourceMapping
 
     /// <summary>Most pollers added per minute (SQS_06): 300.</summary>
     public const int ScaleUpPerMinute = 300;
-
-    /// <summary>First delay before re-invoking a throttled batch; doubles up to <see cref="MaxThrottleBackoff"/>.</summary>
-    public static readonly TimeSpan FirstThrottleBackoff = TimeSpan.FromSeconds(1);
-
-    /// <summary>Longest delay between invoke retries of a throttled batch.</summary>
-    public static readonly TimeSpan MaxThrottleBackoff = TimeSpan.FromSeconds(60);
 
     private const int ReceiveMax = 10;
     private const long GatherLimitBytes = 5 * 1024 * 1024;
@@ -284,7 +279,7 @@ public sealed class SqsEventSourceMapping
         var hiddenUntil = p.FirstReceivedAt + _queue.Attributes.VisibilityTimeout;
         if (r.Throttled)
         {
-            var delay = TimeSpan.FromTicks(Math.Min(MaxThrottleBackoff.Ticks, FirstThrottleBackoff.Ticks << Math.Min(p.Throttles, 20)));
+            var delay = SqsMappingThrottleBackoff.Delay(p.Throttles);
             p.Throttles++;
             if (now + delay < hiddenUntil)
             {
