@@ -18,11 +18,17 @@ public sealed record CostSummary
     /// <summary>Ephemeral storage above 512 MB, USD.</summary>
     public decimal EphemeralCost { get; init; }
 
+    /// <summary>Provisioned concurrency enabled (PRICE_04): environments × memory × time enabled, USD. Its executions are in <see cref="ComputeCost"/> at the provisioned rate.</summary>
+    public decimal ProvisionedConcurrencyCost { get; init; }
+
+    /// <summary>SnapStart caching and restores (PRICE_10; .NET and Python only), USD.</summary>
+    public decimal SnapStartCost { get; init; }
+
     /// <summary>Whether the monthly free tier was applied.</summary>
     public bool FreeTierApplied { get; init; }
 
     /// <summary>The total, USD.</summary>
-    public decimal Total => RequestCost + ComputeCost + EphemeralCost;
+    public decimal Total => RequestCost + ComputeCost + EphemeralCost + ProvisionedConcurrencyCost + SnapStartCost;
 
     /// <summary>The price sheet's date.</summary>
     public DateOnly PricesAsOf { get; init; }

@@ -1,7 +1,7 @@
 namespace Course.Sandbox.Pricing;
 
 /// <summary>
-/// Dated AWS list prices for us-east-1 (catalogue rows PRICE_01–PRICE_09), in USD. Every cost the course shows
+/// Dated AWS list prices for us-east-1 (catalogue rows PRICE_01–PRICE_11), in USD. Every cost the course shows
 /// comes from one sheet, so a price change is one edit here.
 /// </summary>
 public sealed record PriceSheet
@@ -10,7 +10,7 @@ public sealed record PriceSheet
     public static PriceSheet UsEast1 { get; } = new();
 
     /// <summary>The date the prices were checked.</summary>
-    public DateOnly AsOf { get; init; } = new(2026, 11, 1);
+    public DateOnly AsOf { get; init; } = new(2026, 12, 1);
 
     /// <summary>Region.</summary>
     public string Region { get; init; } = "us-east-1";
@@ -37,6 +37,21 @@ public sealed record PriceSheet
 
     /// <summary>Provisioned concurrency (x86): per GB-s executing, replacing the on-demand duration price (PRICE_04).</summary>
     public decimal ProvisionedExecutingPerGbSecond { get; init; } = 0.0000097222m;
+
+    /// <summary>Provisioned concurrency (arm64): per GB-s enabled (PRICE_04; weaker source, ?).</summary>
+    public decimal ProvisionedArmEnabledPerGbSecond { get; init; } = 0.0000033334m;
+
+    /// <summary>Provisioned concurrency (arm64): per GB-s executing (PRICE_04; weaker source, ?).</summary>
+    public decimal ProvisionedArmExecutingPerGbSecond { get; init; } = 0.0000077778m;
+
+    /// <summary>Provisioned concurrency is billed from enabling to disabling, rounded up to this step (PRICE_04).</summary>
+    public TimeSpan ProvisionedBillingStep { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>SnapStart (.NET, Python): caching per GB-s of memory while the version is active (PRICE_10). Java: no charge.</summary>
+    public decimal SnapStartCachePerGbSecond { get; init; } = 0.0000015046m;
+
+    /// <summary>SnapStart (.NET, Python): per GB of memory restored, each time an environment restores (PRICE_10). Java: no charge.</summary>
+    public decimal SnapStartRestorePerGb { get; init; } = 0.0001397998m;
 
     /// <summary>Ephemeral storage above 512 MB: per GB-s (PRICE_05).</summary>
     public decimal EphemeralPerGbSecond { get; init; } = 0.0000000309m;
@@ -77,10 +92,25 @@ public sealed record PriceSheet
     /// <summary>Step Functions Express: per million requests (PRICE_07).</summary>
     public decimal StepFunctionsExpressPerMillion { get; init; } = 1.00m;
 
-    /// <summary>Bedrock model prices per million input and output tokens (PRICE_09; Haiku 4.5 from a weaker source).</summary>
+    /// <summary>
+    /// Step Functions Express duration per GB-s, billed in 64 MB chunks and 100 ms steps (PRICE_11). The sheet
+    /// holds the first tier only (the first 1,000 GB-hours a month); the lower tiers above it are not on the sheet (?).
+    /// </summary>
+    public decimal StepFunctionsExpressPerGbSecond { get; init; } = 0.00001667m;
+
+    /// <summary>Hours in the month the course prices always-on resources for (PRICE_11).</summary>
+    public double HoursPerMonth { get; init; } = 730;
+
+    /// <summary>
+    /// Bedrock on-demand prices per million input and output tokens (PRICE_09), checked 2026-12-01. Claude Haiku 4.5
+    /// is priced for the global cross-region inference profile; AWS charges 10 % more through a
+    /// geographic profile (<c>us.</c>, <c>eu.</c>, …). Claude 3.5 Haiku (end of life on Bedrock 2026-06-19) is no
+    /// longer on the sheet.
+    /// </summary>
     public IReadOnlyDictionary<string, TokenPrice> Bedrock { get; init; } = new Dictionary<string, TokenPrice>(StringComparer.Ordinal)
     {
         ["anthropic.claude-3-5-haiku"] = new(0.80m, 4.00m),
         ["anthropic.claude-haiku-4-5"] = new(1.00m, 5.00m),
+        ["amazon.nova-micro"] = new(0.035m, 0.14m),
     };
 }
