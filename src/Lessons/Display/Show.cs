@@ -37,6 +37,10 @@ public static class Show
     /// <param name="sim">The simulation.</param>
     public static void Timeline(Simulation sim) => Emit(() => SimulationHtml.Timeline(sim), () => SimulationText.Timeline(sim));
 
+    /// <summary>Shows a load run: latency of every request over time (cold starts marked) and cold starts per time slice.</summary>
+    /// <param name="report">The report from <see cref="Course.Sandbox.Load.LoadGenerator.Run"/>.</param>
+    public static void Load(Course.Sandbox.Load.LoadReport report) => Emit(() => LoadChart.Html(report), () => LoadChart.Text(report));
+
     private static void Emit(Func<string> html, Func<string> text)
     {
         if (Html is { } sink)
