@@ -46,8 +46,33 @@ public static class LoadGenerator
             var latency = r.Throttled || r.End is null ? TimeSpan.Zero : r.End.Value - r.RequestedAt;
             return new LoadSample(p.Offset, latency, r.InitDuration is not null, provisioned, r.Throttled, !r.Throttled && !r.Succeeded, r.RequestId);
         }).ToList();
-        var cost = new CostModel(prices ?? PriceSheet.UsEast1).Bill(sim);
-        return new LoadReport(functionName, profile, samples, cost, sim.Now - sim.Options.Start);
+        var model = new CostModel(prices ?? PriceSheet.UsEast1);
+        var period = sim.Now - sim.Options.Start;
+        return new LoadReport(functionName, profile, samples, model.Bill(sim), period, Monthly(model, sim, functionName, period));
+    }
+
+    /// <summary>
+    /// The target function's bill for a 730-hour month of the same traffic: what scales with requests (requests,
+    /// duration, SnapStart restores) scaled up, and what is billed by the hour (provisioned concurrency enabled,
+    /// SnapStart's cache) for the whole month — so the 5-minute rounding of a short run does not inflate it.
+    /// </summary>
+    private static decimal Monthly(CostModel model, Simulation sim, string functionName, TimeSpan period)
+    {
+        if (period <= TimeSpan.Zero) return 0;
+        var month = TimeSpan.FromHours(730);
+        var scale = (decimal)(month / period);
+        var o = sim.Lambda.GetFunction(functionName).Options;
+        var records = sim.Lambda.Invocations.Where(r => r.FunctionName == functionName).ToList();
+        var usage = model.Summarize(records);
+        var perRequest = usage.RequestCost + usage.ComputeCost + usage.EphemeralCost;
+        var hourly = model.ProvisionedConcurrency(o.ProvisionedConcurrentExecutions, o.MemorySize, month, o.Architecture);
+        if (o.SnapStart)
+        {
+            perRequest += model.SnapStartRestores(o.Runtime, o.MemorySize, records.Count(r => r.ColdStart && !r.Throttled));
+            hourly += model.SnapStartCache(o.Runtime, o.MemorySize, month);
+        }
+
+        return (perRequest * scale) + hourly;
     }
 
     /// <summary>The arrival offsets of <paramref name="profile"/>, in order.</summary>

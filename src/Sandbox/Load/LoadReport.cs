@@ -10,13 +10,14 @@ public sealed class LoadReport
 {
     private readonly List<double> _sortedMs;
 
-    internal LoadReport(string functionName, LoadProfile profile, IReadOnlyList<LoadSample> samples, CostSummary cost, TimeSpan billedPeriod)
+    internal LoadReport(string functionName, LoadProfile profile, IReadOnlyList<LoadSample> samples, CostSummary cost, TimeSpan billedPeriod, decimal monthlyCost)
     {
         FunctionName = functionName;
         Profile = profile;
         Samples = samples;
         Cost = cost;
         BilledPeriod = billedPeriod;
+        MonthlyCost = monthlyCost;
         _sortedMs = samples.Where(s => !s.Throttled).Select(s => s.Latency.TotalMilliseconds).Order().ToList();
     }
 
@@ -65,8 +66,12 @@ public sealed class LoadReport
     /// <summary>The span of virtual time the bill covers (deploy to the last response).</summary>
     public TimeSpan BilledPeriod { get; }
 
-    /// <summary>The bill scaled to a 730-hour month of the same traffic, USD: the figure to compare configurations by.</summary>
-    public decimal MonthlyCost => BilledPeriod <= TimeSpan.Zero ? Cost.Total : Cost.Total * (decimal)(TimeSpan.FromHours(730) / BilledPeriod);
+    /// <summary>
+    /// The function's bill for a 730-hour month of the same traffic, USD: requests, duration and SnapStart restores
+    /// scaled from the run; provisioned concurrency and SnapStart's cache for the whole month. The figure to compare
+    /// configurations by.
+    /// </summary>
+    public decimal MonthlyCost { get; }
 
     /// <summary>The latency below which <paramref name="fraction"/> of the requests that ran fall (nearest-rank).</summary>
     /// <param name="fraction">0–1, e.g. 0.99.</param>

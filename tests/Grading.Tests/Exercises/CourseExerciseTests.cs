@@ -14,7 +14,7 @@ public sealed class CourseExerciseTests
 {
     private static readonly Grader Grader = new();
 
-    public static TheoryData<string> ExerciseIds => new() { "01-hello-api", "02-remaining-time", "04-init-once", "05-sqs-batch" };
+    public static TheoryData<string> ExerciseIds => new() { "01-hello-api", "02-remaining-time", "04-init-once", "05-sqs-batch", "11-cold-start-tuning" };
 
     public static TheoryData<string, string> WrongHandlers()
     {
