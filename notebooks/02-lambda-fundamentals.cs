@@ -262,6 +262,20 @@ while (next < 12)
 //
 // Everything else in this lesson describes default (on-demand) Lambda, which the course's engine models.
 //
+// **Challenge — Which limit was it?**
+//
+// A function with reserved concurrency 50 in an account whose quota is 1,000 receives a burst of 80
+// requests at once, while other functions use 400 environments. How many of the 80 run, and what reason
+// do the others' 429s carry? Check your answer by changing the reserved-concurrency block above.
+//
+// <details><summary>Solution</summary>
+//
+// 50 run: the reserved slice is both a guarantee (the other functions' 400 cannot take it) and a cap.
+// The other 30 are refused with `ReservedFunctionConcurrentInvocationLimitExceeded`. Without the
+// reservation all 80 would have run from the 600 unreserved environments left.
+//
+// </details>
+//
 // **Challenge — Where does the time go?**
 //
 // Change the `chunker` so that each piece takes 700 ms and the timeout is 3 seconds. How many calls does

@@ -75,6 +75,12 @@ Show.Load(baseline);
 // max is a cold one, and with sparser traffic, a tighter percentile (p99.9) or a spikier pattern the tail
 // *is* INIT.
 //
+// The "month" column scales the run to a 730-hour month: requests, duration and SnapStart restores scale
+// with the run, provisioned concurrency and SnapStart's cache are billed for the whole month. Because the
+// scaled run repeats its own start-up (every environment's first cold start) each time, it overstates the
+// cold starts of traffic that really runs all month; it is a figure to compare configurations by, not a
+// forecast.
+//
 // ## Switch 1: memory
 //
 // More memory buys more CPU for INIT (and for every request):
@@ -156,6 +162,37 @@ Measure("burst, pings every 5 min", before: Pings);
 // capacity initialised *for the concurrency you get* (provisioned concurrency) or a cheaper INIT
 // (memory, SnapStart, a leaner INIT) moves the p99.
 //
+// **Challenge — The cheapest fix**
+//
+// With the numbers of the runs above, which switch gives the lowest maximum latency per dollar a month:
+// 1,769 MB, 30 provisioned environments or SnapStart? Which would you choose for a p99 target of 200 ms,
+// and which for a target that the slowest request must stay under 500 ms?
+//
+// <details><summary>Solution</summary>
+//
+// For the p99 any of them does here (the p99 is already a warm request; 1,769 MB also shortens every
+// warm request to about 40 ms). For "the slowest under 500 ms", 1,769 MB still has a 775 ms cold start;
+// SnapStart (a 150 ms restore plus the request) stays under 300 ms for about a quarter more than on-demand,
+// while 30 provisioned environments remove cold starts entirely at nearly three times the monthly bill.
+// SnapStart is the cheapest fix that meets it; provisioned concurrency buys the last bit at a high price.
+//
+// </details>
+//
+// **Challenge — Lazy, measured**
+//
+// Write a second handler class whose constructor does nothing and whose first request that needs the
+// configuration builds it through a `Lazy<Dictionary<string, string>>` (500 ms of `SimulatedWork.Spend`),
+// and send it the same burst. Where does the cost go, and what happens to the p99?
+//
+// <details><summary>Solution</summary>
+//
+// INIT shrinks to the runtime start, so cold starts are shorter; the 500 ms (1.7 s at 512 MB) moves to the
+// first request in each environment that touches the configuration. If every request needs it, the
+// same requests wait as long as before (the cost only moved); if few do, most environments never pay it.
+// Either way the work is billed as duration rather than as INIT.
+//
+// </details>
+//
 // ## From the command line
 //
 // `course load` runs the same generator on a handler file, compiled as the grader compiles it (so
@@ -166,7 +203,13 @@ Measure("burst, pings every 5 min", before: Pings);
 // course load Function.cs --rate 20 --duration 180 --pattern burst --provisioned 30 --format json
 // ```
 //
-// It prints p50/p90/p99, the cold-start share, the bill of the run and the same traffic for a month.
+// It prints p50/p90/p99, the cold-start share, the bill of the run and the same traffic for a month
+// (provisioned concurrency and SnapStart's cache billed for the whole month, the rest scaled from the run).
+//
+// **Exercise [11-cold-start-tuning](../exercises/11-cold-start-tuning/README.md)** — check it with `./grade 11-cold-start-tuning`.
+//
+// Choose memory, provisioned concurrency, SnapStart and the INIT code of a price API so that 99.9 % of
+// its requests answer within a second under bursts, at the least cost.
 
 // **Key points**
 //
