@@ -1,0 +1,61 @@
+using System.Text.RegularExpressions;
+using Course.Lessons.Display;
+using Course.Sandbox;
+using Course.Sandbox.Functions;
+using Course.Sandbox.Hosting;
+using Course.Sandbox.Load;
+
+namespace Course.Lessons.Tests.Display;
+
+[Collection(ShowCollection.Name)]
+public sealed partial class LoadChartTests
+{
+    private static LoadReport Burst()
+    {
+        var sim = new Simulation(new SimulationOptions { Seed = 5 });
+        sim.Lambda.Deploy(new FunctionOptions { FunctionName = "api", MemorySize = 1769 },
+            HandlerFactory.FromDelegate<int, Dictionary<string, object>, string>(
+                () =>
+                {
+                    SimulatedWork.Spend(400);
+                    return 0;
+                },
+                (_, _, _) =>
+                {
+                    SimulatedWork.Spend(20);
+                    return "ok";
+                }));
+        return LoadGenerator.Run(sim, "api", new LoadProfile { RatePerSecond = 15, Duration = TimeSpan.FromMinutes(2), Pattern = LoadPattern.Burst });
+    }
+
+    [Fact]
+    public void Html_OnePointPerRequest_ColdStartsInOrange_AndTheirCountPerSlice()
+    {
+        var report = Burst();
+
+        var html = LoadChart.Html(report);
+
+        Assert.StartsWith("<figure class=\"load-run\"><svg", html, StringComparison.Ordinal);
+        Assert.Equal(report.Requests - report.Throttles, Circle().Count(html));
+        Assert.Equal(report.ColdStarts, Regex.Matches(html, "<circle [^>]*fill=\"#f0a030\"").Count);
+        var perSlice = Regex.Matches(html, @"<title>(\d+) cold starts</title>").Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(30, perSlice.Count);
+        Assert.Equal(report.ColdStarts, perSlice.Sum());
+        Assert.Contains($"p99 {report.P99.TotalMilliseconds:0.0} ms", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Text_SummaryAndColdStartsPerSlice()
+    {
+        var report = Burst();
+
+        var text = LoadChart.Text(report);
+
+        Assert.Contains($"{report.Requests} requests (Burst, mean 15/s for 120 s)", text, StringComparison.Ordinal);
+        var slices = text.Split('\n')[1]["cold starts per 4 s: ".Length..].Split(' ').Select(int.Parse).ToList();
+        Assert.Equal(report.ColdStarts, slices.Sum());
+    }
+
+    [GeneratedRegex("<circle ")]
+    private static partial Regex Circle();
+}
