@@ -56,6 +56,21 @@ public sealed partial class LoadChartTests
         Assert.Equal(report.ColdStarts, slices.Sum());
     }
 
+    [Fact]
+    public void ColdStartBurst_IsTheLessonsBaselineRun_AndSnapStartShortensItsTail()
+    {
+        var baseline = LoadCharts.BaselineRun();
+        var snap = LoadCharts.BaselineRun(o => o.SnapStart = true);
+
+        // lessons/08-cold-starts.md quotes these figures from its own run of the same function and traffic.
+        Assert.Equal(3634, baseline.Requests);
+        Assert.Equal(24, baseline.ColdStarts);
+        Assert.Equal(2101.2, Math.Round(baseline.Max.TotalMilliseconds, 1));
+        Assert.Equal(288.7, Math.Round(snap.Max.TotalMilliseconds, 1));
+        Assert.Equal(LoadCharts.ColdStartBurst(), LoadCharts.ColdStartBurst());
+        Assert.Contains("max 2101.2 ms", LoadCharts.ColdStartBurst(), StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("<circle ")]
     private static partial Regex Circle();
 }
