@@ -1,45 +1,7 @@
 @echo off
-rem grade.cmd <exercise-dir> [--file <handler.cs>] [--format text|json|junit] [--seed N] [--logs] [--watch]
-rem Grades an exercise with the course tool. The first run publishes it (ReadyToRun) into .build\grade; later
-rem runs start the built binary directly and rebuild only when a source under src\ (or a Directory.*.props) changed.
-rem Change detection: a listing of every source's last-write time and size is kept in .build\grade\.sources and
-rem compared with a fresh one (cmd shows times to the minute, so an edit that keeps a file's size within the
-rem same minute as the last build is missed; delete .build\grade\.sources to force a rebuild).
-setlocal
-set "ROOT=%~dp0"
-set "OUT=%ROOT%.build\grade"
-set "STAMP=%OUT%\.sources"
-set "NEXT=%ROOT%.build\grade-sources.next"
-if not exist "%ROOT%.build" mkdir "%ROOT%.build"
-
-rem The listing is taken before building, so edits made during the build trigger the next one.
-(for /r "%ROOT%src" %%F in (*.cs *.csproj *.props *.txt) do @echo %%~tF %%~zF %%F) > "%NEXT%.all"
-findstr /v /i /r /c:"\\obj\\" /c:"\\bin\\" "%NEXT%.all" > "%NEXT%"
-del "%NEXT%.all" >nul 2>&1
-for %%F in ("%ROOT%Directory.Build.props" "%ROOT%Directory.Packages.props") do @echo %%~tF %%~zF %%~fF>> "%NEXT%"
-
-set "BUILD="
-if not exist "%OUT%\course.exe" set "BUILD=1"
-if not exist "%STAMP%" set "BUILD=1"
-if not defined BUILD (
-  fc /b "%STAMP%" "%NEXT%" >nul 2>&1 || set "BUILD=1"
-)
-
-if defined BUILD (
-  echo grade: building the course tool ^(once per change of the sources; takes a minute^)... 1>&2
-  dotnet publish "%ROOT%src\Cli\Cli.csproj" -c Release -r win-x64 --self-contained false -p:PublishReadyToRun=true -o "%OUT%" --nologo > "%ROOT%.build\grade-build.log" 2>&1
-  if errorlevel 1 (
-    rem ReadyToRun needs the crossgen package from NuGet; without it, fall back to a plain JIT build.
-    dotnet publish "%ROOT%src\Cli\Cli.csproj" -c Release -o "%OUT%" --nologo >> "%ROOT%.build\grade-build.log" 2>&1
-    if errorlevel 1 (
-      echo grade: the build failed; see %ROOT%.build\grade-build.log 1>&2
-      exit /b 2
-    )
-  )
-  move /y "%NEXT%" "%STAMP%" >nul
-) else (
-  del "%NEXT%" >nul 2>&1
-)
-
-"%OUT%\course.exe" grade %*
+rem grade.cmd [exercise] [--file <handler.cs>] [--format text|json|junit] [--seed N] [--logs] [--watch]
+rem Grades an exercise (01, 01-hello-api or exercises\01-hello-api); with no exercise, lists them with their state.
+rem The same as `course.cmd grade ...`: both share the one build in .build\grade (see course.cmd).
+if not defined COURSE_INVOKED_AS set "COURSE_INVOKED_AS=course.cmd"
+call "%~dp0course.cmd" grade %*
 exit /b %ERRORLEVEL%

@@ -1,5 +1,5 @@
 // Lesson 01: What serverless is, and what it is not
-// Generated from lessons/01-what-is-serverless.md by `course notebooks build`: edit the lesson, not this file.
+// Generated from lessons/01-what-is-serverless.md by `./course notebooks build`: edit the lesson, not this file.
 // Run it from the repository root: dotnet run notebooks/01-what-is-serverless.cs
 #:project ../src/Lessons/Lessons.csproj
 #:property GenerateDocumentationFile=false
@@ -111,7 +111,9 @@ foreach (var requests in new long[] { 100_000, 1_000_000, 10_000_000 })
 // **Challenge — Read the bill**
 //
 // A function handles 3 million requests a month. It has 1,024 MB of memory and runs 120 ms on average.
-// Work out its monthly bill with the free tier, by hand or by calling `MonthlyCost` in the notebook.
+// Work out its monthly bill with the free tier, by hand or with the engine's cost model in the notebook
+// (`costs.Estimate(3_000_000, TimeSpan.FromMilliseconds(120), memoryMB: 1024, freeTier: true)`), or from
+// the command line with `course cost --requests 3000000 --duration-ms 120 --memory 1024`.
 // Which part, requests or compute, is larger?
 //
 // <details><summary>Hint</summary>
@@ -128,15 +130,21 @@ foreach (var requests in new long[] { 100_000, 1_000_000, 10_000_000 })
 // compute part would quickly dominate.
 //
 // ```csharp
+// using Course.Sandbox.Pricing;
+//
 // public static class ReadTheBill
 // {
-//     public static decimal Answer()
+//     // By hand, then with the engine: both give $0.40.
+//     public static decimal ByHand()
 //     {
 //         var gbSeconds = 3_000_000m * (1024m / 1024m) * 0.120m;              // 360,000 GB-s
 //         var compute = Math.Max(0, gbSeconds - 400_000m) * 0.0000166667m;    // $0
 //         var requests = Math.Max(0, 3_000_000m - 1_000_000m) / 1_000_000m * 0.20m; // $0.40
 //         return compute + requests;
 //     }
+//
+//     public static decimal WithTheCostModel() =>
+//         new CostModel(PriceSheet.UsEast1).Estimate(3_000_000, TimeSpan.FromMilliseconds(120), memoryMB: 1024, freeTier: true).Total;
 // }
 // ```
 //

@@ -1,5 +1,5 @@
 // Lesson 02: Lambda fundamentals: runtimes, micro-VMs, limits and concurrency
-// Generated from lessons/02-lambda-fundamentals.md by `course notebooks build`: edit the lesson, not this file.
+// Generated from lessons/02-lambda-fundamentals.md by `./course notebooks build`: edit the lesson, not this file.
 // Run it from the repository root: dotnet run notebooks/02-lambda-fundamentals.cs
 #:project ../src/Lessons/Lessons.csproj
 #:property GenerateDocumentationFile=false
@@ -130,11 +130,13 @@ TryDeploy("5 KB of variables", new FunctionOptions
 TryDeploy("60 MB package", new FunctionOptions { FunctionName = "fat-package", PackageSizeMB = 60 });
 TryDeploy("10 GB /tmp, 10 GB memory", new FunctionOptions { FunctionName = "roomy", MemorySize = Limits.MaxMemoryMB, EphemeralStorageSize = Limits.MaxEphemeralMB });
 
-// **Not modelled.**
+// **Where /tmp is enforced.**
 //
-// The engine checks the `/tmp` setting, but it does not count the bytes your handler writes to `/tmp`;
-// on AWS a write past the configured size fails with "No space left on device". Larger packages go
-// through Amazon S3 (250 MB unzipped) or a container image (10 GB).
+// In a handler compiled by the grader or `course invoke`, each execution environment has its own `/tmp`
+// (kept while the environment is warm, gone when it shuts down), and a write past its configured size
+// fails with the `IOException` a full disk gives, "No space left on device", as on AWS. The delegate
+// handlers of this page run as ordinary code, so here only the setting's range is checked. Packages larger
+// than 50 MB go through Amazon S3 (250 MB unzipped) or a container image (10 GB).
 //
 // ## Concurrency: how many at once
 //

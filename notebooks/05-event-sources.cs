@@ -1,26 +1,28 @@
 // Lesson 05: Event sources: who calls your function, and what happens when it fails
-// Generated from lessons/05-event-sources.md by `course notebooks build`: edit the lesson, not this file.
+// Generated from lessons/05-event-sources.md by `./course notebooks build`: edit the lesson, not this file.
 // Run it from the repository root: dotnet run notebooks/05-event-sources.cs
 #:project ../src/Lessons/Lessons.csproj
 #:property GenerateDocumentationFile=false
 #:property PublishAot=false
 
 using Course.Lambda.APIGatewayEvents;
-using Course.Lambda.CloudWatchEvents;
 using Course.Lambda.Core;
 using Course.Lambda.DynamoDBEvents;
 using Course.Lambda.S3Events;
+using Course.Lambda.SNSEvents;
 using Course.Lambda.SQSEvents;
 using Course.Lessons.Display;
 using Course.Sandbox.Functions;
 using Course.Sandbox.Hosting;
 using Course.Sandbox.Invocation;
 using Course.Sandbox.Observability;
+using Course.Sandbox.Services.Faults;
 using Course.Sandbox.Services.S3;
 using Course.Sandbox.Services.Sqs;
 using Course.Sandbox.Sources.ApiGateway;
 using Course.Sandbox.Sources.Destinations;
 using Course.Sandbox.Sources.DynamoDb;
+using Course.Sandbox.Sources.EventBridge.Scheduler;
 using Course.Sandbox.Sources.EventBridge;
 using Course.Sandbox.Sources.Sqs;
 using Course.Sandbox;
@@ -45,17 +47,20 @@ using System.Text.Json;
 // with "2 retries". Both are asynchronous, so Lambda's own two retries apply to a function error.
 // SNS additionally has its *own* delivery policy for reaching Lambda (3 immediate tries, 2 at
 // 1 second, 10 with back-off from 1 to 20 seconds, then up to 100,000 at 20 seconds, which is about
-// 23 days), and EventBridge retries delivery to a target for up to 24 hours and 185 attempts. Those
-// policies cover failing to *hand over* the event, not your handler throwing.
+// 23 days), and EventBridge retries delivery to a **rule's target** for up to 24 hours and 185 attempts
+// by default (EventBridge Scheduler has its own retry policy per schedule, with the same ceilings: 0–185
+// retries, at most 24 hours). Those policies cover failing to *hand over* the event, not your handler
+// throwing.
 //
 // Each model gets a run below: the simulator drives the real trigger (an HTTP API, an S3 bucket
 // notification, an SQS queue, a DynamoDB stream, EventBridge rules) on a virtual clock, so hours of
 // retries take milliseconds and every run prints the same times.
 //
-// ## Synchronous: API Gateway answers 502
+// ## Synchronous: API Gateway answers 500
 //
 // With a synchronous invocation the caller waits, and receives the result or the error. Lambda does
-// not retry. An HTTP API turns a function error into `502` and an integration timeout into `504`;
+// not retry. An HTTP API turns a function error (or a malformed response) into `500` and an integration
+// timeout into `504` (a REST API answers `502` for the same function error);
 // whether to try again is the client's decision. This handler crashes on every request:
 
 
@@ -72,8 +77,35 @@ Console.WriteLine($"HTTP {response.StatusCode} {response.Body}");
 Console.WriteLine($"invocations: {apiSim.Lambda.Invocations.Count}");
 Show.Logs(apiSim, "checkout");
 
-// The client sees only `{"message":"Internal server error"}`: the exception's message and stack
+// The client sees only `{"message":"Internal Server Error"}`: the exception's message and stack
 // trace stay in the function's log. One invocation, no retry.
+//
+// ### What an HTTP API hands your function
+//
+// The event is API Gateway's **payload format 2.0** (`APIGatewayHttpApiV2ProxyRequest`); exercise 01
+// reads it. Abridged, for `POST /checkout?coupon=spring` with a JSON body:
+//
+// ```json
+// {
+//   "version": "2.0",
+//   "routeKey": "POST /checkout",
+//   "rawPath": "/checkout",
+//   "rawQueryString": "coupon=spring",
+//   "headers": { "content-type": "application/json", "user-agent": "curl/8.5.0" },
+//   "queryStringParameters": { "coupon": "spring" },
+//   "requestContext": {
+//     "http": { "method": "POST", "path": "/checkout", "sourceIp": "198.51.100.7" },
+//     "requestId": "JKJaXmPLvHcESHA=", "stage": "$default", "timeEpoch": 1767225600000
+//   },
+//   "body": "{\"items\":[\"mug\"]}",
+//   "isBase64Encoded": false
+// }
+// ```
+//
+// Header names arrive lower-case; the body is a **string** (parse it yourself) and, for binary or
+// some clients' requests, base64-encoded with `isBase64Encoded: true`. Your function answers with
+// `statusCode`, `headers` and a string `body` (`APIGatewayHttpApiV2ProxyResponse`). The simulator builds
+// this event from each request (`events generate apigw` prints one).
 //
 // ## Asynchronous: S3 notifications and Lambda's two retries
 //
@@ -160,31 +192,47 @@ Console.WriteLine($"20 uploads, {dupSim.Lambda.Invocations.Count} invocations");
 // An idempotent resize writes its output under a key derived from the input (`photo-3.jpg` →
 // `thumbnails/photo-3.jpg`), so a second run overwrites the same object with the same bytes. A
 // handler that *appends* (sends an e-mail, adds a row, charges a card) needs a record of what it
-// has already done, keyed by something stable such as the S3 object's key and version, or the
-// message id.
+// has already done, keyed by something stable such as the S3 object's key and `sequencer`, or the
+// message id. Not the request id: Lambda's retries of one event keep it, but a second delivery of the
+// same event is a new invocation with a new request id.
 //
-// ## EventBridge: rules with a pattern, rules on a schedule
+// Two more things about S3 events. The object key in a record is **URL-encoded**: `uploads/my cat.jpg`
+// arrives as `uploads/my+cat.jpg`, and a real `+` as `%2B`; decode it (`WebUtility.UrlDecode`) before
+// asking S3 for the object (S3_02). And events for one key can arrive out of order: the record's
+// `sequencer` (compare as strings of equal length) tells which came later (S3_03). Exercise 06 grades
+// all of this.
 //
-// EventBridge delivers to Lambda asynchronously too, so the same two retries apply. A rule selects
-// events with a **pattern** (here: orders over 100) or fires on a **schedule**. A cron expression has
-// six fields (minutes, hours, day of month, month, day of week, year) and is evaluated in UTC:
-// `cron(0 9 ? * MON-FRI *)` is 09:00 UTC on weekdays. The simulation starts on Thursday 2026-01-01.
+// ## EventBridge: rules with a pattern, schedules with EventBridge Scheduler
+//
+// EventBridge delivers to Lambda asynchronously too, so the same two retries apply. A **rule** on an
+// event bus selects events with a **pattern** (here: orders over 100). For work on a timetable, AWS
+// recommends **EventBridge Scheduler**; scheduled rules on a bus are a legacy feature, and they only
+// read cron in UTC. A schedule takes `cron(...)`, `rate(...)` or a one-time `at(...)` and a time zone.
+// A cron expression has six fields (minutes, hours, day of month, month, day of week, year), and one
+// of the two day fields must be `?`: `cron(0 9 ? * MON-FRI *)` in `Europe/Berlin` is 09:00 Berlin time
+// on weekdays, whatever the daylight-saving time. The simulation starts on Thursday 2026-01-01.
 
 
 var ebSim = new Simulation(new SimulationOptions { Seed = 5 });
 var seen = new List<string>();
 var report = ebSim.Lambda.Deploy(new FunctionOptions { FunctionName = "report" },
-    HandlerFactory.FromDelegate((CloudWatchEvent<JsonElement> e, ILambdaContext c) =>
+    HandlerFactory.FromDelegate((JsonElement e, ILambdaContext c) =>
     {
-        seen.Add($"{ebSim.Now:ddd yyyy-MM-dd HH:mm:ss.fff}  {e.DetailType}");
+        var what = e.TryGetProperty("detail-type", out var type) ? type.GetString() : e.GetProperty("job").GetString();
+        seen.Add($"{ebSim.Now:ddd yyyy-MM-dd HH:mm:ss.fff} UTC  {what}");
         return "ok";
     }));
 
 var events = ebSim.Services.EventBridge;
 events.PutRule("big-orders", """{"source":["com.example.orders"],"detail":{"total":[{"numeric":[">",100]}]}}""");
 events.PutTargets("big-orders", [new RuleTarget { Id = "fn", Arn = report.Arn }]);
-events.PutRule("weekday-report", scheduleExpression: "cron(0 9 ? * MON-FRI *)");
-events.PutTargets("weekday-report", [new RuleTarget { Id = "fn", Arn = report.Arn }]);
+events.Scheduler.CreateSchedule(new ScheduleOptions
+{
+    Name = "weekday-report",
+    ScheduleExpression = "cron(0 9 ? * MON-FRI *)",
+    ScheduleExpressionTimezone = "Europe/Berlin",
+    Target = new RuleTarget { Arn = report.Arn, Input = """{"job":"weekday report"}""" },
+});
 
 events.PutEvents([
     new PutEventsEntry { Source = "com.example.orders", DetailType = "Order Placed", Detail = """{"total":250}""" },
@@ -194,10 +242,62 @@ ebSim.RunUntil(ebSim.Options.Start.AddDays(7));
 seen.ForEach(Console.WriteLine);
 
 // Only the 250 order matched the pattern. The schedule fired on Thursday, Friday, Monday, Tuesday and
-// Wednesday at 09:00 UTC, not at the weekend. Each run starts 235 ms after its trigger: hours apart,
-// the previous environment has been shut down (the simulator's idle timeout is 15 minutes), so every
-// run is a cold start. A scheduled rule never runs out of work, so drive it with
-// `RunUntil` or `RunFor`, not `Run`.
+// Wednesday at 08:00 UTC, which is 09:00 in Berlin in winter (UTC+1); after the clocks change on the
+// last Sunday of March it fires at 07:00 UTC, still 09:00 on the wall. A scheduled rule with the same
+// cron would stay at 09:00 UTC all year. Each run starts 235 ms after its trigger: hours apart, the
+// previous environment has been shut down (the simulator's idle timeout is 15 minutes), so every run is
+// a cold start. A schedule never runs out of work, so drive it with `RunUntil` or `RunFor`, not `Run`.
+//
+// Patterns have more to them than exact values: `prefix`, `suffix`, `wildcard`, `anything-but` (which
+// never matches a missing field), `numeric` ranges (numbers only, never strings), `exists` (on leaf
+// fields only), `cidr` and `$or`. Try one from the command line with
+// `./course events test-pattern --pattern p.json --event e.json`; exercise 08 grades patterns against
+// events you have not seen, and schedules over a year.
+//
+// ## SNS: one message, many subscribers, two retry policies
+//
+// SNS **fans out**: a message published to a topic goes to every subscription, each on its own. An SQS
+// subscription gets the message into the queue; a Lambda subscription is an **asynchronous** invoke.
+// Here a topic has both, and the function fails on this message:
+
+
+var snsSim = new Simulation(new SimulationOptions { Seed = 5 });
+var audit = snsSim.Services.Sqs.CreateQueue("order-audit");
+var notify = snsSim.Lambda.Deploy(new FunctionOptions { FunctionName = "notify" },
+    HandlerFactory.FromDelegate((SNSEvent e, ILambdaContext c) =>
+        e.Records[0].Sns.Message.Contains("vip", StringComparison.Ordinal) ? throw new InvalidOperationException("mail server down") : "sent"));
+var orders = snsSim.Services.Sns.CreateTopic("orders");
+snsSim.Services.Sns.Subscribe(orders.Arn, "sqs", audit.Arn);
+snsSim.Services.Sns.Subscribe(orders.Arn, "lambda", notify.Arn);
+
+snsSim.Services.Sns.Publish(orders.Arn, "order 17 placed by a vip");
+snsSim.Run();
+Console.WriteLine($"order-audit holds {audit.Messages.Count} message(s)");
+Show.Timeline(snsSim);
+
+// The queue has the message once, whatever the function does. The function's failure is handled by
+// **Lambda**: SNS handed the event over successfully (Lambda answered 202), so Lambda's two retries, a
+// minute and then two minutes later, are all there is. SNS's own **delivery policy** (3 immediate
+// tries, 2 at 1 s, 10 with back-off up to 20 s, then 100,000 at 20 s: about 23 days) only applies when
+// Lambda *refuses* the invoke, for example when the service throttles it. The simulator can make
+// Lambda refuse the first five invokes:
+
+
+var refusedSim = new Simulation(new SimulationOptions { Seed = 5 });
+var thanks = refusedSim.Lambda.Deploy(new FunctionOptions { FunctionName = "thanks" },
+    HandlerFactory.FromDelegate((SNSEvent e, ILambdaContext c) => "sent"));
+var signups = refusedSim.Services.Sns.CreateTopic("signups");
+refusedSim.Services.Sns.Subscribe(signups.Arn, "lambda", thanks.Arn);
+refusedSim.Services.SnsLambda.InvokeFaults.Script("Invoke", Enumerable.Repeat(FaultKind.Throttling, 5).ToArray());
+
+refusedSim.Services.Sns.Publish(signups.Arn, "ana signed up");
+refusedSim.Run();
+Show.Trace(refusedSim, e => e.Kind is TraceKind.Throttle or TraceKind.RetryScheduled or TraceKind.SourceDelivery or TraceKind.InvokeEnd);
+
+// Four refusals at once (the first try and the 3 immediate retries), one a second later, and the sixth
+// try, another second later, is accepted and runs. Give the subscription a dead-letter queue (an SQS
+// queue on the subscription's redrive policy) for messages SNS cannot hand over at all; give the
+// function an on-failure destination for events its own code cannot process.
 //
 // ## Poll-based: SQS, whole batches and partial batch responses
 //
@@ -282,21 +382,20 @@ Console.WriteLine($"processed and deleted: {string.Join(", ", partial.Queue.Dele
 OrderStream.Run(new DynamoDbEventSourceOptions { MaximumRetryAttempts = 2 });
 
 // With `BisectBatchOnFunctionError` the poller splits a failing batch in two and tries each half
-// (bisecting does not count as a retry), until the poison record is alone. Only it is retried and
+// (in the simulator, bisecting does not count as a retry; AWS does not say), until the poison record is
+// alone. Only it is retried and
 // skipped; 1, 3 and 4 are processed:
 
 OrderStream.Run(new DynamoDbEventSourceOptions { MaximumRetryAttempts = 2, BisectBatchOnFunctionError = true });
 
 // With the defaults (`MaximumRetryAttempts = -1`), nothing is skipped: the poller retries the same
 // batch, with growing waits, until its records leave the stream 24 hours after they were written, and
-// the shard waits behind it. The run prints the first few batches, the last ones, and what expired:
+// the shard waits behind it (the growing waits, 1 s doubling to 60 s, are the simulator's model). The
+// run prints the first few batches, the last ones, and what expired:
 
-var blockedOutput = new System.IO.StringWriter();
-var console = Console.Out;
-Console.SetOut(blockedOutput);
-var blockedSim = OrderStream.Run(new DynamoDbEventSourceOptions());
-Console.SetOut(console);
-var lines = blockedOutput.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+var blocked = OrderStream.Run(new DynamoDbEventSourceOptions(), print: false);
+var blockedSim = blocked.Sim;
+var lines = blocked.Lines;
 foreach (var line in lines.Take(5).Append("…").Concat(lines.TakeLast(2)))
 {
     Console.WriteLine(line);
@@ -305,6 +404,18 @@ foreach (var line in lines.Take(5).Append("…").Concat(lines.TakeLast(2)))
 Console.WriteLine($"{blockedSim.Lambda.Invocations.Count} invocations in 25 hours");
 Show.Trace(blockedSim, e => e.Kind is TraceKind.EventExpired);
 
+// **Which numbers are AWS's, which are the simulator's.**
+//
+// AWS documents: Lambda's 2 async retries "about" 1 and 2 minutes apart (the simulator waits exactly 60
+// and 120 s), the 6-hour maximum event age, SQS's visibility timeout and `maxReceiveCount`, SNS's
+// delivery policy counts, EventBridge's 185 attempts and 24 hours for rule targets, and the stream
+// settings' ranges and defaults. AWS does not document, so these are the **simulator's model**: the
+// waits between DynamoDB stream retries (1 s, doubling up to 60 s), bisecting a stream batch not counting
+// as a retry, the shape of SNS's and EventBridge's back-off curves, S3's delivery delay (none here;
+// AWS: usually within seconds) and how often S3 duplicates or reorders events (never, unless a run turns
+// it on), the 235 ms cold start and the 15-minute idle timeout. The simulator's README for sources
+// (`src/Sandbox/Sources/README.md`) lists each choice.
+//
 // **Challenge — Choose the failure handling**
 //
 // For each trigger, say which invocation model it uses and what happens when the handler throws.
@@ -316,19 +427,36 @@ Show.Trace(blockedSim, e => e.Kind is TraceKind.EventExpired);
 //
 // <details><summary>Solution</summary>
 //
-// 1. **Synchronous.** The client gets `502 {"message":"Internal server error"}`; Lambda does not retry.
+// 1. **Synchronous.** The client gets `500 {"message":"Internal Server Error"}` from an HTTP API (`502` from
+//    a REST API); Lambda does not retry.
 // 2. **Asynchronous.** Lambda retries twice (about 1 minute, then about 2 minutes later), then sends the
 //    event to the on-failure destination or DLQ if one is configured, else drops it.
 // 3. **Poll-based.** The poller retries the same batch; the shard is blocked until the record succeeds or
 //    expires (24 hours), since the default `MaximumRetryAttempts` is -1 (retry until the record expires).
-// 4. **Asynchronous.** As for S3: two retries by Lambda, then the destination or DLQ. (EventBridge's own
-//    retry policy, 24 hours and 185 attempts by default, covers failures to hand the event to Lambda.)
+// 4. **Asynchronous.** As for S3: two retries by Lambda, then the destination or DLQ. (EventBridge
+//    Scheduler's retry policy for the schedule's target, at most 185 retries and 24 hours, covers failures
+//    to hand the event to Lambda; the same figures are the defaults for a rule's targets.)
 //
 // </details>
 //
 // **Exercise [05-sqs-batch](../exercises/05-sqs-batch/README.md)** — check it with `./grade 05-sqs-batch`.
 //
 // Process SQS order messages into DynamoDB, idempotently, and report partial batch failures.
+//
+// **Exercise [06-s3-async](../exercises/06-s3-async/README.md)** — check it with `./grade 06-s3-async`.
+//
+// Process S3 uploads once each through Lambda's async retries and duplicate deliveries, decode the
+// keys, and let failures reach the on-failure destination.
+//
+// **Exercise [07-stream-poison](../exercises/07-stream-poison/README.md)** — check it with `./grade 07-stream-poison`.
+//
+// Keep a DynamoDB stream's changes in order per key, and configure the mapping so a poison record
+// neither blocks its shard nor takes good records with it.
+//
+// **Exercise [08-eventbridge-rules](../exercises/08-eventbridge-rules/README.md)** — check it with `./grade 08-eventbridge-rules`.
+//
+// Write event patterns for routing rules, checked against events you have not seen, and Scheduler
+// schedules in a time zone, checked over a year.
 
 // **Key points**
 //
@@ -425,9 +553,13 @@ public static class OrderQueue
 
 public static class OrderStream
 {
-    /// <summary>Writes orders 1–4 (order 2 is poison) to a table whose stream feeds a function; prints each batch.</summary>
-    public static Simulation Run(DynamoDbEventSourceOptions options)
+    /// <summary>
+    /// Writes orders 1–4 (order 2 is poison) to a table whose stream feeds a function; prints each batch the function
+    /// received and each skipped batch (pass print: false to get the lines instead).
+    /// </summary>
+    public static (Simulation Sim, List<string> Lines) Run(DynamoDbEventSourceOptions options, bool print = true)
     {
+        var lines = new List<string>();
         var sim = new Simulation(new SimulationOptions { Seed = 5 });
         sim.Services.DynamoDb.Invoke("CreateTable", JsonDocument.Parse("""
             {"TableName":"orders","BillingMode":"PAY_PER_REQUEST",
@@ -442,7 +574,7 @@ public static class OrderStream
             HandlerFactory.FromDelegate((DynamoDBEvent e, ILambdaContext c) =>
             {
                 var items = e.Records.Select(r => r.Dynamodb.NewImage["sk"].N + (r.Dynamodb.NewImage["data"].S == "poison" ? "!" : "")).ToList();
-                Console.WriteLine($"+{(sim.Now - sim.Options.Start).TotalSeconds,9:0.0000} s  batch [{string.Join(", ", items)}]");
+                lines.Add($"+{(sim.Now - sim.Options.Start).TotalSeconds,9:0.0000} s  batch [{string.Join(", ", items)}]");
                 if (items.Any(i => i.EndsWith('!')))
                 {
                     throw new InvalidOperationException("poison record");
@@ -463,9 +595,14 @@ public static class OrderStream
         {
             using var record = JsonDocument.Parse(message.Body);
             var info = record.RootElement.GetProperty("DDBStreamBatchInfo");
-            Console.WriteLine($"+{(message.SentTimestamp - sim.Options.Start).TotalSeconds,9:0.0000} s  skipped: {info.GetProperty("batchSize")} record(s)");
+            lines.Add($"+{(message.SentTimestamp - sim.Options.Start).TotalSeconds,9:0.0000} s  skipped: {info.GetProperty("batchSize")} record(s)");
         }
 
-        return sim;
+        if (print)
+        {
+            lines.ForEach(Console.WriteLine);
+        }
+
+        return (sim, lines);
     }
 }

@@ -1,5 +1,5 @@
 // Lesson 08: Cold starts: where INIT time goes, and each switch that removes it
-// Generated from lessons/08-cold-starts.md by `course notebooks build`: edit the lesson, not this file.
+// Generated from lessons/08-cold-starts.md by `./course notebooks build`: edit the lesson, not this file.
 // Run it from the repository root: dotnet run notebooks/08-cold-starts.cs
 #:project ../src/Lessons/Lessons.csproj
 #:property GenerateDocumentationFile=false

@@ -5,7 +5,10 @@ using Course.Grading.Exercises;
 
 namespace HelloApi.Checks;
 
-/// <summary>Checks for 01-hello-api: every request goes through the engine's HTTP API (POST /users) to the function.</summary>
+/// <summary>
+/// Checks for 01-hello-api: every request goes through the engine's HTTP API (POST /users) to the function.
+/// Each failure's next step is chosen from what was observed (threw, wrong status, wrong body, not decoded).
+/// </summary>
 public static class HelloApiChecks
 {
     private static readonly Dictionary<string, string> JsonRequest = new() { ["content-type"] = "application/json" };
@@ -14,18 +17,25 @@ public static class HelloApiChecks
     public static async Task ProcessesUser(CheckContext ctx)
     {
         var userId = $"u-{ctx.Random.Next(100, 1000)}";
+        var request = $"POST /users {{\"user_id\":\"{userId}\"}}";
         var response = await ctx.HttpAsync("POST", "/users", $"{{\"user_id\":\"{userId}\"}}", JsonRequest);
-        RequireNoCrash(response, $"POST /users {{\"user_id\":\"{userId}\"}}");
+        RequireNoCrash(response, request, "read user_id from the parsed body and return a response; run with --logs to see where it threw");
         CheckContext.Require(response.StatusCode == 200,
-            $"POST /users {{\"user_id\":\"{userId}\"}} answered {response}",
+            $"{request} answered {response}",
             "status 200",
-            "return StatusCode = 200 when the body has a user_id");
+            response.StatusCode == 400
+                ? "this body has a user_id, so it is valid: only answer 400 when user_id is missing or the body is not JSON"
+                : $"set StatusCode = 200 (not {response.StatusCode}) for a valid request");
         var body = ParseObject(response.Body);
         CheckContext.Require(body?["user_id"]?.GetValueKind() == JsonValueKind.String && body["user_id"]!.GetValue<string>() == userId
                              && body["status"]?.GetValueKind() == JsonValueKind.String && body["status"]!.GetValue<string>() == "processed",
             $"the 200 body was {Cut(response.Body)}",
             $"{{\"user_id\":\"{userId}\",\"status\":\"processed\"}}",
-            "serialize an object with the request's user_id and \"status\":\"processed\" into Body");
+            body is null
+                ? "serialize a JSON object into Body, e.g. new JsonObject { [\"user_id\"] = …, [\"status\"] = \"processed\" }.ToJsonString()"
+                : body["user_id"]?.ToJsonString() != $"\"{userId}\""
+                    ? $"copy the request's user_id (\"{userId}\") into the response unchanged"
+                    : "set \"status\" to the string \"processed\" exactly");
     }
 
     [Check("missing-user-id")]
@@ -33,15 +43,21 @@ public static class HelloApiChecks
     {
         foreach (var payload in new[] { "{}", "{\"name\":\"ada\"}", "{\"user_id\":null}" })
         {
+            var request = $"POST /users {payload}";
             var response = await ctx.HttpAsync("POST", "/users", payload, JsonRequest);
-            RequireNoCrash(response, $"POST /users {payload}");
-            CheckContext.Require(response.StatusCode == 400,
-                $"POST /users {payload} answered {response}",
-                "400 {\"error\":\"user_id required\"}",
-                "check for user_id before answering, and return StatusCode = 400 when it is missing or null");
+            RequireNoCrash(response, request, "test body?[\"user_id\"] for null before using it, and return 400 when it is");
             var body = ParseObject(response.Body);
-            CheckContext.Require(body?["error"]?.GetValueKind() == JsonValueKind.String && body["error"]!.GetValue<string>() == "user_id required",
-                $"POST /users {payload} answered 400 with the body {Cut(response.Body)}",
+            var rightBody = body?["error"]?.GetValueKind() == JsonValueKind.String && body["error"]!.GetValue<string>() == "user_id required";
+            CheckContext.Require(response.StatusCode == 400,
+                $"{request} answered {response}",
+                "400 {\"error\":\"user_id required\"}",
+                response.StatusCode == 200
+                    ? "check for user_id before answering 200: when it is missing or null, return 400 instead"
+                    : rightBody
+                        ? $"the body is right; set StatusCode = 400 (not {response.StatusCode})"
+                        : "return StatusCode = 400 with the body {\"error\":\"user_id required\"} when user_id is missing or null");
+            CheckContext.Require(rightBody,
+                $"{request} answered 400 with the body {Cut(response.Body)}",
                 "the body {\"error\":\"user_id required\"}",
                 "set Body to {\"error\":\"user_id required\"} exactly");
         }
@@ -53,19 +69,23 @@ public static class HelloApiChecks
         foreach (var (payload, what) in new[] { ("{\"user_id\": ", "a truncated JSON body"), ("user_id=u-1", "a form-encoded body"), ((string?)null, "no body at all") })
         {
             var response = await ctx.HttpAsync("POST", "/users", payload, JsonRequest);
-            if (response.StatusCode == 502)
+            if (response.FunctionFailed)
             {
-                var error = response.Invocation?.ErrorType is { } type ? $"the function threw {type}" : "the function failed";
+                var parseError = response.Invocation?.CatchableErrorType == "JsonException";
                 throw new CheckFailedException(
-                    $"POST /users with {what} ({(payload is null ? "null" : $"'{payload}'")}): {error}, so API Gateway answered 502 Internal Server Error",
-                    "400 with an {\"error\":…} JSON body: a bad request is the client's mistake, not a server crash",
-                    "wrap the JSON parsing in try/catch (JsonException) and return StatusCode = 400");
+                    $"POST /users with {what} ({(payload is null ? "null" : $"'{payload}'")}): {response.FailureDescription}, so API Gateway answered 500 Internal Server Error",
+                    "400 with an {\"error\":…} JSON body: a bad request is the client's mistake, not a server failure",
+                    parseError
+                        ? "wrap the parsing in try { … } catch (JsonException) { … } and return StatusCode = 400 from the catch"
+                        : payload is null
+                            ? "treat a missing body (request.Body is null) like a body that is not JSON: return StatusCode = 400"
+                            : "run with --logs to see where it threw, and return StatusCode = 400 for a body you cannot read");
             }
 
             CheckContext.Require(response.StatusCode == 400,
                 $"POST /users with {what} answered {response}",
                 "400 with an {\"error\":…} JSON body",
-                "return StatusCode = 400 when the body cannot be parsed as JSON");
+                $"answer StatusCode = 400 (not {response.StatusCode}) when the body cannot be parsed as JSON");
             CheckContext.Require(ParseObject(response.Body)?["error"]?.GetValueKind() == JsonValueKind.String,
                 $"POST /users with {what} answered 400 with the body {Cut(response.Body)}",
                 "a JSON body with an \"error\" message, e.g. {\"error\":\"body must be JSON\"}",
@@ -79,16 +99,32 @@ public static class HelloApiChecks
         var userId = $"u-{ctx.Random.Next(100, 1000)}";
         var json = $"{{\"user_id\":\"{userId}\"}}";
         var encoded = Convert.ToBase64String(Encoding.UTF8.GetBytes(json));
+        var request = $"POST /users with isBase64Encoded: true and the body {encoded} (base64 of {json})";
+        var expected = $"200 {{\"user_id\":\"{userId}\",\"status\":\"processed\"}}";
         var response = await ctx.HttpAsync("POST", "/users", encoded, new Dictionary<string, string> { ["content-type"] = "application/octet-stream" }, base64: true);
-        CheckContext.Require(response.StatusCode != 502,
-            $"POST /users with isBase64Encoded: true and the body {encoded} (base64 of {json}): the function threw {response.Invocation?.ErrorType ?? "an exception"}, so API Gateway answered 502",
-            $"200 {{\"user_id\":\"{userId}\",\"status\":\"processed\"}}",
-            "the body is base64 text, not JSON: when request.IsBase64Encoded is true, decode it with Convert.FromBase64String and Encoding.UTF8.GetString before parsing");
+        if (response.FunctionFailed)
+        {
+            var type = response.Invocation?.CatchableErrorType;
+            throw new CheckFailedException($"{request}: {response.FailureDescription}, so API Gateway answered 500", expected,
+                type == "JsonException"
+                    ? "the body is base64 text, not JSON: when request.IsBase64Encoded is true, decode it with Convert.FromBase64String and Encoding.UTF8.GetString before parsing"
+                    : type == "FormatException"
+                        ? "decode request.Body itself (the base64 text) once, and only when request.IsBase64Encoded is true"
+                        : "the decoded body is a valid request: run with --logs to see where the handler threw after decoding");
+        }
+
         var body = ParseObject(response.Body);
-        CheckContext.Require(response.StatusCode == 200 && body?["user_id"]?.GetValueKind() == JsonValueKind.String && body["user_id"]!.GetValue<string>() == userId,
-            $"POST /users with isBase64Encoded: true and the body {encoded} (base64 of {json}) answered {response}",
-            $"200 {{\"user_id\":\"{userId}\",\"status\":\"processed\"}}",
-            "when request.IsBase64Encoded is true, decode request.Body with Convert.FromBase64String and Encoding.UTF8.GetString before parsing");
+        if (response.StatusCode == 200 && body?["user_id"]?.GetValueKind() == JsonValueKind.String && body["user_id"]!.GetValue<string>() == userId)
+        {
+            return;
+        }
+
+        throw new CheckFailedException($"{request} answered {response}", expected, response.StatusCode switch
+        {
+            400 => "the handler rejected the body: when request.IsBase64Encoded is true, decode request.Body with Convert.FromBase64String and Encoding.UTF8.GetString before parsing",
+            200 => $"after decoding, answer as in task 1: the response's user_id must be \"{userId}\"",
+            _ => $"the decoded body is a valid request: answer it as in task 1, with StatusCode = 200 (not {response.StatusCode})",
+        });
     }
 
     [Check("json-content-type")]
@@ -97,27 +133,27 @@ public static class HelloApiChecks
         foreach (var (payload, what) in new[] { ("{\"user_id\":\"u-1\"}", "a valid request"), ("{}", "a request without user_id"), ("{oops", "a body that is not JSON") })
         {
             var response = await ctx.HttpAsync("POST", "/users", payload, JsonRequest);
-            if (response.StatusCode == 502)
+            if (response.FunctionFailed)
             {
-                continue; // a crash is the invalid-json check's business; nothing here to judge
+                continue; // a crash is the other checks' business; nothing here to judge
             }
 
             var type = response.Headers.TryGetValue("content-type", out var value) ? value : null;
             CheckContext.Require(type is not null && type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase),
                 $"the response to {what} ({response.StatusCode}) had {(type is null ? "no content-type header" : $"content-type {type}")}",
                 "content-type: application/json on every JSON response",
-                "set Headers = new Dictionary<string, string> { [\"content-type\"] = \"application/json\" } on each response, the 400s included");
+                type is null
+                    ? "set Headers = new Dictionary<string, string> { [\"content-type\"] = \"application/json\" } on each response, the 400s included"
+                    : $"change the content-type header from {type} to application/json");
         }
     }
 
-    private static void RequireNoCrash(HttpResult response, string request)
+    private static void RequireNoCrash(HttpResult response, string request, string nextStep)
     {
-        if (response.StatusCode == 502)
+        if (response.FunctionFailed)
         {
-            var error = response.Invocation?.ErrorType is { } type ? $"the function threw {type}" : "the function failed or returned a malformed response";
-            throw new CheckFailedException($"{request}: {error}, so API Gateway answered 502 Internal Server Error",
-                "the function to return a response",
-                "run with --logs to see the exception, and make the handler return instead of throwing");
+            throw new CheckFailedException($"{request}: {response.FailureDescription}, so API Gateway answered 500 Internal Server Error",
+                "the function to return a response", nextStep);
         }
     }
 

@@ -83,7 +83,7 @@ public static class InitOnceChecks
             throw new CheckFailedException(
                 $"{perInvoke.Count} of {requests} invocations created a new AmazonDynamoDBClient while handling the request (engine record of {perInvoke[0].Environment}: phase INVOKE, requests {string.Join(", ", perInvoke.Take(3).Select(c => c.Client.RequestId))}{(perInvoke.Count > 3 ? ", …" : "")}), "
                 + $"{warmCreating} of them warm. A warm invocation here took {warmMs.ToString("0.##", CultureInfo.InvariantCulture)} ms (median) with a GetItem, of which 50 ms is the new client: "
-                + "every new client resolves credentials and the endpoint and opens a new TLS connection (the simulator charges 50 ms, the low end of the 50–200 ms that reuse saves per warm call)",
+                + "every new client resolves credentials and the endpoint and opens a new TLS connection (the simulator models 50 ms; the seed guide estimates 50–200 ms per warm call, AWS publishes no figure)",
                 "one DynamoDB client per execution environment, created in INIT (phase INIT) and reused by every warm invocation",
                 "move `new AmazonDynamoDBClient()` into a field initialiser or the constructor of Function");
         }
@@ -116,7 +116,7 @@ public static class InitOnceChecks
             "call GetItemAsync on each request (keep only the client in INIT, not the data)");
         CheckContext.Require(response.StatusCode >= 500,
             $"DynamoDB answered InternalServerError to {failedCalls} GetItem attempt(s) (the SDK's retries included) and GET /items/{id} answered {response}",
-            "a server error (500, or 502 when the exception propagates): the item exists, the table is just unavailable, and a 404 or 200 would tell the client something false",
+            "a server error (5xx; an exception that propagates becomes the HTTP API's 500): the item exists, the table is just unavailable, and a 404 or 200 would tell the client something false",
             "do not turn every exception into 404; only an empty GetItem result means \"not found\"");
     }
 
@@ -131,10 +131,9 @@ public static class InitOnceChecks
 
     private static void RequireNoCrash(HttpResult response, string request)
     {
-        if (response.StatusCode == 502)
+        if (response.FunctionFailed)
         {
-            var error = response.Invocation?.ErrorType is { } type ? $"the function threw {type}" : "the function failed or returned a malformed response";
-            throw new CheckFailedException($"{request}: {error}, so API Gateway answered 502 Internal Server Error",
+            throw new CheckFailedException($"{request}: {response.FailureDescription}, so API Gateway answered 500 Internal Server Error",
                 "the function to return a response",
                 "run with --logs to see the exception; check that the table name comes from the TABLE_NAME environment variable");
         }

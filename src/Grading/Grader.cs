@@ -71,6 +71,15 @@ public sealed class Grader : IDisposable
             return Error(exercise, $"{Display(handlerPath, root)}: error: handler file not found. exercise.yaml names handler.file '{exercise.Handler.File}'; restore it or pass --file <handler.cs>.", options.Seed, watch);
         }
 
+        try
+        {
+            (exercise, _) = LearnerSettings.Apply(exercise, handlerPath, p => Display(p, root));
+        }
+        catch (ExerciseFormatException e)
+        {
+            return Error(exercise, e.Message, options.Seed, watch);
+        }
+
         var learnerSource = SourceFile.Read(handlerPath, Display(handlerPath, root));
         Phase(watch, "exercise loaded");
         var cache = CacheFor(options);
@@ -150,7 +159,7 @@ public sealed class Grader : IDisposable
         var reports = BuildCheckReports(exercise, run, limits, checkCode);
         var status = reports.All(r => r.Status == CheckStatus.Pass) ? GradeStatus.Pass : GradeStatus.Fail;
         return new GradeReport(exercise.Id, exercise.Title, status, null, Array.Empty<CompileDiagnostic>(), reports,
-            run.Summary ?? RunSummary.Empty, options.Seed, watch.Elapsed.TotalMilliseconds);
+            run.Summary ?? RunSummary.Empty, options.Seed, watch.Elapsed.TotalMilliseconds) { ExerciseMaxScore = exercise.MaxScore };
     }
 
     private static readonly bool ShowTimings = Environment.GetEnvironmentVariable("COURSE_GRADE_TIMINGS") == "1";
@@ -266,8 +275,10 @@ public sealed class Grader : IDisposable
             }
             else
             {
-                var reason = run.CurrentCheck is null && stopReason is not null ? stopReason : $"not run: the worker stopped during check '{run.CurrentCheck}'";
-                reports.Add(new CheckReport(spec, CheckStatus.Fail, reason, "", code[spec.Id]));
+                var reason = run.CurrentCheck is null && stopReason is not null
+                    ? stopReason
+                    : $"not run: the worker was stopped during check '{run.CurrentCheck}', before this check started; fix that one first";
+                reports.Add(new CheckReport(spec, run.CurrentCheck is null && stopReason is not null ? CheckStatus.Fail : CheckStatus.NotRun, reason, "", code[spec.Id]));
             }
         }
 
@@ -340,7 +351,7 @@ public sealed class Grader : IDisposable
     }
 
     private static GradeReport Error(ExerciseDefinition exercise, string message, int seed, Stopwatch watch, IReadOnlyList<CompileDiagnostic>? diagnostics = null) =>
-        Error(exercise.Id, exercise.Title, message, seed, watch, diagnostics);
+        Error(exercise.Id, exercise.Title, message, seed, watch, diagnostics) with { ExerciseMaxScore = exercise.MaxScore };
 
     private static GradeReport Error(string id, string title, string message, int seed, Stopwatch watch, IReadOnlyList<CompileDiagnostic>? diagnostics = null) =>
         new(id, title, GradeStatus.Error, message, diagnostics ?? Array.Empty<CompileDiagnostic>(), Array.Empty<CheckReport>(), RunSummary.Empty, seed, watch.Elapsed.TotalMilliseconds);

@@ -97,6 +97,18 @@ public sealed class Simulation
         while (!task.IsCompleted && _queue.RunNext(DateTimeOffset.MaxValue)) { }
     }
 
+    private static int s_simulations;
+    private string? _scratchRoot;
+
+    /// <summary>
+    /// The real folder under which this simulation's execution environments keep their /tmp (one sub-folder each):
+    /// <c>SimulationOptions.ScratchRoot</c>, else <c>COURSE_SCRATCH</c>, else the machine's temp folder; unique per
+    /// simulation in the process. Never part of graded or compared output.
+    /// </summary>
+    internal string ScratchRoot => _scratchRoot ??= Path.Combine(
+        Options.ScratchRoot ?? System.Environment.GetEnvironmentVariable("COURSE_SCRATCH") ?? Path.Combine(Path.GetTempPath(), "course-sandbox"),
+        $"{System.Environment.ProcessId}-{Interlocked.Increment(ref s_simulations)}");
+
     /// <summary>A new request id (a GUID drawn from the seeded random source).</summary>
     public string NewRequestId()
     {

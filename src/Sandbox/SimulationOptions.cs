@@ -38,6 +38,9 @@ public sealed class SimulationOptions
     /// </summary>
     public bool ApplyEnvironmentVariables { get; set; } = true;
 
+    /// <summary>Where environments' /tmp folders are created (null: <c>COURSE_SCRATCH</c> or the machine's temp folder). <value>The default is null.</value></summary>
+    public string? ScratchRoot { get; set; }
+
     /// <summary>
     /// Probability (0–1) that Lambda delivers an asynchronous event twice, which AWS warns can happen (ASYNC_06).
     /// Both deliveries carry the same request id. <value>The default is 0.</value>

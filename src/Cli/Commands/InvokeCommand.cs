@@ -31,21 +31,45 @@ internal static class InvokeCommand
         var timeout = new Option<int>("--timeout") { Description = "Timeout in seconds (1–900)", DefaultValueFactory = _ => 3 };
         var seed = new Option<int>("--seed") { Description = "Simulation seed", DefaultValueFactory = _ => 1 };
         var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
+        var env = new Option<string[]>("--env") { Description = "An environment variable for the function, KEY=VALUE (repeat for more)", AllowMultipleArgumentsPerToken = false };
         format.AcceptOnlyFromAmong("text", "json");
 
         var command = new Command("invoke", "Compile a handler, run it in the simulated Lambda, print its logs and cost")
         {
-            file, eventFile, type, method, times, concurrency, memory, timeout, seed, format,
+            file, eventFile, type, method, times, concurrency, memory, timeout, seed, format, env,
         };
         command.SetAction(result => Run(new Settings(
             result.GetValue(file)!, result.GetValue(eventFile)!, result.GetValue(type), result.GetValue(method)!,
             result.GetValue(times), result.GetValue(concurrency), result.GetValue(memory), result.GetValue(timeout),
-            result.GetValue(seed), result.GetValue(format)!)));
+            result.GetValue(seed), result.GetValue(format)!) { Environment = result.GetValue(env) ?? [] }));
         return command;
     }
 
     internal sealed record Settings(string File, string EventFile, string? Type, string Method, int Times, int Concurrency,
-        int Memory, int Timeout, int Seed, string Format);
+        int Memory, int Timeout, int Seed, string Format)
+    {
+        /// <summary>The function's environment variables as given on the command line (<c>KEY=VALUE</c> each).</summary>
+        public IReadOnlyList<string> Environment { get; init; } = [];
+    }
+
+    /// <summary>Parses <c>--env KEY=VALUE</c> values (a later KEY wins).</summary>
+    internal static Dictionary<string, string> ParseEnvironment(IReadOnlyList<string> values)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var value in values)
+        {
+            var eq = value.IndexOf('=', StringComparison.Ordinal);
+            var key = eq > 0 ? value[..eq] : "";
+            if (key.Length == 0 || !(char.IsAsciiLetter(key[0]) || key[0] == '_') || !key.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
+            {
+                throw new InvokeInputException($"--env '{value}': expected KEY=VALUE, where KEY starts with a letter and has only letters, digits and _ (Lambda's rule for variable names), e.g. --env TABLE_NAME=orders.");
+            }
+
+            result[key] = value[(eq + 1)..];
+        }
+
+        return result;
+    }
 
     internal static int Run(Settings s, TextWriter? stdout = null, TextWriter? stderr = null)
     {
@@ -66,6 +90,7 @@ internal static class InvokeCommand
     {
         if (s.Times < 1) throw new InvokeInputException("--times must be at least 1.");
         if (s.Concurrency < 1) throw new InvokeInputException("--concurrency must be at least 1.");
+        _ = ParseEnvironment(s.Environment);
         var source = ReadFile(s.File, "handler file");
         var payload = ReadFile(s.EventFile, "event file");
         try
@@ -74,7 +99,7 @@ internal static class InvokeCommand
         }
         catch (JsonException e)
         {
-            throw new InvokeInputException($"{s.EventFile}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}: the event is not valid JSON ({e.Message.Split(" Path:")[0].Split(" LineNumber:")[0].TrimEnd()}). Fix the JSON, or generate a sample with `course events generate`.");
+            throw new InvokeInputException($"{s.EventFile}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}: the event is not valid JSON ({e.Message.Split(" Path:")[0].Split(" LineNumber:")[0].TrimEnd()}). Fix the JSON, or generate a sample with `{CliName.Command("events generate apigw")}`.");
         }
 
         var handler = CompileHandler(s.File, source, s.Type, s.Method);
@@ -84,6 +109,7 @@ internal static class InvokeCommand
             FunctionName = Path.GetFileNameWithoutExtension(s.File) is { Length: > 0 } n && n.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_') ? n : "handler",
             MemorySize = s.Memory,
             Timeout = TimeSpan.FromSeconds(s.Timeout),
+            Environment = ParseEnvironment(s.Environment),
         };
         LambdaFunction function;
         try
@@ -167,9 +193,9 @@ internal static class InvokeCommand
         var ran = results.Where(r => !r.Throttled && r.Start is not null).Select(r => r.Duration.TotalMilliseconds).Order().ToList();
         output.WriteLine();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{results.Count} invocations, {results.Count(r => r.InitDuration is not null)} cold starts, {results.Count(r => !r.Succeeded && !r.Throttled)} errors, {results.Count(r => r.Throttled)} throttles; duration p50 {Percentile(ran, 0.5):0.00} ms, p99 {Percentile(ran, 0.99):0.00} ms"));
+            $"{Count(results.Count, "invocation")}, {Count(results.Count(r => r.InitDuration is not null), "cold start")}, {Count(results.Count(r => !r.Succeeded && !r.Throttled), "error")}, {Count(results.Count(r => r.Throttled), "throttle")}; duration p50 {Percentile(ran, 0.5):0.00} ms, p99 {Percentile(ran, 0.99):0.00} ms"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"cost (us-east-1 prices of {cost.PricesAsOf:yyyy-MM-dd}, no free tier): {cost.Requests} requests ${cost.RequestCost:0.00000000} + {cost.GbSeconds:0.######} GB-s ${cost.ComputeCost:0.00000000} = ${cost.Total:0.00000000}"));
+            $"cost (us-east-1 prices of {cost.PricesAsOf:yyyy-MM-dd}, no free tier): {Count((int)cost.Requests, "request")} ${cost.RequestCost:0.00000000} + {cost.GbSeconds:0.######} GB-s ${cost.ComputeCost:0.00000000} = ${cost.Total:0.00000000}"));
         var measured = function.Environments.Select(e => e.MeasuredInitWallTime.TotalMilliseconds).ToList();
         if (measured.Count > 0)
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"(measured on this machine, not simulated: your INIT code took {measured.Max():0.0} ms of real time)"));
@@ -199,6 +225,9 @@ internal static class InvokeCommand
 
     private static double Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+
+    /// <summary>"1 invocation", "2 invocations".</summary>
+    internal static string Count(int n, string one) => string.Create(CultureInfo.InvariantCulture, $"{n} {(n == 1 ? one : one + "s")}");
 
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max] + "…";
 

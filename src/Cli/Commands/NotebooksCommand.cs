@@ -36,7 +36,7 @@ internal static class NotebooksCommand
 
             if (problems.Count > 0)
             {
-                Console.Error.WriteLine("Notebooks are out of date: run `course notebooks build` and commit the result.");
+                Console.Error.WriteLine($"Notebooks are out of date: run `{CliName.Command("notebooks build")}` and commit the result.");
                 return 1;
             }
 

@@ -34,7 +34,7 @@ internal static class SiteCommand
             {
                 var result = new SiteBuilder(Options(paths, parse.GetValue(output)!, parse.GetValue(instructor))).Build();
                 Console.WriteLine($"Built {result.LessonCount} lessons and {result.ExerciseCount} exercise pages ({result.Files.Count} files) into {result.OutputDirectory} in {clock.ElapsedMilliseconds} ms.");
-                Console.WriteLine($"Open {Path.Combine(result.OutputDirectory, "index.html")} in a browser, or run `course site serve`.");
+                Console.WriteLine($"Open {Path.Combine(result.OutputDirectory, "index.html")} in a browser, or run `{CliName.Command("site serve")}`.");
                 return 0;
             }
             catch (Exception ex) when (ex is LessonFormatException or SiteBuildException)

@@ -15,6 +15,8 @@ public sealed class CheckContext
     private readonly StringBuilder _notes = new();
     private Course.Sandbox.Sources.ApiGateway.HttpApi? _api;
     private SqsTrigger? _sqs;
+    private S3Trigger? _s3;
+    private DynamoDbStreamTrigger? _stream;
 
     internal CheckContext(IFunctionSession session, ExerciseDefinition exercise, CheckSpec check, int seed)
     {
@@ -74,7 +76,8 @@ public sealed class CheckContext
     /// <summary>
     /// Sends an HTTP request through the engine's API Gateway HTTP API (payload format 2.0) to the function, on the
     /// route from exercise.yaml (<c>trigger.settings.route</c>; default <c>$default</c>), and runs the simulation until
-    /// the response is in. API Gateway's mapping applies: a function error or malformed response is 502.
+    /// the response is in. An HTTP API's mapping applies: a function error or malformed response is 500 <c>{"message":"Internal Server Error"}</c>
+    /// (see <see cref="HttpResult.FunctionFailed"/>).
     /// </summary>
     /// <param name="method">The HTTP method, e.g. <c>POST</c>.</param>
     /// <param name="path">The path with an optional query string, e.g. <c>/users?x=1</c>.</param>
@@ -125,6 +128,24 @@ public sealed class CheckContext
     public SqsTrigger Sqs => _sqs ??= Exercise.Trigger.Kind == TriggerKind.Sqs
         ? new SqsTrigger(this, Exercise.Trigger.Settings)
         : throw new InvalidOperationException($"exercise.yaml has trigger.kind {Exercise.Trigger.Kind}; Sqs needs trigger.kind: sqs.");
+
+    /// <summary>
+    /// The S3 trigger from exercise.yaml (<c>trigger.kind: s3</c>): a bucket notifying the function (asynchronous
+    /// invocation), with an SQS on-failure destination when <c>onFailure</c> is set. Created on first use.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The exercise's trigger is not <c>s3</c>.</exception>
+    public S3Trigger S3 => _s3 ??= Exercise.Trigger.Kind == TriggerKind.S3
+        ? new S3Trigger(this, Exercise.Trigger.Settings)
+        : throw new InvalidOperationException($"exercise.yaml has trigger.kind {Exercise.Trigger.Kind}; S3 needs trigger.kind: s3.");
+
+    /// <summary>
+    /// The DynamoDB Streams trigger from exercise.yaml (<c>trigger.kind: dynamodb</c>): a table whose stream an event
+    /// source mapping reads into the function. Created on first use.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The exercise's trigger is not <c>dynamodb</c>.</exception>
+    public DynamoDbStreamTrigger Stream => _stream ??= Exercise.Trigger.Kind == TriggerKind.DynamoDbStream
+        ? new DynamoDbStreamTrigger(this, Exercise.Trigger.Settings)
+        : throw new InvalidOperationException($"exercise.yaml has trigger.kind {Exercise.Trigger.Kind}; Stream needs trigger.kind: dynamodb.");
 
     /// <summary>
     /// Creates a DynamoDB table in the simulation (on-demand, a string partition key, a stream with

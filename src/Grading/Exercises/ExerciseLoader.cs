@@ -18,7 +18,7 @@ public static partial class ExerciseLoader
     private static readonly string[] TopKeys = { "id", "title", "lesson", "handler", "function", "trigger", "checks", "checksFiles", "limits" };
     private static readonly string[] HandlerKeys = { "file", "type", "method" };
     private static readonly string[] FunctionKeys = { "name", "memory", "timeout", "environment", "reservedConcurrency" };
-    private static readonly string[] TriggerKeys = { "kind", "settings" };
+    private static readonly string[] TriggerKeys = { "kind", "settings", "learnerSettings" };
     private static readonly string[] CheckKeys = { "id", "title", "points", "task", "hint" };
     private static readonly string[] LimitKeys = { "wallClockSeconds", "memoryMb" };
 
@@ -152,10 +152,11 @@ public static partial class ExerciseLoader
             "apigw" => TriggerKind.ApiGateway,
             "sqs" => TriggerKind.Sqs,
             "s3" => TriggerKind.S3,
-            _ => throw reader.Error(map["kind"], $"unknown trigger kind '{kindText}'; use one of: apigw, sqs, s3, direct"),
+            "dynamodb" => TriggerKind.DynamoDbStream,
+            _ => throw reader.Error(map["kind"], $"unknown trigger kind '{kindText}'; use one of: apigw, sqs, s3, dynamodb, direct"),
         };
         var settings = map.TryGetValue("settings", out var settingsNode) ? reader.StringMap(settingsNode, "trigger.settings") : new Dictionary<string, string>();
-        return new TriggerSpec(kind, settings);
+        return new TriggerSpec(kind, settings, reader.OptionalString(map, "learnerSettings"));
     }
 
     private static GradingLimits ReadLimits(Reader reader, IReadOnlyDictionary<string, YamlNode> top)

@@ -28,4 +28,19 @@ public sealed record FunctionInvocation(
 
     /// <summary>True when the invocation was throttled (429) and never ran.</summary>
     public bool Throttled { get; init; }
+
+    /// <summary>
+    /// The error type as a learner can catch it: <see cref="ErrorType"/> itself when that type is public, else its
+    /// nearest public base type (System.Text.Json's internal <c>JsonReaderException</c> → <c>JsonException</c>);
+    /// null on success.
+    /// </summary>
+    public string? CatchableErrorType => ErrorType is null ? null : ErrorTypes.Catchable(ErrorType);
+
+    /// <summary>
+    /// How a failure message names the error: <c>JsonException</c>, or <c>JsonReaderException (internal; catch its
+    /// public base type JsonException)</c>; null on success.
+    /// </summary>
+    public string? ErrorTypeForMessage => ErrorType is null ? null
+        : CatchableErrorType == ErrorType ? ErrorType
+        : $"{ErrorType} (an internal type; catch its public base type {CatchableErrorType})";
 }

@@ -14,4 +14,7 @@ public enum TriggerKind
 
     /// <summary><c>s3</c>: S3 event notifications (asynchronous invocation).</summary>
     S3,
+
+    /// <summary><c>dynamodb</c>: a table's DynamoDB stream with an event source mapping.</summary>
+    DynamoDbStream,
 }

@@ -102,6 +102,7 @@ internal sealed class WorkerLauncher : IDisposable
         }
 
         run.ElapsedMilliseconds = watch.Elapsed.TotalMilliseconds;
+        DeleteScratch(process.StartInfo);
         return run;
     }
 
@@ -155,6 +156,7 @@ internal sealed class WorkerLauncher : IDisposable
         if (_standby is { } standby)
         {
             Kill(standby.Process);
+            DeleteScratch(standby.Process.StartInfo);
             standby.Process.Dispose();
             _standby = null;
         }
@@ -188,6 +190,10 @@ internal sealed class WorkerLauncher : IDisposable
         start.StandardOutputEncoding = Encoding.UTF8;
         start.StandardErrorEncoding = Encoding.UTF8;
         Seal(start.Environment);
+        // The worker's own scratch root: each execution environment's /tmp is a folder under it, and it goes with the run.
+        var scratch = Path.Combine(Path.GetTempPath(), "course-grade", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(scratch);
+        start.Environment["COURSE_SCRATCH"] = scratch;
         var heapBytes = (long)limits.MemoryMb * 1024 * 1024;
         start.Environment["DOTNET_GCHeapHardLimit"] = heapBytes.ToString("X", CultureInfo.InvariantCulture);
         start.Environment["DOTNET_gcServer"] = "0";
@@ -230,6 +236,19 @@ internal sealed class WorkerLauncher : IDisposable
             .ToList();
         environment.Clear();
         foreach (var (key, value) in kept) environment[key] = value;
+    }
+
+    private static void DeleteScratch(ProcessStartInfo start)
+    {
+        if (!start.Environment.TryGetValue("COURSE_SCRATCH", out var scratch) || string.IsNullOrEmpty(scratch)) return;
+        try
+        {
+            if (Directory.Exists(scratch)) Directory.Delete(scratch, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: the folder is unique to this run and under the machine's temp folder.
+        }
     }
 
     private static readonly HashSet<string> KeptVariables = new(StringComparer.Ordinal) { "PATH", "LANG", "LC_ALL", "HOME" };

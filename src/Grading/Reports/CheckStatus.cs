@@ -11,4 +11,7 @@ public enum CheckStatus
 
     /// <summary>The check itself broke (a bug in the exercise's checks, not in the learner's code).</summary>
     Error,
+
+    /// <summary>The check never ran (the worker stopped during an earlier check); its message says why, it shows no hint and scores 0.</summary>
+    NotRun,
 }

@@ -26,8 +26,11 @@ public sealed record GradeReport(
     /// <summary>Points earned.</summary>
     public int Score => Checks.Sum(c => c.Earned);
 
-    /// <summary>Points available.</summary>
-    public int MaxScore => Checks.Sum(c => c.Spec.Points);
+    /// <summary>Points available: the exercise's total in every outcome (a compile error included).</summary>
+    public int MaxScore => ExerciseMaxScore ?? Checks.Sum(c => c.Spec.Points);
+
+    /// <summary>The exercise's total points when known (set even when no check ran); null to sum the checks.</summary>
+    public int? ExerciseMaxScore { get; init; }
 
     /// <summary>The process exit code: 0 all pass, 1 some fail, 2 compile error or bad input.</summary>
     public int ExitCode => Status switch

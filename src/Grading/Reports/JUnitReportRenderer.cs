@@ -19,7 +19,7 @@ public static class JUnitReportRenderer
         {
             var isError = report.Status == GradeStatus.Error;
             var tests = isError ? 1 : report.Checks.Count;
-            var failures = report.Checks.Count(c => c.Status == CheckStatus.Fail);
+            var failures = report.Checks.Count(c => c.Status is CheckStatus.Fail or CheckStatus.NotRun);
             var errors = isError ? 1 : report.Checks.Count(c => c.Status == CheckStatus.Error);
             writer.WriteStartElement("testsuites");
             writer.WriteAttributeString("name", "course grade");
@@ -61,9 +61,9 @@ public static class JUnitReportRenderer
                 if (check.Status != CheckStatus.Pass)
                 {
                     var message = JsonReportRenderer.WithHint(check);
-                    writer.WriteStartElement(check.Status == CheckStatus.Fail ? "failure" : "error");
+                    writer.WriteStartElement(check.Status is CheckStatus.Fail or CheckStatus.NotRun ? "failure" : "error");
                     writer.WriteAttributeString("message", FirstLine(message));
-                    writer.WriteAttributeString("type", check.Status == CheckStatus.Fail ? "CheckFailed" : "CheckError");
+                    writer.WriteAttributeString("type", check.Status switch { CheckStatus.Fail => "CheckFailed", CheckStatus.NotRun => "CheckNotRun", _ => "CheckError" });
                     writer.WriteString(message);
                     writer.WriteEndElement();
                 }

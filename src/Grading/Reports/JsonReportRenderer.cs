@@ -37,7 +37,7 @@ public static class JsonReportRenderer
             {
                 json.WriteStartObject();
                 json.WriteString("name", check.Spec.Title);
-                json.WriteString("status", check.Status switch { CheckStatus.Pass => "pass", CheckStatus.Fail => "fail", _ => "error" });
+                json.WriteString("status", check.Status switch { CheckStatus.Pass => "pass", CheckStatus.Fail or CheckStatus.NotRun => "fail", _ => "error" });
                 if (check.Message is null)
                 {
                     json.WriteNull("message");
@@ -126,7 +126,7 @@ public static class JsonReportRenderer
     };
 
     internal static string WithHint(CheckReport check) =>
-        check.Spec.Hint.Length > 0 && check.Status != CheckStatus.Pass ? $"{check.Message}\nhint: {check.Spec.Hint}" : check.Message ?? "";
+        check.Spec.Hint.Length > 0 && check.Status is CheckStatus.Fail or CheckStatus.Error ? $"{check.Message}\nhint: {check.Spec.Hint}" : check.Message ?? "";
 
     private static string Truncate(string output) =>
         output.Length <= MaxOutputChars ? output : output[..(MaxOutputChars - 40)] + string.Create(CultureInfo.InvariantCulture, $"\n… ({output.Length - MaxOutputChars + 40} more characters)");

@@ -34,29 +34,30 @@ public static class TextReportRenderer
         foreach (var check in report.Checks)
         {
             var pass = check.Status == CheckStatus.Pass;
-            var mark = pass ? "[green]✓[/]" : check.Status == CheckStatus.Fail ? "[red]✗[/]" : "[yellow]![/]";
+            var mark = check.Status switch
+            {
+                CheckStatus.Pass => "[green]✓[/]",
+                CheckStatus.Fail => "[red]✗[/]",
+                CheckStatus.NotRun => "[grey]–[/]",
+                _ => "[yellow]![/]",
+            };
             var points = $"{check.Earned}/{check.Spec.Points}";
             console.MarkupLine($"  {mark} {Markup.Escape(check.Spec.Title.PadRight(width))}  [grey]{points}[/]");
             if (!pass)
             {
-                foreach (var line in (check.Message ?? "").Split('\n'))
+                var rows = Labelled(check.Message ?? "").ToList();
+                if (check.Spec.Hint.Length > 0 && check.Status is CheckStatus.Fail or CheckStatus.Error)
                 {
-                    console.MarkupLine($"      {Markup.Escape(line)}");
+                    rows.Add(("[yellow]hint:[/]", check.Spec.Hint));
                 }
 
-                if (check.Spec.Hint.Length > 0)
-                {
-                    console.MarkupLine($"      [yellow]hint:[/] {Markup.Escape(check.Spec.Hint)}");
-                }
+                WriteRows(console, rows, gutter: null);
             }
 
             if (showLogs && check.Output.Length > 0)
             {
                 console.MarkupLine("      [grey]logs:[/]");
-                foreach (var line in check.Output.TrimEnd('\n').Split('\n'))
-                {
-                    console.MarkupLine($"      [grey]│ {Markup.Escape(line)}[/]");
-                }
+                WriteRows(console, check.Output.TrimEnd('\n').Split('\n').Select(l => ("", l)).ToList(), gutter: "│");
             }
         }
 
@@ -71,6 +72,68 @@ public static class TextReportRenderer
         if (showMeasured && report.MeasuredMilliseconds is { } ms)
         {
             console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"[grey]measured: {ms:0} ms of real time to grade (not part of results.json)[/]"));
+        }
+    }
+
+    private static readonly string[] Labels = ["observed:", "expected:", "next step:", "process stderr:"];
+
+    /// <summary>Splits a check message into (label markup, text) rows: "observed: …" becomes ("observed:", "…").</summary>
+    private static IEnumerable<(string Label, string Text)> Labelled(string message)
+    {
+        foreach (var line in message.Split('\n'))
+        {
+            var label = Labels.FirstOrDefault(l => line.StartsWith(l, StringComparison.Ordinal));
+            yield return label is null ? ("", line) : ($"[grey]{label}[/]", line[label.Length..].TrimStart());
+        }
+    }
+
+    /// <summary>
+    /// Writes rows indented under the check: a label column and a text column, wrapped by words so that a wrapped
+    /// line continues under its text, not at column 0 (under --logs every wrapped line keeps the │ gutter).
+    /// </summary>
+    private static void WriteRows(IAnsiConsole console, IReadOnlyList<(string Label, string Text)> rows, string? gutter)
+    {
+        const int indent = 6;
+        var labelWidth = gutter is not null ? gutter.Length + 1 : rows.Max(r => Markup.Remove(r.Label).Length) is var w and > 0 ? w + 1 : 0;
+        var width = Math.Max(30, console.Profile.Width - indent - labelWidth);
+        foreach (var (label, text) in rows)
+        {
+            var first = true;
+            foreach (var line in Wrap(text, width))
+            {
+                var left = gutter is not null ? $"[grey]{gutter}[/] " : first ? label + new string(' ', labelWidth - Markup.Remove(label).Length) : new string(' ', labelWidth);
+                var right = gutter is not null ? $"[grey]{Markup.Escape(line)}[/]" : Markup.Escape(line);
+                console.MarkupLine($"{new string(' ', indent)}{left}{right}".TrimEnd());
+                first = false;
+            }
+        }
+    }
+
+    /// <summary>Word-wraps a line to a width (a word longer than the width is cut).</summary>
+    internal static IEnumerable<string> Wrap(string text, int width)
+    {
+        if (text.Length <= width)
+        {
+            yield return text;
+            yield break;
+        }
+
+        var rest = text;
+        while (rest.Length > width)
+        {
+            var cut = rest.LastIndexOf(' ', width);
+            if (cut <= 0)
+            {
+                cut = width;
+            }
+
+            yield return rest[..cut].TrimEnd();
+            rest = rest[cut..].TrimStart();
+        }
+
+        if (rest.Length > 0)
+        {
+            yield return rest;
         }
     }
 

@@ -37,6 +37,12 @@ public static class Show
     /// <param name="sim">The simulation.</param>
     public static void Timeline(Simulation sim) => Emit(() => SimulationHtml.Timeline(sim), () => SimulationText.Timeline(sim));
 
+    /// <summary>Shows the Lambda vs Fargate crossover chart (<see cref="CostChart"/>); text on the console.</summary>
+    /// <param name="durationMs">Average duration per request, ms.</param>
+    /// <param name="memoryMB">Lambda memory, MB.</param>
+    public static void LambdaVsFargate(double durationMs = 200, int memoryMB = 512) =>
+        Emit(() => CostChart.LambdaVsFargate(durationMs: durationMs, memoryMB: memoryMB), () => CostChart.LambdaVsFargateText(durationMs: durationMs, memoryMB: memoryMB));
+
     /// <summary>Shows a load run: latency of every request over time (cold starts marked) and cold starts per time slice.</summary>
     /// <param name="report">The report from <see cref="Course.Sandbox.Load.LoadGenerator.Run"/>.</param>
     public static void Load(Course.Sandbox.Load.LoadReport report) => Emit(() => LoadChart.Html(report), () => LoadChart.Text(report));

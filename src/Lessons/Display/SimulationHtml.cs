@@ -67,9 +67,15 @@ public static class SimulationHtml
     public static string Cost(CostSummary cost)
     {
         ArgumentNullException.ThrowIfNull(cost);
-        return new StringBuilder(Table).Append(Header("item", "quantity", "cost (USD)"))
+        var html = new StringBuilder(Table).Append(Header("item", "quantity", "cost (USD)"))
             .Append(Row("requests", cost.Requests.ToString("N0", CultureInfo.InvariantCulture), cost.RequestCost.ToString("0.000000", CultureInfo.InvariantCulture)))
-            .Append(Row("compute (GB-s)", cost.GbSeconds.ToString("N3", CultureInfo.InvariantCulture), cost.ComputeCost.ToString("0.000000", CultureInfo.InvariantCulture)))
+            .Append(Row("compute (GB-s)", cost.GbSeconds.ToString("N3", CultureInfo.InvariantCulture), cost.ComputeCost.ToString("0.000000", CultureInfo.InvariantCulture)));
+        foreach (var (item, usd) in SimulationView.ExtraCostLines(cost))
+        {
+            html.Append(Row(item, string.Empty, usd.ToString("0.000000", CultureInfo.InvariantCulture)));
+        }
+
+        return html
             .Append(Row(cost.FreeTierApplied ? "total (free tier applied)" : "total", string.Empty, cost.Total.ToString("0.000000", CultureInfo.InvariantCulture)))
             .Append("</table><p style=\"font-size:11px\">Prices as of ").Append(cost.PricesAsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append("</p>").ToString();
     }

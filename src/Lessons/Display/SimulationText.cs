@@ -62,11 +62,16 @@ public static class SimulationText
     public static string Cost(CostSummary cost)
     {
         ArgumentNullException.ThrowIfNull(cost);
-        return string.Create(CultureInfo.InvariantCulture,
-            $"requests    {cost.Requests,14:N0}  ${cost.RequestCost,12:0.000000}\n" +
-            $"GB-seconds  {cost.GbSeconds,14:N3}  ${cost.ComputeCost,12:0.000000}\n" +
-            $"total{(cost.FreeTierApplied ? " (free tier applied)" : string.Empty),-25}  ${cost.Total,12:0.000000}\n" +
-            $"prices as of {cost.PricesAsOf:yyyy-MM-dd}\n");
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"requests    {cost.Requests,14:N0}  ${cost.RequestCost,12:0.000000}\n");
+        text.Append(CultureInfo.InvariantCulture, $"GB-seconds  {cost.GbSeconds,14:N3}  ${cost.ComputeCost,12:0.000000}\n");
+        foreach (var (item, usd) in SimulationView.ExtraCostLines(cost))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{item,-26}  ${usd,12:0.000000}\n");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"total{(cost.FreeTierApplied ? " (free tier applied)" : string.Empty),-25}  ${cost.Total,12:0.000000}\n");
+        return text.Append(CultureInfo.InvariantCulture, $"prices as of {cost.PricesAsOf:yyyy-MM-dd}\n").ToString();
     }
 
     /// <summary>

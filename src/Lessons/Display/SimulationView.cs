@@ -31,6 +31,13 @@ internal static class SimulationView
         return lines.OrderBy(l => l.Item1).ToList();
     }
 
+    public static IEnumerable<(string Item, decimal Usd)> ExtraCostLines(Course.Sandbox.Pricing.CostSummary cost)
+    {
+        if (cost.EphemeralCost != 0) yield return ("ephemeral storage > 512 MB", cost.EphemeralCost);
+        if (cost.ProvisionedConcurrencyCost != 0) yield return ("provisioned concurrency", cost.ProvisionedConcurrencyCost);
+        if (cost.SnapStartCost != 0) yield return ("SnapStart cache + restores", cost.SnapStartCost);
+    }
+
     public static IEnumerable<TraceEvent> Trace(Simulation sim, Func<TraceEvent, bool>? filter) =>
         sim.Trace.Events.Where(e => e.Kind != TraceKind.FunctionDeployed && (filter is null || filter(e)));
 }

@@ -1,6 +1,7 @@
 using Course.Lessons.Markdown.Directives;
 using Course.Lessons.Markdown.Extensions.Callout;
 using Course.Lessons.Markdown.Extensions.Challenge;
+using Course.Lessons.Markdown.Extensions.Chart;
 using Course.Lessons.Markdown.Extensions.CSharpCode;
 using Course.Lessons.Markdown.Extensions.ExerciseCard;
 using Course.Lessons.Markdown.Extensions.Hint;
@@ -49,6 +50,7 @@ public sealed class LessonPipeline
             .UseCallouts()
             .UseInstructorNotes(options.Instructor)
             .UseExerciseCards(options.ExerciseLink)
+            .UseCharts()
             .UseCSharpCode()
             .UseLessonLinks();
         builder.Extensions.Add(new DirectiveFallbackExtension());

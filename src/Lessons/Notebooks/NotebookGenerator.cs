@@ -46,7 +46,7 @@ public static partial class NotebookGenerator
         var intro = new StringBuilder()
             .Append("# ").Append(fm.Title).Append('\n').Append('\n')
             .Append("*Lesson ").Append(fm.Id[..2]).Append(" · ").Append(fm.Minutes.ToString(CultureInfo.InvariantCulture))
-            .Append(" min.* Generated from `lessons/").Append(fm.Id).Append(".md` by `course notebooks build`: edit the lesson, not this notebook. ")
+            .Append(" min.* Generated from `lessons/").Append(fm.Id).Append(".md` by `./course notebooks build`: edit the lesson, not this notebook. ")
             .Append("Build the engine first (`dotnet build src/Lessons`), then run the cells in order.\n\n")
             .Append("**Objectives**\n\n");
         foreach (var objective in fm.Objectives)
@@ -198,7 +198,7 @@ public static partial class NotebookGenerator
         var fm = lesson.FrontMatter;
         var head = new StringBuilder()
             .Append("// Lesson ").Append(fm.Id[..2]).Append(": ").Append(fm.Title).Append('\n')
-            .Append("// Generated from lessons/").Append(fm.Id).Append(".md by `course notebooks build`: edit the lesson, not this file.\n")
+            .Append("// Generated from lessons/").Append(fm.Id).Append(".md by `./course notebooks build`: edit the lesson, not this file.\n")
             .Append("// Run it from the repository root: dotnet run notebooks/").Append(fm.Id).Append(".cs\n")
             .Append("#:project ").Append(EngineProject).Append('\n')
             .Append("#:property GenerateDocumentationFile=false\n")

@@ -98,6 +98,7 @@ internal static partial class NotebookMarkdown
         "callout" => ($"**{CalloutTitle(args)}.**", string.Empty, false),
         "exercise" => ($"**Exercise [{args.Split(' ')[0]}](../exercises/{args.Split(' ')[0]}/README.md)** — check it with `./grade {args.Split(' ')[0]}`.", string.Empty, false),
         "instructor" => (string.Empty, string.Empty, true),
+        "chart" => (Course.Lessons.Display.LessonCharts.Render(args.Split(' ')[0]) ?? string.Empty, string.Empty, false),
         _ => (string.Empty, string.Empty, false),
     };
 

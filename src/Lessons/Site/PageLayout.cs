@@ -41,7 +41,7 @@ internal sealed class PageLayout(string courseTitle, IReadOnlyList<Lesson> lesso
         }
 
         html.Append("</ol>\n</nav>\n<main id=\"content\">\n").Append(main).Append("</main>\n</div>\n")
-            .Append("<footer class=\"site-footer\"><p>Built from lessons/ by <code>course site build</code>. No AWS account needed.</p></footer>\n")
+            .Append("<footer class=\"site-footer\"><p>Built from lessons/ by <code>./course site build</code>. No AWS account needed.</p></footer>\n")
             .Append("</body>\n</html>\n");
         return html.ToString();
     }

@@ -28,6 +28,9 @@ public sealed class SandboxServiceRegistry
     /// <summary>The simulation's EventBridge, or null.</summary>
     public Sources.EventBridge.EventBridgeService? EventBridge { get; init; }
 
+    /// <summary>The simulation's Step Functions, or null.</summary>
+    public global::Course.Sandbox.StepFunctions.Executions.StepFunctionsService? StepFunctions { get; init; }
+
     /// <summary>Receives the calls the sandbox clients make (as the wire endpoints report theirs), or null.</summary>
     public IServiceCallObserver? Observer { get; init; }
 

@@ -57,6 +57,12 @@ public sealed class ExecutionEnvironment
 
     internal IHandlerInstance? Instance { get; set; }
 
+    /// <summary>Where this environment's /tmp really is (created with it, deleted when it shuts down).</summary>
+    internal string TmpRoot { get; set; } = "";
+
+    /// <summary>The size of /tmp: the function's ephemeral storage.</summary>
+    internal long TmpLimitBytes => (long)Function.Options.EphemeralStorageSize * 1024 * 1024;
+
     /// <summary>The environment variables of this environment: the ones Lambda defines (AWS_REGION, AWS_LAMBDA_FUNCTION_NAME, …), then the function's.</summary>
     internal Dictionary<string, string> Variables { get; set; } = [];
 

@@ -21,6 +21,7 @@ public sealed partial class LambdaService
         var streamName = string.Create(CultureInfo.InvariantCulture, $"{now.UtcDateTime:yyyy'/'MM'/'dd}/[$LATEST]{_sim.NewHexId()}");
         var env = new ExecutionEnvironment(id, function, new LogStream(function.LogGroupName, streamName), provisioned, now);
         env.Variables = VariablesFor(function, streamName);
+        env.TmpRoot = Path.Combine(_sim.ScratchRoot, id, "tmp");   // created on first use
         function.Add(env);
         function.ConcurrentExecutions++;
         if (!IsReserved(function)) _unreservedBusy++;
@@ -104,6 +105,7 @@ public sealed partial class LambdaService
             if (!IsReserved(env.Function)) _unreservedBusy--;
         }
         env.Continuations?.Kill();
+        DeleteTmp(env);
         try { env.Instance?.Dispose(); }
         catch (Exception e) when (e is not OutOfMemoryException) { /* SHUTDOWN hooks cannot fail an invocation */ }
         env.Instance = null;
@@ -133,6 +135,21 @@ public sealed partial class LambdaService
     }
 
     private ExecutionEnvironment? _appliedFor;
+
+    /// <summary>An environment's /tmp goes with it.</summary>
+    private static void DeleteTmp(ExecutionEnvironment env)
+    {
+        if (env.TmpRoot.Length == 0) return;
+        try
+        {
+            var root = Path.GetDirectoryName(env.TmpRoot)!;
+            if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: a file the handler left open stays until the process ends; the folder name is never reused.
+        }
+    }
 
     /// <summary>Makes <paramref name="env"/>'s world current before its code runs or resumes: logger, services, variables.</summary>
     private void EnterWorld(ExecutionEnvironment env)

@@ -37,6 +37,10 @@ public enum TraceKind
     SourceDelivery,
     /// <summary>An event source discarded, redrove or re-queued records (detail says which).</summary>
     SourceOutcome,
+    /// <summary>A Step Functions execution started (source: the state machine; request id: the execution name).</summary>
+    StateMachineExecutionStarted,
+    /// <summary>A Step Functions execution stopped; the detail gives its status, error and transitions.</summary>
+    StateMachineExecutionStopped,
     /// <summary>A free-form note from an event source or service.</summary>
     Note,
 }

@@ -172,7 +172,7 @@ public sealed class CostModel(PriceSheet prices)
 
     /// <summary>
     /// Step Functions Express (PRICE_07, PRICE_11): $1.00 per million requests plus duration, each execution rounded
-    /// up to 100 ms and its memory to 64 MB chunks, at the sheet's first-tier GB-s rate.
+    /// up to 100 ms and its memory to 64 MB chunks, at the sheet's tiered GB-s rates.
     /// </summary>
     /// <param name="requests">Executions started.</param>
     /// <param name="averageDuration">Average execution time.</param>
@@ -183,7 +183,7 @@ public sealed class CostModel(PriceSheet prices)
         var steps = Math.Ceiling((decimal)averageDuration.TotalMilliseconds / 100m);
         var chunks = Math.Max(1, (memoryMB + 63) / 64);
         var gbSeconds = requests * steps * 0.1m * chunks * 64 / 1024m;
-        return (requests * Prices.StepFunctionsExpressPerMillion / 1_000_000m) + (gbSeconds * Prices.StepFunctionsExpressPerGbSecond);
+        return StepFunctionsExpress(requests, gbSeconds);
     }
 
     /// <summary>
@@ -205,6 +205,13 @@ public sealed class CostModel(PriceSheet prices)
     /// <summary>Step Functions Standard state transitions (PRICE_07), with the monthly free transitions when asked.</summary>
     public decimal StepFunctionsStandard(long transitions, bool freeTier = false) =>
         Math.Max(0, transitions - (freeTier ? Prices.StepFunctionsFreeTransitions : 0)) * Prices.StepFunctionsPerThousandTransitions / 1_000m;
+
+    /// <summary>
+    /// Step Functions Express (PRICE_07): <paramref name="requests"/> executions started and their billed
+    /// <paramref name="gbSeconds"/> (duration rounded up to 100 ms × memory in 64 MB chunks), tiered.
+    /// </summary>
+    public decimal StepFunctionsExpress(long requests, decimal gbSeconds) =>
+        requests * Prices.StepFunctionsExpressPerMillion / 1_000_000m + Tiered(gbSeconds, Prices.StepFunctionsExpressDuration);
 
     /// <summary>Bedrock on-demand tokens (PRICE_09).</summary>
     /// <exception cref="ArgumentException">The model is not on the price sheet.</exception>

@@ -93,24 +93,26 @@ public sealed record PriceSheet
     public decimal StepFunctionsExpressPerMillion { get; init; } = 1.00m;
 
     /// <summary>
-    /// Step Functions Express duration per GB-s, billed in 64 MB chunks and 100 ms steps (PRICE_11). The sheet
-    /// holds the first tier only (the first 1,000 GB-hours a month); the lower tiers above it are not on the sheet (?).
+    /// Step Functions Express duration per GB-s (PRICE_07, PRICE_11), billed in 64 MB chunks and 100 ms steps:
+    /// $0.06 per GB-hour for the first 1,000 GB-hours a month, $0.03 for the next 4,000, $0.01642 above (AWS's
+    /// pricing page, checked 2026-12-01).
     /// </summary>
-    public decimal StepFunctionsExpressPerGbSecond { get; init; } = 0.00001667m;
+    public IReadOnlyList<PriceTier> StepFunctionsExpressDuration { get; init; } =
+        [new(3_600_000m, 0.06m / 3600m), new(14_400_000m, 0.03m / 3600m), new(decimal.MaxValue, 0.01642m / 3600m)];
 
     /// <summary>Hours in the month the course prices always-on resources for (PRICE_11).</summary>
     public double HoursPerMonth { get; init; } = 730;
 
     /// <summary>
     /// Bedrock on-demand prices per million input and output tokens (PRICE_09), checked 2026-12-01. Claude Haiku 4.5
-    /// is priced for the global cross-region inference profile; AWS charges 10 % more through a
-    /// geographic profile (<c>us.</c>, <c>eu.</c>, …). Claude 3.5 Haiku (end of life on Bedrock 2026-06-19) is no
-    /// longer on the sheet.
+    /// and Sonnet 4.5 are priced for the global cross-region inference profile (a weaker source says geographic
+    /// profiles, <c>us.</c>, <c>eu.</c>, …, cost 10 % more; not modelled, ?). Amazon Nova Micro is on demand in
+    /// us-east-1. Claude 3.5 Haiku (end of life on Bedrock 2026-06-19) is no longer on the sheet.
     /// </summary>
     public IReadOnlyDictionary<string, TokenPrice> Bedrock { get; init; } = new Dictionary<string, TokenPrice>(StringComparer.Ordinal)
     {
-        ["anthropic.claude-3-5-haiku"] = new(0.80m, 4.00m),
         ["anthropic.claude-haiku-4-5"] = new(1.00m, 5.00m),
+        ["anthropic.claude-sonnet-4-5"] = new(3.00m, 15.00m),
         ["amazon.nova-micro"] = new(0.035m, 0.14m),
     };
 }

@@ -54,7 +54,8 @@ public sealed class SimulationServices
         });
         _registry = new Lazy<SandboxServiceRegistry>(() => new SandboxServiceRegistry
         {
-            S3 = S3, Sqs = Sqs, Sns = Sns, Bedrock = Bedrock, EventBridge = EventBridge, Observer = Endpoint, Endpoint = Endpoint,
+            S3 = S3, Sqs = Sqs, Sns = Sns, Bedrock = Bedrock, EventBridge = EventBridge,
+            StepFunctions = Course.Sandbox.StepFunctions.SimulationStepFunctions.For(simulation), Observer = Endpoint, Endpoint = Endpoint,
         });
     }
 

@@ -99,6 +99,30 @@ public sealed class EventsCommandTests : IDisposable
         Assert.Contains("Event pattern is not valid. Reason:", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{"detail":{"total":{"currency":[{"exists":false}]}}}""", "true")]
+    [InlineData("""{"detail.total":[250]}""", "true")]
+    [InlineData("""{"detail":{"total":[{"numeric":[">",1000]}]},"detail":{"total":[250]}}""", "true")]
+    public void TestPattern_EventRulerEdgeRules_PrintTrueOrFalse_Exit0(string pattern, string expected)
+    {
+        var evt = File("event.json", """{"source":"com.shop","detail-type":"Order Placed","detail":{"total":250}}""");
+        var (exit, output, error) = Run("events", "test-pattern", "--pattern", File("pattern.json", pattern), "--event", evt);
+        Assert.Equal(0, exit);
+        Assert.Equal(expected, output.Trim());
+        Assert.Equal("", error);
+    }
+
+    [Theory]
+    [InlineData("""{"s":[{"anything-but":{"prefix":""}}]}""", "Null prefix/suffix not allowed")]
+    [InlineData("""{"k":[{"wildcard":"*/x/*.a"},{"wildcard":"*/x/*.b"},{"wildcard":"*/x/*.c"},{"wildcard":"*/x/*.d"}]}""", "Rule is too complex - try using fewer wildcard characters")]
+    public void TestPattern_EdgeRuleRejections_ReasonOnStderr_Exit2(string pattern, string reason)
+    {
+        var (exit, output, error) = Run("events", "test-pattern", "--pattern", File("p.json", pattern), "--event", File("e.json", "{}"));
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.Contains("Event pattern is not valid. Reason: " + reason, error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void TestPattern_UnreadableFile_ClearError_Exit2()
     {

@@ -47,8 +47,63 @@ public sealed class InvokeCommandTests : IDisposable
         Assert.Equal(3, reports.Count);
         Assert.Single(reports, r => r.Contains("Init Duration:", StringComparison.Ordinal));
         Assert.Contains("\"ada #3\"", output, StringComparison.Ordinal);   // warm: the same instance served all three
-        Assert.Contains("3 invocations, 1 cold starts, 0 errors, 0 throttles", output, StringComparison.Ordinal);
+        Assert.Contains("3 invocations, 1 cold start, 0 errors, 0 throttles", output, StringComparison.Ordinal);
         Assert.Contains("cost (us-east-1 prices of", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Invoke_OneInvocation_SummaryIsSingular()
+    {
+        var (_, output, _) = Run(Write("Function.cs", Handler), Write("event.json", """{"name":"ada"}"""));
+        Assert.Contains("1 invocation, 1 cold start, 0 errors, 0 throttles", output, StringComparison.Ordinal);
+        Assert.Contains(": 1 request $", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Invoke_Env_RepeatedKeyValues_ReachTheFunction()
+    {
+        const string reader = """
+            using Course.Lambda.Core;
+
+            namespace Demo;
+
+            public class Function
+            {
+                public string FunctionHandler(string input, ILambdaContext context) =>
+                    $"{System.Environment.GetEnvironmentVariable("TABLE_NAME")}|{System.Environment.GetEnvironmentVariable("MODE")}";
+            }
+            """;
+        var stdout = new StringWriter();
+        var exit = InvokeCommand.Run(new InvokeCommand.Settings(Write("Reader.cs", reader), Write("event.json", "\"x\""), null, "FunctionHandler", 1, 1, 128, 3, 1, "text")
+        {
+            Environment = ["TABLE_NAME=orders", "MODE=a=b"],
+        }, stdout, new StringWriter());
+        Assert.Equal(0, exit);
+        Assert.Contains("\"orders|a=b\"", stdout.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("NOEQUALS")]
+    [InlineData("=value")]
+    [InlineData("1BAD=x")]
+    public void Invoke_Env_Malformed_Exits2_WithTheRule(string value)
+    {
+        var stderr = new StringWriter();
+        var exit = InvokeCommand.Run(new InvokeCommand.Settings(Write("Function.cs", Handler), Write("event.json", "{}"), null, "FunctionHandler", 1, 1, 128, 3, 1, "text")
+        {
+            Environment = [value],
+        }, new StringWriter(), stderr);
+        Assert.Equal(2, exit);
+        Assert.Contains("expected KEY=VALUE", stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Invoke_BadEventJson_SuggestsTheCommandAsTheUserRunsIt()
+    {
+        var stderr = new StringWriter();
+        var exit = InvokeCommand.Run(new InvokeCommand.Settings(Write("Function.cs", Handler), Write("event.json", "{oops"), null, "FunctionHandler", 1, 1, 128, 3, 1, "text"), new StringWriter(), stderr);
+        Assert.Equal(2, exit);
+        Assert.Contains($"`{CliName.Tool} events generate apigw`", stderr.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -197,4 +197,60 @@ public sealed class VirtualTimeRewriterTests
         Assert.True(result.Succeeded, result.ErrorMessage);
         Assert.Equal("\"pretend 5000\"", result.Payload);
     }
+
+    [Fact]
+    public async Task Tmp_PersistsWhileWarm_IsPerEnvironment_AndGoesWithTheEnvironment()
+    {
+        var source = new SourceFile("Function.cs", """
+            using Course.Lambda.Core;
+
+            public class Function
+            {
+                public async Task<string> Handler(string input, ILambdaContext context)
+                {
+                    var seen = File.Exists("/tmp/marker") ? File.ReadAllText("/tmp/marker") : "none";
+                    File.WriteAllText("/tmp/marker", context.AwsRequestId);
+                    await Task.Delay(100);
+                    return seen + "|" + string.Join(",", Directory.GetFiles("/tmp")) + "|" + Path.GetTempPath();
+                }
+            }
+            """);
+        var compiled = Compiler.CompileLearner([source]);
+        Assert.True(compiled.Success, compiled.RenderDiagnostics());
+        var sim = new Simulation(new SimulationOptions { ApplyEnvironmentVariables = false });
+        sim.Lambda.Deploy(new FunctionOptions { FunctionName = "f" }, HandlerFactory.FromAssembly(compiled.Assembly!, compiled.Pdb, "Function", "Handler"));
+
+        var first = sim.Lambda.Invoke("f", "\"x\"");
+        var warm = sim.Lambda.Invoke("f", "\"x\"");
+        var a = sim.Lambda.InvokeAsync("f", "\"x\"");   // two at once: the second gets a new environment
+        var b = sim.Lambda.InvokeAsync("f", "\"x\"");
+        sim.Run();
+
+        Assert.Equal("\"none|/tmp/marker|/tmp/\"", first.Payload);
+        Assert.Equal($"\"{first.RequestId}|/tmp/marker|/tmp/\"", warm.Payload);
+        Assert.StartsWith($"\"{warm.RequestId}|", (await a).Payload, StringComparison.Ordinal);
+        Assert.Equal("\"none|/tmp/marker|/tmp/\"", (await b).Payload);   // the new environment's /tmp is empty
+        Assert.DoesNotContain(Directory.GetFiles("/tmp"), f => f == "/tmp/marker" && File.ReadAllText(f) == first.RequestId);
+    }
+
+    [Fact]
+    public void Tmp_WritePastTheEphemeralStorageSize_FailsAsAFullDisk()
+    {
+        var (_, result) = Run("""
+                    using var stream = File.Create("/tmp/big.bin");
+                    stream.Write(new byte[1024], 0, 1024);
+                    try
+                    {
+                        stream.SetLength(600L * 1024 * 1024);
+                        return "grew";
+                    }
+                    catch (IOException e)
+                    {
+                        return e.Message;
+                    }
+            """, timeoutSeconds: 3);
+
+        Assert.True(result.Succeeded, result.ErrorMessage);
+        Assert.Equal("\"No space left on device : '/tmp/big.bin'\"", result.Payload);
+    }
 }

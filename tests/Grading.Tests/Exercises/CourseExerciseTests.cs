@@ -14,7 +14,7 @@ public sealed class CourseExerciseTests
 {
     private static readonly Grader Grader = new();
 
-    public static TheoryData<string> ExerciseIds => new() { "01-hello-api", "02-remaining-time", "04-init-once", "05-sqs-batch", "11-cold-start-tuning" };
+    public static TheoryData<string> ExerciseIds => new() { "01-hello-api", "02-remaining-time", "03-compute-advisor", "04-init-once", "05-sqs-batch", "06-s3-async", "07-stream-poison", "08-eventbridge-rules", "11-cold-start-tuning", "12-cost-estimate" };
 
     public static TheoryData<string, string> WrongHandlers()
     {
@@ -61,7 +61,16 @@ public sealed class CourseExerciseTests
             Assert.False(string.IsNullOrWhiteSpace(check.Spec.Hint), $"check {check.Spec.Id} has no hint");
             Assert.Contains(check.Spec.Hint, text, StringComparison.Ordinal);
             Assert.Contains("observed: ", check.Message, StringComparison.Ordinal);
+            AssertHintDoesNotRepeatTheNextStep(check);
         }
+    }
+
+    private static void AssertHintDoesNotRepeatTheNextStep(CheckReport check)
+    {
+        var next = (check.Message ?? "").Split('\n').FirstOrDefault(l => l.StartsWith("next step: ", StringComparison.Ordinal))?["next step: ".Length..];
+        Assert.False(next is not null && (check.Spec.Hint.Contains(next, StringComparison.OrdinalIgnoreCase) || next.Contains(check.Spec.Hint, StringComparison.OrdinalIgnoreCase)),
+            $"{check.Spec.Id}: the hint repeats the next step ('{next}')");
+        Assert.DoesNotContain("catch (JsonReaderException", check.Message ?? "", StringComparison.Ordinal);   // advice names public types
     }
 
     [Theory]
@@ -78,6 +87,51 @@ public sealed class CourseExerciseTests
         var failed = report.Checks.Where(c => c.Status != CheckStatus.Pass).Select(c => c.Spec.Id).ToList();
         Assert.True(failed.SequenceEqual(new[] { expected }), $"{file}: expected only {expected} to fail, got [{string.Join(", ", failed)}]\n{Describe(report)}");
         Assert.Equal(CheckStatus.Fail, report.Checks.Single(c => c.Spec.Id == expected).Status);
+        AssertHintDoesNotRepeatTheNextStep(report.Checks.Single(c => c.Spec.Id == expected));
+    }
+
+    [Fact]
+    public async Task HelloApi_Starter_AdviceFollowsTheObservation_AndNamesCatchableTypes()
+    {
+        var report = await Grade("01-hello-api", null);
+        string Message(string id) => report.Checks.Single(c => c.Spec.Id == id).Message ?? "";
+
+        // JsonNode.Parse throws System.Text.Json's internal JsonReaderException: the advice names JsonException.
+        Assert.Contains("an internal type; catch its public base type JsonException", Message("invalid-json"), StringComparison.Ordinal);
+        Assert.Contains("next step: wrap the parsing in try { … } catch (JsonException)", Message("invalid-json"), StringComparison.Ordinal);
+        Assert.Contains("API Gateway answered 500", Message("invalid-json"), StringComparison.Ordinal);
+        // The starter parses base64 text as JSON and throws: the advice is to decode, because that is what happened.
+        Assert.Contains("next step: the body is base64 text, not JSON", Message("base64-body"), StringComparison.Ordinal);
+        // The starter answers 200 without user_id: the advice is the check, not a status code change.
+        Assert.Contains("next step: check for user_id before answering 200", Message("missing-user-id"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(ExerciseIds))]
+    public void StarterCopy_IsTheStarter(string exercise)
+    {
+        // `course reset` restores .starter/<handler file>; in the course's repository it must equal the shipped starter.
+        var definition = ExerciseLoader.Load(ExerciseDir(exercise));
+        Assert.Equal(File.ReadAllText(Path.Combine(ExerciseDir(exercise), definition.Handler.File)),
+            File.ReadAllText(Path.Combine(ExerciseDir(exercise), ".starter", definition.Handler.File)));
+    }
+
+    [Fact]
+    public async Task CompileError_MaxScore_IsTheExercisesTotal()
+    {
+        var broken = Path.Combine(Path.GetTempPath(), $"broken-{Environment.ProcessId}.cs");
+        await File.WriteAllTextAsync(broken, "namespace HelloApi; public class Function { public int FunctionHandler() => nope; }");
+        try
+        {
+            var report = await Grade("01-hello-api", broken);
+            Assert.Equal(GradeStatus.Error, report.Status);
+            Assert.Equal(ExerciseLoader.Load(ExerciseDir("01-hello-api")).MaxScore, report.MaxScore);
+            Assert.Contains("\"maxScore\": 10", JsonReportRenderer.Render(report).Replace("\"maxScore\":10", "\"maxScore\": 10", StringComparison.Ordinal), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(broken);
+        }
     }
 
     [Theory]

@@ -19,7 +19,7 @@ public sealed class ReportRendererTests
         new[]
         {
             new CheckReport(Ok, CheckStatus.Pass, null, "START RequestId: r1\nprocessed u-1\n", "[Check(\"valid-user\")]\npublic static void ValidUser(CheckContext ctx) { }"),
-            new CheckReport(Missing, CheckStatus.Fail, "observed: status 502 (the handler threw KeyNotFoundException)\nexpected: status 400 with {\"error\":\"user_id required\"}\nnext step: return 400 when user_id is missing", "", "[Check(\"missing-user-id\")]\npublic static void Missing(CheckContext ctx) { }"),
+            new CheckReport(Missing, CheckStatus.Fail, "observed: status 500 (the handler threw KeyNotFoundException)\nexpected: status 400 with {\"error\":\"user_id required\"}\nnext step: return 400 when user_id is missing", "", "[Check(\"missing-user-id\")]\npublic static void Missing(CheckContext ctx) { }"),
         },
         new RunSummary(4, 2, 1, 0, 0, 12.5, 40.25, 57, 0.0000013123m),
         42,
@@ -84,6 +84,45 @@ public sealed class ReportRendererTests
     public void Text_CompileError_MatchesGolden()
     {
         Fixture.AssertMatches("compile-error.txt", RenderText(CompileErrorRun(), showLogs: false));
+    }
+
+    [Fact]
+    public void Text_NarrowConsole_WrappedLinesStayUnderTheirLabel_AndKeepTheLogGutter()
+    {
+        var longObserved = "observed: " + string.Join(' ', Enumerable.Repeat("word", 30));
+        var report = FailedRun() with
+        {
+            Checks = [new CheckReport(Missing, CheckStatus.Fail, longObserved + "\nexpected: x\nnext step: y", "START " + string.Join(' ', Enumerable.Repeat("log", 30)) + "\n", "")],
+        };
+        var writer = new StringWriter { NewLine = "\n" };
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Out = new AnsiConsoleOutput(writer) });
+        console.Profile.Width = 60;
+
+        TextReportRenderer.Render(report, console, showLogs: true, showMeasured: false);
+
+        var lines = writer.ToString().Split('\n');
+        var observed = Array.FindIndex(lines, l => l.StartsWith("      observed:  word", StringComparison.Ordinal));
+        Assert.True(observed >= 0, writer.ToString());
+        Assert.StartsWith("                 word", lines[observed + 1], StringComparison.Ordinal);   // under the text, not at column 0
+        var logs = lines.Where(l => l.Contains("log log", StringComparison.Ordinal)).ToList();
+        Assert.True(logs.Count > 1, writer.ToString());
+        Assert.All(logs, l => Assert.StartsWith("      │ ", l, StringComparison.Ordinal));
+        Assert.All(lines, l => Assert.True(l.Length <= 60, $"longer than the console: '{l}'"));
+    }
+
+    [Fact]
+    public void Text_NotRunCheck_SaysWhy_AndShowsNoHint()
+    {
+        var report = FailedRun() with
+        {
+            Checks = [new CheckReport(Missing, CheckStatus.NotRun, "not run: the worker was stopped during check 'valid-user', before this check started; fix that one first", "", "")],
+        };
+
+        var text = RenderText(report, showLogs: false);
+
+        Assert.Contains("– Missing user_id returns 400", text, StringComparison.Ordinal);
+        Assert.Contains("not run: the worker was stopped", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("hint:", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -71,6 +71,25 @@ public sealed partial class SimulationViewsTests
         Assert.Contains("1,000,000", html, StringComparison.Ordinal);
         Assert.Contains(cost.Total.ToString("0.000000", System.Globalization.CultureInfo.InvariantCulture), html, StringComparison.Ordinal);
         Assert.Contains("GB-seconds", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("provisioned", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cost_ProvisionedConcurrencyAndSnapStart_GetTheirOwnLines()
+    {
+        var cost = new CostModel(PriceSheet.UsEast1).Estimate(1_000, TimeSpan.FromMilliseconds(20), 1024) with
+        {
+            ProvisionedConcurrencyCost = 0.03m,
+            SnapStartCost = 0.0056m,
+        };
+
+        var text = SimulationText.Cost(cost);
+        var html = SimulationHtml.Cost(cost);
+
+        Assert.Contains("provisioned concurrency     $    0.030000", text, StringComparison.Ordinal);
+        Assert.Contains("SnapStart cache + restores  $    0.005600", text, StringComparison.Ordinal);
+        Assert.Contains(">provisioned concurrency<", html, StringComparison.Ordinal);
+        Assert.Contains(cost.Total.ToString("0.000000", System.Globalization.CultureInfo.InvariantCulture), text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -92,6 +92,17 @@ public sealed class SiteBrowserTests
         Assert.True((await page.EvaluateAsync("(() => { const d = document.querySelector('details.solution'); d.querySelector('summary').click(); return d.open; })()")).GetBoolean());
         await page.EvaluateAsync("document.querySelector('details.solution').scrollIntoView()");
 
+        // Every engine-drawn chart renders as an SVG with a visible size (lesson 09's crossover chart among them).
+        foreach (var lesson in lessons.Where(l => l.Body.Contains(":::chart ", StringComparison.Ordinal)))
+        {
+            await WaitForLoadAsync(() => page.SendAsync("Page.navigate", new { url = $"{origin}/{lesson.Id}.html" }));
+            var charts = await page.EvaluateAsync("Array.from(document.querySelectorAll('figure.chart svg')).map(s => s.getBoundingClientRect().width > 200 && s.querySelectorAll('polyline, line, circle').length > 0)");
+            Assert.NotEmpty(charts.EnumerateArray());
+            Assert.All(charts.EnumerateArray(), c => Assert.True(c.GetBoolean(), $"{lesson.Id}: a chart has no size or no marks"));
+        }
+
+        await WaitForLoadAsync(() => page.SendAsync("Page.navigate", new { url = $"{origin}/{lessons[0].Id}.html" }));
+
         // Search finds the lesson; the theme toggle switches the colour scheme.
         var hits = await page.EvaluateAsync("""
             (() => { const i = document.getElementById('search-input'); i.value = 'free tier'; i.dispatchEvent(new Event('input'));

@@ -248,4 +248,24 @@ public sealed class HandlerTimeTests
         Assert.Equal("\"throttled\"", sim.Lambda.Invoke("pub", "\"\"").Payload);
         Assert.Equal("\"published\"", sim.Lambda.Invoke("pub", "\"\"").Payload);
     }
+
+    [Fact]
+    public void Tmp_IsDeletedWhenTheEnvironmentShutsDown()
+    {
+        var sim = new Simulation(new SimulationOptions { Seed = 1, ApplyEnvironmentVariables = false });
+        string? real = null;
+        sim.Lambda.Deploy(new FunctionOptions { FunctionName = "tmp" }, HandlerFactory.FromDelegate((string _, ILambdaContext c) =>
+        {
+            real = Course.Sandbox.Hosting.Runtime.SandboxFiles.Map("/tmp/state.txt");
+            File.WriteAllText(real, "warm");
+            return Course.Sandbox.Hosting.Runtime.SandboxFiles.Unmap(real);
+        }));
+
+        Assert.Equal("\"/tmp/state.txt\"", sim.Lambda.Invoke("tmp", "\"\"").Payload);
+        Assert.True(File.Exists(real));
+        sim.RunFor(TimeSpan.FromHours(1));   // idle past the idle timeout: the environment is reaped
+
+        Assert.False(File.Exists(real));
+        Assert.False(real!.StartsWith("/tmp/state", StringComparison.Ordinal));
+    }
 }

@@ -109,8 +109,11 @@ public class ServiceCostTests
     [Fact]
     public void PRICE_09_Bedrock_PerMillionInputAndOutputTokens()
     {
-        Assert.Equal(0.80m + 2.00m, Model.Bedrock("anthropic.claude-3-5-haiku", 1_000_000, 500_000));
-        Assert.Equal(1.00m + 5.00m, Model.Bedrock("anthropic.claude-haiku-4-5", 1_000_000, 1_000_000));
+        Assert.Equal(1.00m + 2.50m, Model.Bedrock("anthropic.claude-haiku-4-5", 1_000_000, 500_000));
+        Assert.Equal(3.00m + 15.00m, Model.Bedrock("anthropic.claude-sonnet-4-5", 1_000_000, 1_000_000));
+        Assert.Equal(0.035m + 0.14m, Model.Bedrock("amazon.nova-micro", 1_000_000, 1_000_000));
+        // Claude 3.5 Haiku reached its end of life on Bedrock on 2026-06-19: it is no longer on the sheet.
+        Assert.Throws<ArgumentException>(() => Model.Bedrock("anthropic.claude-3-5-haiku", 1, 1));
         Assert.Throws<ArgumentException>(() => Model.Bedrock("nope", 1, 1));
     }
 }

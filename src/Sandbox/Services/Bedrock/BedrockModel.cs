@@ -8,21 +8,21 @@ namespace Course.Sandbox.Services.Bedrock;
 /// </summary>
 public sealed record BedrockModel
 {
-    /// <summary>Claude 3.5 Haiku's model id.</summary>
-    public const string Claude35HaikuId = "anthropic.claude-3-5-haiku-20241022-v1:0";
-
     /// <summary>Claude Haiku 4.5's model id.</summary>
     public const string ClaudeHaiku45Id = "anthropic.claude-haiku-4-5-20251001-v1:0";
 
-    /// <summary>Claude 3.5 Haiku: 8,192 output tokens at most, on-demand by model id, priced under <c>anthropic.claude-3-5-haiku</c>.</summary>
-    public static BedrockModel Claude35Haiku { get; } = new()
+    /// <summary>Claude Sonnet 4.5's model id.</summary>
+    public const string ClaudeSonnet45Id = "anthropic.claude-sonnet-4-5-20250929-v1:0";
+
+    /// <summary>
+    /// Models past their end of life on Bedrock, with the date (AWS's model cards): a call answers
+    /// <c>ResourceNotFoundException</c> ("This model version has reached the end of its life."). Claude 3.5 Haiku
+    /// reached it on 2026-06-19; Claude 3 Haiku on 2026-09-10 in most Regions.
+    /// </summary>
+    public static IReadOnlyDictionary<string, DateOnly> EndOfLife { get; } = new Dictionary<string, DateOnly>(StringComparer.Ordinal)
     {
-        ModelId = Claude35HaikuId,
-        PriceKey = "anthropic.claude-3-5-haiku",
-        AnthropicModelName = "claude-3-5-haiku-20241022",
-        MaxOutputTokens = 8_192,
-        TimeToFirstToken = TimeSpan.FromMilliseconds(700),
-        PerOutputToken = TimeSpan.FromMilliseconds(15),
+        ["anthropic.claude-3-5-haiku-20241022-v1:0"] = new(2026, 6, 19),
+        ["anthropic.claude-3-haiku-20240307-v1:0"] = new(2026, 9, 10),
     };
 
     /// <summary>
@@ -41,7 +41,22 @@ public sealed record BedrockModel
         RequiresInferenceProfile = true,
     };
 
-    /// <summary>The base model id, e.g. <c>anthropic.claude-3-5-haiku-20241022-v1:0</c>.</summary>
+    /// <summary>
+    /// Claude Sonnet 4.5: 64,000 output tokens at most, priced under <c>anthropic.claude-sonnet-4-5</c>; like Haiku 4.5
+    /// it is served through a cross-region inference profile only (<c>us.</c>, <c>eu.</c>, <c>apac.</c>, <c>global.</c>).
+    /// </summary>
+    public static BedrockModel ClaudeSonnet45 { get; } = new()
+    {
+        ModelId = ClaudeSonnet45Id,
+        PriceKey = "anthropic.claude-sonnet-4-5",
+        AnthropicModelName = "claude-sonnet-4-5-20250929",
+        MaxOutputTokens = 64_000,
+        TimeToFirstToken = TimeSpan.FromMilliseconds(800),
+        PerOutputToken = TimeSpan.FromMilliseconds(15),
+        RequiresInferenceProfile = true,
+    };
+
+    /// <summary>The base model id, e.g. <c>anthropic.claude-haiku-4-5-20251001-v1:0</c>.</summary>
     public required string ModelId { get; init; }
 
     /// <summary>The model's key in <c>PriceSheet.Bedrock</c>, used to cost its usage.</summary>

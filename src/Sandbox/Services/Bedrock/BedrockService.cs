@@ -77,7 +77,7 @@ public sealed partial class BedrockService
 
     /// <summary>
     /// Changes one model's settings (quotas, latency, limits), e.g.
-    /// <c>Configure(BedrockModel.Claude35HaikuId, m =&gt; m with { RequestsPerMinute = 3 })</c>. Usage and quota windows are kept.
+    /// <c>Configure(BedrockModel.ClaudeHaiku45Id, m =&gt; m with { RequestsPerMinute = 3 })</c>. Usage and quota windows are kept.
     /// </summary>
     /// <param name="modelId">The base model id.</param>
     /// <param name="change">Returns the new settings from the current ones; the model id cannot change.</param>
@@ -121,13 +121,14 @@ public sealed partial class BedrockService
     }
 
     /// <summary>
-    /// Resolves a model id as Bedrock does: a base id (<c>anthropic.claude-3-5-haiku-20241022-v1:0</c>), an inference
-    /// profile id (<c>us.</c>/<c>eu.</c>/<c>apac.</c>/<c>global.</c> + base id), or the ARN of either.
+    /// Resolves a model id as Bedrock does: a base id (<c>anthropic.claude-haiku-4-5-20251001-v1:0</c>), an inference
+    /// profile id (<c>us.</c>/<c>eu.</c>/<c>apac.</c>/<c>global.</c> + base id), or the ARN of either. A model past its
+    /// end of life (<see cref="BedrockModel.EndOfLife"/>; the sandbox is Bedrock as of the price sheet's date) answers <c>ResourceNotFoundException</c>.
     /// </summary>
     /// <param name="modelId">The id the caller gave.</param>
     /// <returns>The model.</returns>
     /// <exception cref="BedrockException"><c>ValidationException</c> for an invalid id or a profile-only model called on
-    /// demand; <c>ResourceNotFoundException</c> for a foundation-model ARN that names no model.</exception>
+    /// demand; <c>ResourceNotFoundException</c> for a foundation-model ARN that names no model, or a model past its end of life.</exception>
     public BedrockModel ResolveModel(string? modelId)
     {
         var reject = _options.RejectionLatency;
@@ -141,6 +142,7 @@ public sealed partial class BedrockService
             id = arn.Groups["id"].Value;
             if (arn.Groups["kind"].Value == "foundation-model")
             {
+                RejectIfRetired(id, reject);
                 if (!_models.TryGetValue(id, out var found))
                     throw new BedrockException(BedrockException.ResourceNotFound, "Could not resolve the foundation model from the provided model identifier.", reject);
                 return RequireProfile(found, viaProfile: false);
@@ -158,6 +160,7 @@ public sealed partial class BedrockService
         }
 
         if (arn.Success && !viaProfile) throw new BedrockException(BedrockException.Validation, InvalidModelMessage, reject);
+        RejectIfRetired(id, reject);
         if (!_models.TryGetValue(id, out var model)) throw new BedrockException(BedrockException.Validation, InvalidModelMessage, reject);
         return RequireProfile(model, viaProfile);
     }
@@ -199,6 +202,13 @@ public sealed partial class BedrockService
     /// <param name="completion">An answer from this service.</param>
     /// <returns>JSON: <c>id</c>, <c>type</c>, <c>role</c>, <c>model</c>, <c>content</c>, <c>stop_reason</c>, <c>stop_sequence</c>, <c>usage</c>.</returns>
     public static string ToAnthropicJson(BedrockCompletion completion) => AnthropicMessagesFormat.Write(completion);
+
+    private void RejectIfRetired(string baseId, TimeSpan reject)
+    {
+        // The sandbox serves Bedrock as of the course's price sheet, whatever the simulation's start date.
+        if (BedrockModel.EndOfLife.ContainsKey(baseId) && !_models.ContainsKey(baseId))
+            throw new BedrockException(BedrockException.ResourceNotFound, "This model version has reached the end of its life. Please refer to the AWS documentation for more details.", reject);
+    }
 
     private BedrockModel RequireProfile(BedrockModel model, bool viaProfile)
     {

@@ -4,8 +4,8 @@ namespace Course.Sandbox.Services.Bedrock;
 public sealed class BedrockServiceOptions
 {
     /// <summary>The models served.</summary>
-    /// <value>The default value is Claude 3.5 Haiku and Claude Haiku 4.5 with their defaults.</value>
-    public IList<BedrockModel> Models { get; init; } = [BedrockModel.Claude35Haiku, BedrockModel.ClaudeHaiku45];
+    /// <value>The default value is Claude Haiku 4.5 and Claude Sonnet 4.5 with their defaults.</value>
+    public IList<BedrockModel> Models { get; init; } = [BedrockModel.ClaudeHaiku45, BedrockModel.ClaudeSonnet45];
 
     /// <summary>
     /// Spread of the modelled latency, as a fraction: each successful call's latency is multiplied by a factor drawn

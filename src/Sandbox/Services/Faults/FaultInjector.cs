@@ -65,6 +65,14 @@ public sealed class FaultInjector
         return this;
     }
 
+    /// <summary>Drops every fault still queued by <see cref="Script"/> (rates are kept).</summary>
+    /// <returns>This injector.</returns>
+    public FaultInjector ClearScripts()
+    {
+        _scripts.Clear();
+        return this;
+    }
+
     /// <summary>Decides the fate of one call of <paramref name="operation"/>.</summary>
     public FaultDecision Decide(string operation)
     {

@@ -58,6 +58,9 @@ public sealed class SqsMessage
     /// <summary>The receipt handle of the latest receive; null before the first one. Older handles are stale.</summary>
     public string? ReceiptHandle { get; internal set; }
 
+    /// <summary>The message's number in its queue (encoded in its receipt handles).</summary>
+    internal long Ordinal { get; set; }
+
     /// <summary>True once deleted (by <c>DeleteMessage</c>) — deleted messages appear only in <see cref="SqsQueue.Deleted"/>.</summary>
     public bool IsDeleted { get; internal set; }
 

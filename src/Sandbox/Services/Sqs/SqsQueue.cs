@@ -30,7 +30,7 @@ public sealed class SqsQueue
     private readonly SqsService _service;
     private readonly List<SqsMessage> _messages = [];
     private readonly List<SqsMessage> _deleted = [];
-    private readonly Dictionary<string, SqsMessage> _handles = new(StringComparer.Ordinal);
+    private readonly SqsReceiptHandles _handles;
     private readonly Dictionary<string, (DateTimeOffset Expires, SqsSendResult Result)> _dedup = new(StringComparer.Ordinal);
     private readonly List<TaskCompletionSource> _waiters = [];
 
@@ -43,6 +43,7 @@ public sealed class SqsQueue
         Attributes = attributes;
         _time = time;
         _random = random;
+        _handles = new SqsReceiptHandles(arn);
         CreatedTimestamp = time.GetUtcNow();
     }
 
@@ -113,6 +114,18 @@ public sealed class SqsQueue
     /// <summary>Messages whose delivery delay has not ended.</summary>
     public IReadOnlyList<SqsMessage> Delayed => InState(SqsMessageState.Delayed);
 
+    /// <summary>How many messages the receipt-handle map tracks: those stored in the queue, never past ones.</summary>
+    internal int TrackedHandles
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _handles.Count;
+            }
+        }
+    }
+
     /// <summary>Messages deleted by a consumer, in deletion order.</summary>
     public IReadOnlyList<SqsMessage> Deleted
     {
@@ -178,6 +191,7 @@ public sealed class SqsQueue
                 VisibleAt = now + delay,
             };
             _messages.Add(message);
+            _handles.Track(message);
             result = new SqsSendResult(message.MessageId, message.MD5OfBody, message.MD5OfMessageAttributes, message.SequenceNumber);
             if (dedupId is not null)
             {
@@ -230,14 +244,14 @@ public sealed class SqsQueue
                 message.FirstReceiveTimestamp ??= now;
                 message.LastReceiveTimestamp = now;
                 message.VisibleAt = now + hide;
-                message.ReceiptHandle = NewReceiptHandle();
-                _handles[message.ReceiptHandle] = message;
+                message.ReceiptHandle = _handles.Issue(message, _random);
                 received.Add(Snapshot(message));
             }
 
             foreach (var message in toDeadLetter)
             {
                 _messages.Remove(message);
+                _handles.Forget(message);
             }
         }
 
@@ -309,13 +323,14 @@ public sealed class SqsQueue
         lock (_gate)
         {
             var message = Resolve(receiptHandle);
-            if (message.IsDeleted || message.ReceiptHandle != receiptHandle || !_messages.Contains(message))
+            if (message is null || message.IsDeleted || message.ReceiptHandle != receiptHandle)
             {
                 return false;
             }
 
             message.IsDeleted = true;
             _messages.Remove(message);
+            _handles.Forget(message);
             _deleted.Add(message);
             return true;
         }
@@ -339,12 +354,12 @@ public sealed class SqsQueue
         lock (_gate)
         {
             var message = Resolve(receiptHandle);
-            if (message.ReceiptHandle != receiptHandle && !message.IsDeleted)
+            if (message is not null && message.ReceiptHandle != receiptHandle)
             {
                 throw SqsException.InvalidParameter("ReceiptHandle", receiptHandle, "The receipt handle has expired.");
             }
 
-            if (message.IsDeleted || message.StateAt(now) != SqsMessageState.InFlight)
+            if (message is null || message.StateAt(now) != SqsMessageState.InFlight)
             {
                 throw new SqsException("MessageNotInflight", "The message referred to isn't in flight.");
             }
@@ -367,6 +382,7 @@ public sealed class SqsQueue
         lock (_gate)
         {
             _messages.Clear();
+            _handles.Clear();
         }
     }
 
@@ -387,6 +403,7 @@ public sealed class SqsQueue
                     VisibleAt = now,
                 };
                 _messages.Add(copy);
+                _handles.Track(copy);
             }
         }
 
@@ -415,15 +432,11 @@ public sealed class SqsQueue
         return result;
     }
 
-    private SqsMessage Resolve(string receiptHandle)
-    {
-        if (string.IsNullOrEmpty(receiptHandle) || !_handles.TryGetValue(receiptHandle, out var message))
-        {
-            throw SqsException.ReceiptHandleIsInvalid(receiptHandle ?? string.Empty);
-        }
-
-        return message;
-    }
+    /// <summary>The message a handle of this queue names, or null when it has left the queue.</summary>
+    private SqsMessage? Resolve(string receiptHandle) =>
+        _handles.TryResolve(receiptHandle, out var message)
+            ? message
+            : throw SqsException.ReceiptHandleIsInvalid(receiptHandle ?? string.Empty);
 
     private SqsReceivedMessage Snapshot(SqsMessage message)
     {
@@ -511,11 +524,18 @@ public sealed class SqsQueue
         }
     }
 
-    private string NewReceiptHandle() => "AQEB" + RandomIds.Base64(_random, 96);
-
     private void Expire(DateTimeOffset now)
     {
-        _messages.RemoveAll(m => m.SentTimestamp + Attributes.MessageRetentionPeriod <= now);
+        _messages.RemoveAll(m =>
+        {
+            var expired = m.SentTimestamp + Attributes.MessageRetentionPeriod <= now;
+            if (expired)
+            {
+                _handles.Forget(m);
+            }
+
+            return expired;
+        });
         foreach (var key in _dedup.Where(d => d.Value.Expires <= now).Select(d => d.Key).ToList())
         {
             _dedup.Remove(key);

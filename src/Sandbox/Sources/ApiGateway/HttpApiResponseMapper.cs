@@ -7,7 +7,9 @@ namespace Course.Sandbox.Sources.ApiGateway;
 /// Maps a Lambda result to the client's response as HTTP APIs do with payload format 2.0 (APIGW_02, APIGW_03):
 /// a JSON object with <c>statusCode</c> is read as the response (statusCode, headers, cookies, body, isBase64Encoded);
 /// anything else valid is the body of a 200 <c>application/json</c> response; a function error or a malformed
-/// response is 502, a throttled invoke 500 (or 429, see <see cref="HttpApiOptions.ThrottleStatusCode"/>).
+/// response is 500 <c>{"message":"Internal Server Error"}</c> (AWS's "Troubleshooting issues with HTTP API Lambda
+/// integrations" page: the 502 <c>"Internal server error"</c> of Lambda's "Handling Lambda errors with an API Gateway
+/// API" page is REST API proxy behaviour), a throttled invoke 500 (or 429, see <see cref="HttpApiOptions.ThrottleStatusCode"/>).
 /// </summary>
 internal static class HttpApiResponseMapper
 {
@@ -63,7 +65,7 @@ internal static class HttpApiResponseMapper
         Body = $"{{\"message\":\"{message}\"}}",
     };
 
-    private static HttpApiResponse InternalError() => Message(502, "Internal server error");
+    private static HttpApiResponse InternalError() => Message(500, "Internal Server Error");
 
     private static HttpApiResponse Assumed(string body) => new()
     {

@@ -16,7 +16,7 @@ namespace Course.Sandbox.Sources.DynamoDb;
 /// the table name) at its virtual time.
 /// </summary>
 /// <remarks>
-/// <para>The model (shared/design/SEMANTICS.md DDB_01–DDB_06; AWS pages with-ddb, services-ddb-params,
+/// <para>The model (docs/behaviour-catalogue.md DDB_01–DDB_06; AWS pages with-ddb, services-ddb-params,
 /// services-dynamodb-errors, services-ddb-batchfailurereporting):</para>
 /// <list type="bullet">
 /// <item>Lambda polls each shard 4 times per second (<see cref="PollInterval"/>, ticks counted from the mapping's

@@ -30,6 +30,13 @@ public sealed class S3NotificationSource
     /// <summary>Probability (0–1) that a notification is delivered twice (at-least-once). <value>The default is 0.</value></summary>
     public double DuplicateRate { get; set; }
 
+    /// <summary>
+    /// Extra delay drawn (seeded) between zero and this for every delivery, duplicates included: when it is longer than
+    /// the gap between two operations on one key, their events can arrive out of order, as AWS warns (S3_03; only the
+    /// <c>sequencer</c> orders them). AWS gives no figure; this is the sandbox's model. <value>The default is zero.</value>
+    /// </summary>
+    public TimeSpan DeliveryJitter { get; set; }
+
     /// <summary>How many notifications were handed to Lambda (duplicates included).</summary>
     public int Delivered { get; private set; }
 
@@ -40,12 +47,14 @@ public sealed class S3NotificationSource
             return;
         }
 
-        var at = _sim.Now + DeliveryDelay;
         var copies = DuplicateRate > 0 && _sim.Random.NextDouble() < DuplicateRate ? 2 : 1;
         for (var i = 0; i < copies; i++)
         {
             var duplicate = i > 0;
-            _sim.ScheduleAt(at, () => Deliver(notification, duplicate));
+            var jitter = DeliveryJitter > TimeSpan.Zero
+                ? TimeSpan.FromTicks((long)(_sim.Random.NextDouble() * DeliveryJitter.Ticks))
+                : TimeSpan.Zero;
+            _sim.ScheduleAt(_sim.Now + DeliveryDelay + jitter, () => Deliver(notification, duplicate));
         }
     }
 

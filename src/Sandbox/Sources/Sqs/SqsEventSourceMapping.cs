@@ -12,7 +12,7 @@ namespace Course.Sandbox.Sources.Sqs;
 /// written to <see cref="Simulation.Trace"/> (source: the queue name) at its virtual time.
 /// </summary>
 /// <remarks>
-/// <para>The model, row by row (shared/design/SEMANTICS.md):</para>
+/// <para>The model, row by row (docs/behaviour-catalogue.md):</para>
 /// <list type="bullet">
 /// <item>SQS_01: a poller receives up to 10 messages per ReceiveMessage call and keeps receiving until it holds
 /// <c>BatchSize</c> messages or <c>MaximumBatchingWindowInSeconds</c> has passed since the batch's first message

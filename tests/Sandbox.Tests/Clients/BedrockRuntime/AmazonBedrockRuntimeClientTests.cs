@@ -15,11 +15,11 @@ namespace Course.Sandbox.Tests.Clients.BedrockRuntime;
 
 public class AmazonBedrockRuntimeClientTests
 {
-    private const string Haiku35 = "anthropic.claude-3-5-haiku-20241022-v1:0";
+    private const string Haiku = "us." + BedrockModel.ClaudeHaiku45Id;
 
     private static ConverseRequest Ask(string text, int maxTokens = 200) => new()
     {
-        ModelId = Haiku35,
+        ModelId = Haiku,
         Messages = [new Message { Role = ConversationRole.User, Content = [new ContentBlock { Text = text }] }],
         InferenceConfig = new InferenceConfiguration { MaxTokens = maxTokens },
     };
@@ -51,7 +51,7 @@ public class AmazonBedrockRuntimeClientTests
             });
             var response = await _bedrock.InvokeModelAsync(new InvokeModelRequest
             {
-                ModelId = Haiku35,
+                ModelId = Haiku,
                 Body = new MemoryStream(Encoding.UTF8.GetBytes(body)),
                 ContentType = "application/json",
                 Accept = "application/json",
@@ -119,11 +119,11 @@ public class AmazonBedrockRuntimeClientTests
         var cold = sim.Lambda.Invoke("f", Json(BedrockServiceTests.Text));
         var warm = sim.Lambda.Invoke("f", Json(BedrockServiceTests.Text));
         Assert.Null(cold.FunctionError);
-        Assert.Equal($"{BedrockServiceTests.Summary}|end_turn|34+15=49|910", JsonSerializer.Deserialize<string>(warm.Payload!));
-        Assert.Equal(TimeSpan.FromMilliseconds(0.5 + 910), warm.Duration);        // runtime overhead + TTFT 700 + 14 × 15 ms
+        Assert.Equal($"{BedrockServiceTests.Summary}|end_turn|34+15=49|640", JsonSerializer.Deserialize<string>(warm.Payload!));
+        Assert.Equal(TimeSpan.FromMilliseconds(0.5 + 640), warm.Duration);        // runtime overhead + TTFT 500 + 14 × 10 ms
         var calls = sim.Trace.OfKind(TraceKind.ServiceCall).ToList();
         Assert.Equal(2, calls.Count);
-        Assert.All(calls, c => Assert.StartsWith("bedrock-runtime.Converse → Success (910 ms)", c.Detail, StringComparison.Ordinal));
+        Assert.All(calls, c => Assert.StartsWith("bedrock-runtime.Converse → Success (640 ms)", c.Detail, StringComparison.Ordinal));
         Assert.Equal(2, sim.Services.Bedrock.Usage.Count);
     }
 
@@ -167,7 +167,7 @@ public class AmazonBedrockRuntimeClientTests
     public void ConverseAsync_QuotaExceededWithinAMinute_ThrottlesTheInvocation_ThenRecoversAfterTheVirtualMinute()
     {
         var sim = Deploy<SummarizeHandler>();
-        sim.Services.Bedrock.Configure(Haiku35, m => m with { RequestsPerMinute = 3 });
+        sim.Services.Bedrock.Configure(BedrockModel.ClaudeHaiku45Id, m => m with { RequestsPerMinute = 3 });
         for (var i = 0; i < 3; i++) Assert.Null(sim.Lambda.Invoke("f", Json("Hello there.")).FunctionError);
         var throttled = sim.Lambda.Invoke("f", Json("Hello there."));
         Assert.Equal("Unhandled", throttled.FunctionError);
@@ -184,18 +184,18 @@ public class AmazonBedrockRuntimeClientTests
     public void Handler_WithExponentialBackoff_SucceedsWhereOneWithoutBackoffFails()
     {
         var plain = Deploy<NoBackoffHandler>(timeoutSeconds: 120);
-        plain.Services.Bedrock.Configure(Haiku35, m => m with { RequestsPerMinute = 2 });
+        plain.Services.Bedrock.Configure(BedrockModel.ClaudeHaiku45Id, m => m with { RequestsPerMinute = 2 });
         var failed = plain.Lambda.Invoke("f", Json(BedrockServiceTests.Text));
         Assert.Equal("ThrottlingException", failed.ErrorType);
 
         var patient = Deploy<BackoffHandler>(timeoutSeconds: 120);
-        patient.Services.Bedrock.Configure(Haiku35, m => m with { RequestsPerMinute = 2 });
+        patient.Services.Bedrock.Configure(BedrockModel.ClaudeHaiku45Id, m => m with { RequestsPerMinute = 2 });
         var ok = patient.Lambda.Invoke("f", Json(BedrockServiceTests.Text));
         Assert.Null(ok.FunctionError);
-        // Calls 1 and 2 start at 0.5 ms and 910.5 ms; call 3 is throttled at 1,820.5 ms and retried after 1+2+4+8+16+32 s,
+        // Calls 1 and 2 start at 0.5 ms and 640.5 ms; call 3 is throttled at 1,280.5 ms and retried after 1+2+4+8+16+32 s,
         // when call 1 has left the one-minute window: 6 retries.
         Assert.Equal("6", ok.Payload);
-        Assert.Equal(TimeSpan.FromMilliseconds(0.5 + (3 * 910) + (6 * 20) + 63_000), ok.Duration);
+        Assert.Equal(TimeSpan.FromMilliseconds(0.5 + (3 * 640) + (6 * 20) + 63_000), ok.Duration);
         Assert.Equal(6, patient.Trace.OfKind(TraceKind.ServiceCall).Count(c => c.Detail!.Contains("ThrottlingException", StringComparison.Ordinal)));
     }
 
@@ -204,9 +204,9 @@ public class AmazonBedrockRuntimeClientTests
     {
         var sim = Deploy<SummarizeHandler>();
         for (var i = 0; i < 5; i++) sim.Lambda.Invoke("f", Json(BedrockServiceTests.Text));
-        // 5 × (34 input × $0.80 + 15 output × $4.00) per million = 5 × $0.0000872.
-        Assert.Equal(0.000436m, sim.Services.Bedrock.Cost());
-        Assert.All(sim.Services.Bedrock.Usage, u => Assert.Equal("anthropic.claude-3-5-haiku", u.PriceKey));
+        // 5 × (34 input × $1.00 + 15 output × $5.00) per million = 5 × $0.000109.
+        Assert.Equal(0.000545m, sim.Services.Bedrock.Cost());
+        Assert.All(sim.Services.Bedrock.Usage, u => Assert.Equal("anthropic.claude-haiku-4-5", u.PriceKey));
     }
 
     [Fact]
@@ -231,7 +231,7 @@ public class AmazonBedrockRuntimeClientTests
         var throttled = await Assert.ThrowsAsync<ThrottlingException>(() => client.ConverseAsync(Ask("Hi.")));
         Assert.Equal(System.Net.HttpStatusCode.TooManyRequests, throttled.StatusCode);
 
-        var noContent = new ConverseRequest { ModelId = Haiku35, Messages = [new Message { Role = ConversationRole.User }] };
+        var noContent = new ConverseRequest { ModelId = Haiku, Messages = [new Message { Role = ConversationRole.User }] };
         var e = await Assert.ThrowsAsync<ValidationException>(() => client.ConverseAsync(noContent));
         Assert.Contains("'messages.1.member.content' failed to satisfy constraint: Member must not be null", e.Message, StringComparison.Ordinal);
 

@@ -143,7 +143,7 @@ public class HttpApiTests
     }
 
     [Fact]
-    public void APIGW_02_FunctionError_Is502_AndNotRetried()
+    public void APIGW_02_FunctionError_Is500InternalServerError_AndNotRetried()
     {
         var sim = TestHandlers.Sim();
         sim.Lambda.Deploy(new FunctionOptions { FunctionName = "bad" }, TestHandlers.Throws());
@@ -153,8 +153,8 @@ public class HttpApiTests
         var response = api.Send("GET", "/");
         sim.Run();
 
-        Assert.Equal(502, response.StatusCode);
-        Assert.Equal("{\"message\":\"Internal server error\"}", response.Body);
+        Assert.Equal(500, response.StatusCode);
+        Assert.Equal("{\"message\":\"Internal Server Error\"}", response.Body);
         Assert.Single(sim.Trace.OfKind(TraceKind.InvokeStart));
         Assert.Empty(sim.Trace.OfKind(TraceKind.RetryScheduled));
     }
@@ -165,15 +165,15 @@ public class HttpApiTests
     [InlineData("{\"statusCode\":200,\"headers\":[\"x\"]}")]
     [InlineData("{\"statusCode\":0}")]
     [InlineData("{\"statusCode\":200,\"body\":\"%%%\",\"isBase64Encoded\":true}")]
-    public void APIGW_02_MalformedResponse_Is502(string payload)
+    public void APIGW_02_MalformedResponse_Is500InternalServerError(string payload)
     {
         var sim = TestHandlers.Sim();
         sim.Lambda.Deploy(new FunctionOptions { FunctionName = "f" }, HandlerFactory.FromDelegate((JsonElement e, ILambdaContext c) => JsonDocument.Parse(payload).RootElement));
         var api = new HttpApi(sim);
         api.AddRoute("$default", "f");
         var response = api.Send("GET", "/");
-        Assert.Equal(502, response.StatusCode);
-        Assert.Equal("{\"message\":\"Internal server error\"}", response.Body);
+        Assert.Equal(500, response.StatusCode);
+        Assert.Equal("{\"message\":\"Internal Server Error\"}", response.Body);
     }
 
     [Theory]
@@ -228,14 +228,15 @@ public class HttpApiTests
     }
 
     [Fact]
-    public void APIGW_02_FunctionTimeout_BeforeTheIntegrationTimeout_Is502()
+    public void APIGW_02_FunctionTimeout_BeforeTheIntegrationTimeout_Is500()
     {
         var sim = TestHandlers.Sim();
         sim.Lambda.Deploy(new FunctionOptions { FunctionName = "f", MemorySize = 1769, Timeout = TimeSpan.FromSeconds(3) }, TestHandlers.Work(5_000));
         var api = new HttpApi(sim);
         api.AddRoute("$default", "f");
         var response = api.Send("GET", "/");
-        Assert.Equal(502, response.StatusCode);
+        Assert.Equal(500, response.StatusCode);
+        Assert.Equal("{\"message\":\"Internal Server Error\"}", response.Body);
         Assert.Equal(TimeSpan.FromMilliseconds(3_235), response.Latency);
     }
 

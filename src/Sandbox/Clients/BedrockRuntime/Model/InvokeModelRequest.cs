@@ -3,7 +3,7 @@ namespace Course.Sandbox.Clients.BedrockRuntime.Model;
 /// <summary>The input of <c>InvokeModel</c> (mirrors <c>Amazon.BedrockRuntime.Model.InvokeModelRequest</c>).</summary>
 public sealed class InvokeModelRequest
 {
-    /// <summary>The model id, inference profile id, or ARN (e.g. <c>anthropic.claude-3-5-haiku-20241022-v1:0</c>).</summary>
+    /// <summary>The model id, inference profile id, or ARN (e.g. <c>us.anthropic.claude-haiku-4-5-20251001-v1:0</c>).</summary>
     public string? ModelId { get; set; }
 
     /// <summary>The body in the model's format; for Claude, Anthropic Messages JSON

@@ -8,16 +8,19 @@ namespace Course.Sandbox.Sources.EventBridge.Patterns;
 /// numbers, booleans, null), <c>prefix</c>, <c>suffix</c>, <c>equals-ignore-case</c>, <c>wildcard</c>,
 /// <c>anything-but</c> (values, prefix, suffix, equals-ignore-case, wildcard), <c>numeric</c>, <c>cidr</c>,
 /// <c>exists</c>, <c>$or</c>, nested objects; values in one array are alternatives, fields are ANDed, and an
-/// array in the event matches when any of its elements does.
+/// array in the event matches when any of its elements does. Matching follows event-ruler, the library EventBridge
+/// matches with: the event is flattened to dotted paths of leaf values (so a key containing a dot and the nested
+/// objects it spells are one path), <c>exists</c> looks at leaves only, fields matched inside one array must come from
+/// the same element, and wildcards past the complexity limit are refused.
 /// </summary>
 public sealed class EventPattern
 {
-    private readonly PatternNode root;
+    private readonly IReadOnlyList<SubRule> branches;
 
-    private EventPattern(string source, PatternNode root)
+    private EventPattern(string source, IReadOnlyList<SubRule> branches)
     {
         Source = source;
-        this.root = root;
+        this.branches = branches;
     }
 
     /// <summary>The pattern JSON as given.</summary>
@@ -67,8 +70,24 @@ public sealed class EventPattern
     /// <summary>Whether the event <paramref name="eventElement"/> matches.</summary>
     /// <param name="eventElement">The event, a JSON object.</param>
     /// <returns>True when every field of the pattern matches the event.</returns>
-    public bool Matches(JsonElement eventElement) =>
-        eventElement.ValueKind == JsonValueKind.Object && root.Matches(eventElement);
+    public bool Matches(JsonElement eventElement)
+    {
+        if (eventElement.ValueKind != JsonValueKind.Object)
+        {
+            return false;
+        }
+
+        var flat = FlatEvent.From(eventElement);
+        foreach (var branch in branches)
+        {
+            if (branch.Matches(flat))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <inheritdoc />
     public override string ToString() => Source;

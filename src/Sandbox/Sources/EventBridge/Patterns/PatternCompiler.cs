@@ -2,52 +2,96 @@ using System.Text.Json;
 
 namespace Course.Sandbox.Sources.EventBridge.Patterns;
 
-/// <summary>Turns pattern JSON into an immutable <see cref="PatternNode"/> tree, rejecting what EventBridge rejects.</summary>
+/// <summary>Turns pattern JSON into its <see cref="SubRule"/> branches, rejecting what EventBridge rejects.</summary>
 internal static class PatternCompiler
 {
-    public static PatternNode Compile(JsonElement root)
+    /// <summary>The most branches a pattern may expand to through nested <c>$or</c>s before it is refused.</summary>
+    public const int MaxBranches = 1024;
+
+    public static IReadOnlyList<SubRule> Compile(JsonElement root)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
             throw Invalid($"The event pattern must be a JSON object, not {Describe(root)}", string.Empty);
         }
 
-        return CompileObject(root, string.Empty);
+        var rules = CompileObject(root, string.Empty, string.Empty)
+            .Select(branch => new SubRule(branch.Values))
+            .ToList();
+        WildcardComplexity.Check(rules);
+        return rules;
     }
 
-    private static PatternNode CompileObject(JsonElement obj, string path)
+    /// <summary>
+    /// Compiles one pattern object into its branches: fields are ANDed into every branch; a <c>$or</c> forks each
+    /// branch once per alternative. Field names join with dots (<paramref name="keyPrefix"/>), so a key containing a
+    /// dot and the nested objects it spells are the same path. When a path is given twice (a repeated key, or both
+    /// spellings), the last one is used, as EventBridge's content-filtering page documents.
+    /// </summary>
+    private static List<Dictionary<string, FieldRule>> CompileObject(JsonElement obj, string keyPrefix, string location)
     {
-        var fields = new List<PatternField>();
-        var alternatives = new List<PatternNode>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var branches = new List<Dictionary<string, FieldRule>> { new(StringComparer.Ordinal) };
+        var any = false;
         foreach (var property in obj.EnumerateObject())
         {
-            var fieldPath = path.Length == 0 ? property.Name : $"{path}.{property.Name}";
-            if (!seen.Add(property.Name))
+            any = true;
+            var fieldLocation = location.Length == 0 ? property.Name : $"{location}.{property.Name}";
+            var key = keyPrefix.Length == 0 ? property.Name : $"{keyPrefix}.{property.Name}";
+            if (property.Name == "$or" && IsOrPrimitive(property.Value, fieldLocation))
             {
-                throw Invalid($"Duplicate field \"{property.Name}\"", fieldPath);
-            }
-
-            if (property.Name == "$or" && IsOrPrimitive(property.Value, fieldPath))
-            {
-                alternatives.AddRange(CompileOr(property.Value, fieldPath));
+                var alternatives = property.Value.EnumerateArray()
+                    .SelectMany((item, index) => CompileObject(item, keyPrefix, $"{fieldLocation}[{index}]"))
+                    .ToList();
+                branches = Cross(branches, alternatives, fieldLocation);
                 continue;
             }
 
-            fields.Add(property.Value.ValueKind switch
+            switch (property.Value.ValueKind)
             {
-                JsonValueKind.Object => PatternField.Object(property.Name, CompileObject(property.Value, fieldPath)),
-                JsonValueKind.Array => PatternField.Leaf(property.Name, CompileValues(property.Value, fieldPath)),
-                _ => throw Invalid($"\"{property.Name}\" must be an object or an array, not {Describe(property.Value)}; write [{property.Value.GetRawText()}] to match that value", fieldPath),
-            });
+                case JsonValueKind.Object:
+                    branches = Cross(branches, CompileObject(property.Value, key, fieldLocation), fieldLocation);
+                    break;
+                case JsonValueKind.Array:
+                    var field = new FieldRule(key, CompileValues(property.Value, fieldLocation));
+                    foreach (var branch in branches)
+                    {
+                        branch[key] = field;
+                    }
+
+                    break;
+                default:
+                    throw Invalid($"\"{property.Name}\" must be an object or an array, not {Describe(property.Value)}; write [{property.Value.GetRawText()}] to match that value", fieldLocation);
+            }
         }
 
-        if (fields.Count == 0 && alternatives.Count == 0)
+        return any ? branches : throw Invalid("Empty objects are not allowed", location);
+    }
+
+    /// <summary>Every branch of <paramref name="left"/> combined with every branch of <paramref name="right"/>.</summary>
+    private static List<Dictionary<string, FieldRule>> Cross(
+        List<Dictionary<string, FieldRule>> left, List<Dictionary<string, FieldRule>> right, string location)
+    {
+        if ((long)left.Count * right.Count > MaxBranches)
         {
-            throw Invalid("Empty objects are not allowed", path);
+            throw Invalid($"The pattern expands to more than {MaxBranches} alternatives through nested $or; simplify it", location);
         }
 
-        return new PatternNode(fields, alternatives);
+        var result = new List<Dictionary<string, FieldRule>>(left.Count * right.Count);
+        foreach (var l in left)
+        {
+            foreach (var r in right)
+            {
+                var merged = new Dictionary<string, FieldRule>(l, StringComparer.Ordinal);
+                foreach (var (path, field) in r)
+                {
+                    merged[path] = field;
+                }
+
+                result.Add(merged);
+            }
+        }
+
+        return result;
     }
 
     /// <summary>
@@ -72,9 +116,6 @@ internal static class PatternCompiler
     {
         "prefix", "suffix", "equals-ignore-case", "wildcard", "anything-but", "numeric", "cidr", "exists",
     };
-
-    private static List<PatternNode> CompileOr(JsonElement value, string path) =>
-        value.EnumerateArray().Select((item, index) => CompileObject(item, $"{path}[{index}]")).ToList();
 
     private static List<ValueMatcher> CompileValues(JsonElement array, string path)
     {
@@ -218,7 +259,15 @@ internal static class PatternCompiler
                         "wildcard" => (s, p) => CompileWildcard(s, p),
                         _ => throw Invalid($"Unsupported anything-but pattern: {name}; use prefix, suffix, equals-ignore-case or wildcard", innerPath),
                     };
-                    return new AnythingButMatcher(StringsOf(operand, innerPath, $"anything-but {name}").Select(s => create(s, innerPath)).ToList());
+                    var operands = StringsOf(operand, innerPath, $"anything-but {name}");
+                    if (name is "prefix" or "suffix" && operands.Contains(string.Empty))
+                    {
+                        // event-ruler rejects an empty affix under anything-but (it would exclude every string);
+                        // a bare {"prefix": ""} stays valid and matches any string.
+                        throw Invalid("Null prefix/suffix not allowed; give anything-but a non-empty prefix or suffix", innerPath);
+                    }
+
+                    return new AnythingButMatcher(operands.Select(s => create(s, innerPath)).ToList());
                 }
 
             default:

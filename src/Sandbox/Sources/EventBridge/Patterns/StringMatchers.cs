@@ -34,7 +34,14 @@ internal sealed class WildcardMatcher : ValueMatcher
     /// <summary>The literal runs between stars; a leading or trailing star leaves an empty first or last run.</summary>
     private readonly IReadOnlyList<string> literals;
 
-    private WildcardMatcher(IReadOnlyList<string> literals) => this.literals = literals;
+    private WildcardMatcher(string source, IReadOnlyList<string> literals)
+    {
+        Source = source;
+        this.literals = literals;
+    }
+
+    /// <summary>The wildcard text as written in the pattern (escapes included).</summary>
+    public string Source { get; }
 
     /// <summary>Parses a wildcard pattern; returns the problem and its character position when it is not valid.</summary>
     public static WildcardMatcher Parse(string pattern, out string? error)
@@ -56,7 +63,7 @@ internal sealed class WildcardMatcher : ValueMatcher
                 }
 
                 error = $"Invalid escape character at pos {i}: only \\* and \\\\ may be escaped in a wildcard";
-                return new WildcardMatcher([]);
+                return new WildcardMatcher(pattern, []);
             }
 
             if (c == '*')
@@ -64,7 +71,7 @@ internal sealed class WildcardMatcher : ValueMatcher
                 if (lastWasStar)
                 {
                     error = $"Consecutive wildcard characters at pos {i}";
-                    return new WildcardMatcher([]);
+                    return new WildcardMatcher(pattern, []);
                 }
 
                 literals.Add(current.ToString());
@@ -78,7 +85,7 @@ internal sealed class WildcardMatcher : ValueMatcher
         }
 
         literals.Add(current.ToString());
-        return new WildcardMatcher(literals);
+        return new WildcardMatcher(pattern, literals);
     }
 
     public override bool Matches(JsonElement leaf) => leaf.ValueKind == JsonValueKind.String && IsMatch(leaf.GetString()!);

@@ -39,9 +39,11 @@ internal sealed class ExistsMatcher(bool exists) : ValueMatcher
 /// <summary><c>anything-but</c>: matches a value that none of the excluded matchers match.</summary>
 internal sealed class AnythingButMatcher(IReadOnlyList<ValueMatcher> excluded) : ValueMatcher
 {
+    public IReadOnlyList<ValueMatcher> Excluded { get; } = excluded;
+
     public override bool Matches(JsonElement leaf)
     {
-        foreach (var matcher in excluded)
+        foreach (var matcher in Excluded)
         {
             if (matcher.Matches(leaf))
             {

@@ -1,5 +1,5 @@
 // expect-fail: invalid-json
-// Lets JsonException escape: API Gateway answers 502.
+// Lets JsonException escape: the HTTP API answers 500 Internal Server Error.
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;

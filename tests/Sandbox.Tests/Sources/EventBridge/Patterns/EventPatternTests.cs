@@ -148,7 +148,7 @@ public sealed class EventPatternTests
     [InlineData("""{"detail": {"state": [{"exists": false}]}}""", false)]
     [InlineData("""{"detail": {"nothing": [{"exists": true}]}}""", true)]
     [InlineData("""{"detail": {"items": [{"exists": true}]}}""", false)]
-    [InlineData("""{"nothere": {"state": [{"exists": false}]}}""", false)]
+    [InlineData("""{"nothere": {"state": [{"exists": false}]}}""", true)]
     public void EB_01_Exists_TestsPresenceOfALeafValue(string pattern, bool expected) => Assert.Equal(expected, Match(pattern));
 
     [Theory]

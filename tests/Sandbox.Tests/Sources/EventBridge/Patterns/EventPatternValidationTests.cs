@@ -38,7 +38,6 @@ public sealed class EventPatternValidationTests
     [InlineData("""{"$or": [{"a": ["b"]}, "c"]}""", "Unrecognized match type a", "$or[0].a")]
     [InlineData("""{"$or": [{"numeric": 123}, {"prefix": "abc"}]}""", "operator/value pairs", "$or[0].numeric")]
     [InlineData("""{"s": [{"anything-but": ["a", 1]}]}""", "all strings or all numbers", "s[0].anything-but")]
-    [InlineData("""{"a": ["b"], "a": ["c"]}""", "Duplicate field \"a\"", "a")]
     [InlineData("""{"detail": {"state": [{"prefix": "a"}, {"numeric": []}]}}""", "operator/value pairs", "detail.state[1].numeric")]
     public void EB_01_InvalidPattern_IsRejectedWithReasonAndLocation(string pattern, string reason, string location)
     {

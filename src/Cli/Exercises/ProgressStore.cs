@@ -1,0 +1,72 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+
+namespace Course.Cli.Exercises;
+
+/// <summary>
+/// Each exercise's last grade, in <c>.build/progress/&lt;exercise-id&gt;.json</c> under the course root: the tool's own
+/// state (ignored by git), never written into the learner's files. Only grades of the exercise's own handler file
+/// count (not <c>--file</c> overrides such as the solution).
+/// </summary>
+internal sealed class ProgressStore(CourseLayout layout)
+{
+    private string Folder => Path.Combine(layout.BuildDirectory, "progress");
+
+    /// <summary>The last grade of an exercise, or null.</summary>
+    /// <param name="exerciseId">The exercise id.</param>
+    /// <returns>The record or null (also when the file is unreadable).</returns>
+    public ProgressRecord? Get(string exerciseId)
+    {
+        try
+        {
+            var path = Path.Combine(Folder, exerciseId + ".json");
+            return File.Exists(path) ? JsonSerializer.Deserialize(File.ReadAllText(path), ProgressJson.Default.ProgressRecord) : null;
+        }
+        catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Records a grade (best effort: a read-only checkout just keeps no progress).</summary>
+    /// <param name="exerciseId">The exercise id.</param>
+    /// <param name="record">The grade.</param>
+    public void Put(string exerciseId, ProgressRecord record)
+    {
+        try
+        {
+            Directory.CreateDirectory(Folder);
+            File.WriteAllText(Path.Combine(Folder, exerciseId + ".json"), JsonSerializer.Serialize(record, ProgressJson.Default.ProgressRecord));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // No progress kept; grading itself is unaffected.
+        }
+    }
+
+    /// <summary>Forgets an exercise's grade (after <c>course reset</c>).</summary>
+    /// <param name="exerciseId">The exercise id.</param>
+    public void Remove(string exerciseId)
+    {
+        var path = Path.Combine(Folder, exerciseId + ".json");
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>The SHA-256 of a file's bytes (hex), or "" when it cannot be read.</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The hash.</returns>
+    public static string Hash(string path)
+    {
+        try
+        {
+            return Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,12 @@
+using Amazon.Runtime;
+
+// Oblivious nullability, as in AWSSDK (not annotated): learner code compiles the same against both.
+#nullable disable
+
+namespace Course.Sandbox.Clients.StepFunctions.Model;
+
+/// <summary>The output of <c>SendTaskFailure</c>.</summary>
+public sealed class SendTaskFailureResponse : AmazonWebServiceResponse
+{
+
+}

@@ -1,0 +1,116 @@
+using Course.Cli.Commands;
+using Course.Cli.Exercises;
+
+namespace Course.Cli.Tests.Exercises;
+
+/// <summary>A throw-away course (two exercises copied from the grader's fixture, one lesson) for the exercise-list tests.</summary>
+public sealed class CourseLayoutTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("course-layout-tests").FullName;
+
+    public CourseLayoutTests()
+    {
+        foreach (var id in new[] { "01-hello", "02-hello-again" })
+        {
+            var dir = Path.Combine(_root, "exercises", id);
+            Directory.CreateDirectory(Path.Combine(dir, ".starter"));
+            foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Fixtures", "hello")))
+            {
+                File.Copy(file, Path.Combine(dir, Path.GetFileName(file)));
+            }
+
+            File.Copy(Path.Combine(dir, "Function.cs"), Path.Combine(dir, ".starter", "Function.cs"));
+        }
+
+        Directory.CreateDirectory(Path.Combine(_root, "lessons"));
+        File.WriteAllText(Path.Combine(_root, "lessons", "04-handler-anatomy.md"), "---\nid: 04-handler-anatomy\ntitle: \"Anatomy of a handler\"\n---\n# x\n");
+    }
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private CourseLayout Layout => CourseLayout.Find(Path.Combine(_root, "exercises", "01-hello"))!;
+
+    [Theory]
+    [InlineData("01", "01-hello")]
+    [InlineData("1", "01-hello")]
+    [InlineData("01-hello", "01-hello")]
+    [InlineData("exercises/02-hello-again", "02-hello-again")]
+    [InlineData("exercises/02-hello-again/", "02-hello-again")]
+    [InlineData("hello-again", "02-hello-again")]
+    public void Resolve_NumberIdOrName_FindsTheExercise(string typed, string expected)
+    {
+        var found = Layout.Resolve(typed, out var error);
+        Assert.Equal(Path.Combine(_root, "exercises", expected), found);
+        Assert.Equal("", error);
+    }
+
+    [Fact]
+    public void Resolve_Unknown_ListsTheExercises()
+    {
+        Assert.Null(Layout.Resolve("07", out var error));
+        Assert.Contains("no exercise '07'", error, StringComparison.Ordinal);
+        Assert.Contains("01-hello, 02-hello-again", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Find_FromInsideAnExercise_FindsTheRoot_AndLessonTitlesLoseTheirQuotes()
+    {
+        Assert.Equal(_root, Layout.Root);
+        Assert.Equal("Anatomy of a handler", Layout.LessonTitle("04-handler-anatomy"));
+        Assert.Null(CourseLayout.Find(Path.GetTempPath()) is { } other && other.Root == _root ? other : null);
+    }
+
+    [Fact]
+    public void State_NotStarted_Edited_Graded_Passed()
+    {
+        var exercise = Layout.Exercises()[0];
+        var progress = new ProgressStore(Layout);
+        Assert.Equal("not started", ExerciseState.Of(exercise, progress).Label);
+
+        File.AppendAllText(exercise.HandlerPath, "\n// edited\n");
+        Assert.Equal("edited, not graded yet", ExerciseState.Of(exercise, progress).Label);
+
+        progress.Put(exercise.Id, new ProgressRecord(1, 3, "fail", ProgressStore.Hash(exercise.HandlerPath)));
+        Assert.Equal("1/3", ExerciseState.Of(exercise, progress).Label);
+
+        progress.Put(exercise.Id, new ProgressRecord(3, 3, "pass", ProgressStore.Hash(exercise.HandlerPath)));
+        var passed = ExerciseState.Of(exercise, progress);
+        Assert.True(passed.Passed);
+        Assert.Equal("passed", passed.Label);
+
+        File.AppendAllText(exercise.HandlerPath, "// again\n");
+        Assert.Equal("3/3 (edited since)", ExerciseState.Of(exercise, progress).Label);
+        Assert.True(File.Exists(Path.Combine(_root, ".build", "progress", "01-hello.json")));   // the tool's state, not in the exercise
+    }
+
+    [Fact]
+    public void Reset_RestoresTheStarter_KeepsTheLearnersFileAsBackup_AndForgetsTheGrade()
+    {
+        var exercise = Layout.Exercises()[0];
+        var starter = File.ReadAllText(exercise.HandlerPath);
+        File.WriteAllText(exercise.HandlerPath, "// my work\n");
+        new ProgressStore(Layout).Put(exercise.Id, new ProgressRecord(0, 3, "error", ""));
+        var stdout = new StringWriter();
+
+        var exit = ResetCommand.Run("01", _root, stdout, new StringWriter(), new DateTime(2026, 12, 1, 9, 30, 0, DateTimeKind.Local));
+
+        Assert.Equal(0, exit);
+        Assert.Equal(starter, File.ReadAllText(exercise.HandlerPath));
+        Assert.Equal("// my work\n", File.ReadAllText(exercise.HandlerPath + ".bak-20261201-093000"));
+        Assert.Null(new ProgressStore(Layout).Get(exercise.Id));
+        Assert.Contains("restored the starter", stdout.ToString(), StringComparison.Ordinal);
+
+        var again = new StringWriter();
+        Assert.Equal(0, ResetCommand.Run("01", _root, again, new StringWriter(), DateTime.Now));
+        Assert.Contains("already the starter", again.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reset_WithoutAStarterCopy_Exits2_AndSaysWhatIsMissing()
+    {
+        File.Delete(Path.Combine(_root, "exercises", "02-hello-again", ".starter", "Function.cs"));
+        var stderr = new StringWriter();
+        Assert.Equal(2, ResetCommand.Run("02", _root, new StringWriter(), stderr, DateTime.Now));
+        Assert.Contains(".starter/Function.cs is missing", stderr.ToString().Replace('\\', '/'), StringComparison.Ordinal);
+    }
+}
