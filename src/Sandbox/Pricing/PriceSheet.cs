@@ -94,8 +94,9 @@ public sealed record PriceSheet
 
     /// <summary>
     /// Step Functions Express duration per GB-s (PRICE_07, PRICE_11), billed in 64 MB chunks and 100 ms steps:
-    /// $0.06 per GB-hour for the first 1,000 GB-hours a month, $0.03 for the next 4,000, $0.01642 above (AWS's
-    /// pricing page, checked 2026-12-01).
+    /// $0.06 per GB-hour (≈ $0.00001667 per GB-s) for the first 1,000 GB-hours a month, $0.03 for the next 4,000,
+    /// $0.01642 above (AWS's pricing page, checked 2026-12-01; its worked example — 100 M ten-second workflows, $482.97 —
+    /// is computed from the per-GB-hour rates, and so is this sheet).
     /// </summary>
     public IReadOnlyList<PriceTier> StepFunctionsExpressDuration { get; init; } =
         [new(3_600_000m, 0.06m / 3600m), new(14_400_000m, 0.03m / 3600m), new(decimal.MaxValue, 0.01642m / 3600m)];

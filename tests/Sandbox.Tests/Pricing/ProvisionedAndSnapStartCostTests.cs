@@ -86,8 +86,8 @@ public class ProvisionedAndSnapStartCostTests
     [Fact]
     public void PRICE_11_StepFunctionsExpress_RequestsPlusDuration_In100MsStepsAnd64MBChunks()
     {
-        // 1 M executions of 250 ms (→ 300 ms) at 100 MB (→ 128 MB): $1.00 + 1e6 × 0.3 s × 0.125 GB × $0.00001667.
-        Assert.Equal(1.00m + (37_500m * 0.00001667m), Model.StepFunctionsExpress(1_000_000, TimeSpan.FromMilliseconds(250), 100));
+        // 1 M executions of 250 ms (→ 300 ms) at 100 MB (→ 128 MB): $1.00 + 1e6 × 0.3 s × 0.125 GB at $0.06 per GB-hour.
+        Assert.Equal(1.00m + (37_500m * (0.06m / 3600m)), Model.StepFunctionsExpress(1_000_000, TimeSpan.FromMilliseconds(250), 100));
         Assert.Equal(Model.StepFunctionsExpress(1_000_000, TimeSpan.FromMilliseconds(201), 1), Model.StepFunctionsExpress(1_000_000, TimeSpan.FromMilliseconds(300), 64));
     }
 

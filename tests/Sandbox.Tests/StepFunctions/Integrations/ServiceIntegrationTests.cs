@@ -64,7 +64,7 @@ public class ServiceIntegrationTests
             {"StartAt":"Ask","States":{"Ask":{"Type":"Task","Resource":"arn:aws:states:::bedrock:invokeModel",
               "Parameters":{"ModelId":"__MODEL__","Body":{"anthropic_version":"bedrock-2023-05-31","max_tokens":50,"messages":[{"role":"user","content":"Summarise: serverless."}]}},
               "ResultSelector":{"role.$":"$.Body.role","type.$":"$.ContentType"},"End":true}}}
-            """.Replace("__MODEL__", Course.Sandbox.Services.Bedrock.BedrockModel.ClaudeHaiku45Id, StringComparison.Ordinal));
+            """.Replace("__MODEL__", "us." + Course.Sandbox.Services.Bedrock.BedrockModel.ClaudeHaiku45Id, StringComparison.Ordinal));
         Sfn.JsonEqual("""{"role":"assistant","type":"application/json"}""", Sfn.Output(e));
     }
 
