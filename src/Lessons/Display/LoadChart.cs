@@ -14,7 +14,12 @@ internal static class LoadChart
 {
     private const int Slices = 30;
 
-    public static string Html(LoadReport report)
+    /// <summary>The chart with its summary as the caption, in a figure (notebooks).</summary>
+    public static string Html(LoadReport report) =>
+        "<figure class=\"load-run\">" + Svg(report) + $"<figcaption>{WebUtility.HtmlEncode(Summary(report))}</figcaption></figure>";
+
+    /// <summary>The chart alone (the site's <c>:::chart</c> directive adds the figure and its caption).</summary>
+    public static string Svg(LoadReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
         const int left = 60, top = 10, width = 860, plot = 220, barTop = top + plot + 30, barHeight = 50;
@@ -53,7 +58,7 @@ internal static class LoadChart
         }
 
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"4\" y=\"{barTop + 30}\">cold starts</text><text x=\"{left}\" y=\"{barTop + barHeight + 16}\">0 s</text><text x=\"{width - 10}\" y=\"{barTop + barHeight + 16}\" text-anchor=\"end\">{run:0.#} s</text>");
-        return "<figure class=\"load-run\">" + svg.Append("</svg>") + $"<figcaption>{WebUtility.HtmlEncode(Summary(report))}</figcaption></figure>";
+        return svg.Append("</svg>").ToString();
     }
 
     public static string Text(LoadReport report)

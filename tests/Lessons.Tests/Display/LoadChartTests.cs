@@ -36,6 +36,7 @@ public sealed partial class LoadChartTests
         var html = LoadChart.Html(report);
 
         Assert.StartsWith("<figure class=\"load-run\"><svg", html, StringComparison.Ordinal);
+        Assert.StartsWith("<svg", LoadChart.Svg(report), StringComparison.Ordinal);
         Assert.Equal(report.Requests - report.Throttles, Circle().Count(html));
         Assert.Equal(report.ColdStarts, Regex.Matches(html, "<circle [^>]*fill=\"#f0a030\"").Count);
         var perSlice = Regex.Matches(html, @"<title>(\d+) cold starts</title>").Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
@@ -69,6 +70,8 @@ public sealed partial class LoadChartTests
         Assert.Equal(288.7, Math.Round(snap.Max.TotalMilliseconds, 1));
         Assert.Equal(LoadCharts.ColdStartBurst(), LoadCharts.ColdStartBurst());
         Assert.Contains("max 2101.2 ms", LoadCharts.ColdStartBurst(), StringComparison.Ordinal);
+        var page = Course.Lessons.Markdown.LessonPipeline.Default.ToHtml(":::chart cold-start-burst\nThe burst.\n:::\n");
+        Assert.StartsWith("<figure class=\"chart\" data-chart=\"cold-start-burst\">\n<svg ", page, StringComparison.Ordinal);
     }
 
     [GeneratedRegex("<circle ")]
