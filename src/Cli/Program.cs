@@ -14,6 +14,9 @@ root.Subcommands.Add(WorkshopCommand.Create());
 root.Subcommands.Add(ReplCommand.Create());
 root.Subcommands.Add(GradeServerCommand.Create());
 root.Subcommands.Add(Course.Cli.Commands.States.StatesCommand.Create());
+root.Subcommands.Add(SamCommand.Create());
+root.Subcommands.Add(Course.Cli.Commands.Local.LocalCommand.Create());
+root.Subcommands.Add(Course.Cli.Commands.Export.ExportCommand.Create());
 var parsed = root.Parse(args);
 var exitCode = await parsed.InvokeAsync().ConfigureAwait(false);
 // Bad command-line input is exit code 2 (like any other bad input), not System.CommandLine's default 1.

@@ -22,6 +22,10 @@ public static partial class NotebookGenerator
         "../src/Lessons/bin/Debug/net10.0/Course.Lambda.dll",
         "../src/Lessons/bin/Debug/net10.0/Course.Sandbox.dll",
         "../src/Lessons/bin/Debug/net10.0/Course.Lessons.dll",
+        "../src/Lessons/bin/Debug/net10.0/AWSSDK.Core.dll",
+        "../src/Lessons/bin/Debug/net10.0/AWSSDK.S3.dll",
+        "../src/Lessons/bin/Debug/net10.0/AWSSDK.DynamoDBv2.dll",
+        "../src/Lessons/bin/Debug/net10.0/AWSSDK.SQS.dll",
     ];
 
     /// <summary>

@@ -49,7 +49,7 @@ public sealed class AmazonBedrockRuntimeClient : IAmazonBedrockRuntime
     public Task<InvokeModelResponse> InvokeModelAsync(InvokeModelRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Call("InvokeModel", bedrock =>
+        return Call("InvokeModel", request.ModelId, bedrock =>
         {
             var body = request.Body is null ? null : Encoding.UTF8.GetString(request.Body.ToArray());
             var completion = bedrock.InvokeModel(request.ModelId, body);
@@ -66,7 +66,7 @@ public sealed class AmazonBedrockRuntimeClient : IAmazonBedrockRuntime
     public Task<ConverseResponse> ConverseAsync(ConverseRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Call("Converse", bedrock =>
+        return Call("Converse", request.ModelId, bedrock =>
         {
             var messages = request.Messages?.Select((m, i) => ToServiceMessage(m, i, bedrock.RejectionLatency)).ToList();
             var system = request.System is { Count: > 0 } blocks ? string.Join("\n", blocks.Select(b => b?.Text ?? string.Empty)) : null;
@@ -106,9 +106,12 @@ public sealed class AmazonBedrockRuntimeClient : IAmazonBedrockRuntime
         return new BedrockMessage(message.Role.Value, string.Join("\n", message.Content.Select(c => c?.Text ?? string.Empty)));
     }
 
-    private Task<T> Call<T>(string operation, Func<BedrockService, (T Response, TimeSpan Latency)> action)
+    private Task<T> Call<T>(string operation, string? modelId, Func<BedrockService, (T Response, TimeSpan Latency)> action)
         where T : AmazonWebServiceResponse
     {
+        // IAM_01 (issue 11): a function with a role needs bedrock:InvokeModel on the foundation model (Converse included).
+        if (Iam.Wire.SandboxClientAuthorization.Check("bedrock:InvokeModel", r => $"arn:aws:bedrock:{r.Region}::foundation-model/{modelId}") is { } denied)
+            return Task.FromException<T>(new AmazonBedrockRuntimeException(denied.Message, "AccessDeniedException", HttpStatusCode.Forbidden));
         BedrockService bedrock;
         IServiceCallObserver? observer;
         Services.Endpoint.ServiceEndpoint? endpoint = null;

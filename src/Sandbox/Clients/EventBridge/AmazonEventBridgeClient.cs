@@ -67,6 +67,13 @@ public sealed class AmazonEventBridgeClient : IAmazonEventBridge
             throw new AmazonEventBridgeException(message, code, status);
         }
 
+        // IAM_01 (issue 11): a function with a role needs events:PutEvents on each bus it sends to.
+        foreach (var bus in request.Entries.Select(e => e.EventBusName ?? "default").Distinct(StringComparer.Ordinal))
+        {
+            if (Iam.Wire.SandboxClientAuthorization.Check("events:PutEvents", r => bus.StartsWith("arn:", StringComparison.Ordinal) ? bus : $"arn:aws:events:{r.Region}:{r.AccountId}:event-bus/{bus}") is { } denied)
+                throw new AmazonEventBridgeException(denied.Message, "AccessDeniedException", HttpStatusCode.BadRequest);
+        }
+
         try
         {
             var result = service.PutEvents(request.Entries.Select(e => new PutEventsEntry

@@ -63,7 +63,7 @@ public sealed class AmazonSimpleNotificationServiceClient : IAmazonSimpleNotific
     public Task<PublishResponse> PublishAsync(PublishRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Call("Publish", sns =>
+        return Call("Publish", ("sns:Publish", request.TopicArn ?? ""), sns =>
         {
             var attributes = request.MessageAttributes.ToDictionary(a => a.Key, a =>
             {
@@ -93,8 +93,14 @@ public sealed class AmazonSimpleNotificationServiceClient : IAmazonSimpleNotific
     }
 
     private Task<T> Call<T>(string operation, Func<SnsService, T> action)
+        where T : Amazon.Runtime.AmazonWebServiceResponse => Call(operation, null, action);
+
+    private Task<T> Call<T>(string operation, (string Action, string Resource)? iam, Func<SnsService, T> action)
         where T : Amazon.Runtime.AmazonWebServiceResponse
     {
+        // IAM_01 (issue 11): a function with a role needs an Allow for the action on the topic.
+        if (iam is { } check && Iam.Wire.SandboxClientAuthorization.Check(check.Action, _ => check.Resource) is { } denied)
+            return Task.FromException<T>(new AmazonSimpleNotificationServiceException(denied.Message, "AuthorizationError", HttpStatusCode.Forbidden));
         SnsService sns;
         IServiceCallObserver? observer;
         Services.Endpoint.ServiceEndpoint? endpoint = null;

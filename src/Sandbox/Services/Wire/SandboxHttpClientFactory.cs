@@ -40,6 +40,9 @@ public sealed class SandboxHttpClientFactory : HttpClientFactory
         }
     }
 
+    /// <summary>When set, every request from handler code is authorised by it before its service sees it (IAM_01).</summary>
+    internal Iam.Wire.IWireAuthorizer? WireAuthorizer { get; set; }
+
     /// <summary>The factory made current by <see cref="Activate"/> in this async flow; null outside any.</summary>
     public static SandboxHttpClientFactory? Current => CurrentFactory.Value;
 

@@ -30,6 +30,10 @@ internal sealed class SandboxHttpMessageHandler(Func<SandboxHttpClientFactory?> 
         string serviceId = ServiceIdOf(request);
         if (target.Find(serviceId) is { } service)
         {
+            // IAM (issue 11): a function with an attached role is authorised per call; denied calls never reach the service.
+            if (target.WireAuthorizer is { } authorizer && Hosting.InvocationScope.Current is { } caller
+                && await authorizer.CheckAsync(caller.FunctionName, serviceId, request, cancellationToken).ConfigureAwait(false) is { } denied)
+                return denied;
             var calls = Hosting.InvocationScope.Current?.Calls;
             var before = calls?.Count ?? 0;
             var response = await service.HandleAsync(request, cancellationToken).ConfigureAwait(false);
