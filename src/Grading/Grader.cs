@@ -14,7 +14,7 @@ namespace Course.Grading;
 /// and the exercise's checks, runs the checks in an isolated worker process and builds the report.
 /// Keep one instance per process: compiled checks and reference sets stay warm between runs (e.g. --watch).
 /// </summary>
-public sealed class Grader : IDisposable
+public sealed partial class Grader : IDisposable
 {
     private readonly SourceCompiler _compiler = new();
     private readonly WorkerLauncher _launcher;
@@ -203,62 +203,6 @@ public sealed class Grader : IDisposable
         return _cache;
     }
 
-    private static string? FindHandlerProblem(ExerciseDefinition exercise, CompileResult learner, string file)
-    {
-        var type = learner.Compilation.GetTypeByMetadataName(exercise.Handler.Type);
-        if (type is null)
-        {
-            return $"{file}:1:1: error: exercise.yaml expects the handler class '{exercise.Handler.Type}', but {file} declares no such class. Keep the namespace and class name from the starter file.";
-        }
-
-        var methods = type.GetMembers(exercise.Handler.Method).OfType<IMethodSymbol>().Where(m => m.DeclaredAccessibility == Accessibility.Public).ToList();
-        if (methods.Count == 0)
-        {
-            var location = type.Locations.FirstOrDefault()?.GetLineSpan();
-            var where = location is { } l ? $"{file}:{l.StartLinePosition.Line + 1}:{l.StartLinePosition.Character + 1}" : $"{file}:1:1";
-            return $"{where}: error: exercise.yaml expects a public method '{exercise.Handler.Method}' on {type.Name}, but there is none. Keep the handler method's name from the starter file.";
-        }
-
-        if (methods.Count > 1)
-        {
-            return $"{file}:1:1: error: {type.Name} has {methods.Count} public methods named '{exercise.Handler.Method}'; Lambda needs exactly one handler method with that name.";
-        }
-
-        if (type.IsAbstract || (!methods[0].IsStatic && !type.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility == Accessibility.Public)))
-        {
-            return $"{file}:1:1: error: {type.Name} needs a public parameterless constructor: Lambda creates the handler class itself during INIT.";
-        }
-
-        return null;
-    }
-
-    private static Dictionary<string, string> FindCheckMethods(CompileResult checks)
-    {
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var tree in checks.Compilation.SyntaxTrees)
-        {
-            var model = checks.Compilation.GetSemanticModel(tree);
-            foreach (var method in tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>())
-            {
-                if (model.GetDeclaredSymbol(method) is not { } symbol)
-                {
-                    continue;
-                }
-
-                foreach (var attribute in symbol.GetAttributes())
-                {
-                    if (attribute.AttributeClass?.ToDisplayString() == typeof(CheckAttribute).FullName
-                        && attribute.ConstructorArguments is [{ Value: string id }])
-                    {
-                        result[id] = Dedent(method.ToString());
-                    }
-                }
-            }
-        }
-
-        return result;
-    }
-
     private static List<CheckReport> BuildCheckReports(ExerciseDefinition exercise, WorkerRun run, GradingLimits limits, IReadOnlyDictionary<string, string> code)
     {
         var reports = new List<CheckReport>();
@@ -283,65 +227,6 @@ public sealed class Grader : IDisposable
         }
 
         return reports;
-    }
-
-    /// <summary>Explains why a worker stopped without finishing, from what it left behind.</summary>
-    internal static string DescribeStop(WorkerRun run, GradingLimits limits)
-    {
-        var seconds = limits.WallClockSeconds.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
-        if (run.TimedOut && run.CurrentCheck is null)
-        {
-            return $"the grading worker did not get to the first check within {seconds} s of real time (is the machine overloaded?); run grade again";
-        }
-
-        if (run.TimedOut)
-        {
-            return $"observed: the function was still running after {seconds} s of real time and was stopped (the whole worker process was killed)\n"
-                   + "expected: every invocation to finish\n"
-                   + "next step: look for a loop whose exit condition never becomes true, or a wait (.Result, .Wait(), a lock) that never ends";
-        }
-
-        if (run.Stderr.Contains("Stack overflow", StringComparison.OrdinalIgnoreCase))
-        {
-            var frame = run.Stderr.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("at ", StringComparison.Ordinal) && !l.Contains("System.", StringComparison.Ordinal));
-            return "observed: the process crashed with a stack overflow" + (frame is null ? "" : $" ({frame})") + "\n"
-                   + "expected: the handler to return\n"
-                   + "next step: look for recursion without a base case (a method or property that calls itself)";
-        }
-
-        if (run.Crash is { } crash && crash.Type.Contains("OutOfMemory", StringComparison.Ordinal)
-            || run.Stderr.Contains("OutOfMemoryException", StringComparison.Ordinal) || run.Stderr.Contains("Out of memory", StringComparison.OrdinalIgnoreCase))
-        {
-            return $"observed: the function ran out of memory (the worker's heap limit is {limits.MemoryMb} MB)\n"
-                   + "expected: the function to stay within its memory\n"
-                   + "next step: look for collections that grow without bound or very large allocations";
-        }
-
-        if (run.Crash is { } unhandled)
-        {
-            return $"observed: an unhandled {unhandled.Type} crashed the function's process: {unhandled.Message}{(unhandled.Location.Length > 0 ? " " + unhandled.Location : "")}\n"
-                   + "expected: errors to surface as the invocation's result, not to crash the process\n"
-                   + "next step: catch exceptions inside the threads and fire-and-forget work you start (an exception on a background thread ends the whole process)";
-        }
-
-        if (run.Fatal is { } fatal)
-        {
-            return $"the worker could not load the compiled code: {fatal}";
-        }
-
-        return $"observed: the function's process exited with code {run.ExitCode} in the middle of the check (Environment.Exit, or a fatal runtime error)\n"
-               + "expected: the handler to return a response\n"
-               + "next step: never end the process; return an error response or throw an exception instead"
-               + (run.Stderr.Length > 0 ? $"\nprocess stderr: {FirstLines(run.Stderr, 3)}" : "");
-    }
-
-    private static string FirstLines(string text, int count) => string.Join(" | ", text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Take(count).Select(l => l.Trim()));
-
-    private static string Dedent(string code)
-    {
-        var lines = code.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        var indent = lines.Skip(1).Where(l => l.Trim().Length > 0).Select(l => l.Length - l.TrimStart().Length).DefaultIfEmpty(0).Min();
-        return string.Join("\n", lines.Select((l, i) => i == 0 || l.Length < indent ? l.TrimStart() : l[indent..])).Trim();
     }
 
     private static string Display(string fullPath, string root)

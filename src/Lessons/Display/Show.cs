@@ -37,6 +37,14 @@ public static class Show
     /// <param name="sim">The simulation.</param>
     public static void Timeline(Simulation sim) => Emit(() => SimulationHtml.Timeline(sim), () => SimulationText.Timeline(sim));
 
+    /// <summary>Shows Bedrock's billed calls: tokens in and out, modelled latency and cost per call from the price sheet, with totals.</summary>
+    /// <param name="sim">The simulation.</param>
+    public static void Tokens(Simulation sim)
+    {
+        ArgumentNullException.ThrowIfNull(sim);
+        Emit(() => TokenTable.Html(sim), () => TokenTable.Text(sim));
+    }
+
     /// <summary>Shows the Lambda vs Fargate crossover chart (<see cref="CostChart"/>); text on the console.</summary>
     /// <param name="durationMs">Average duration per request, ms.</param>
     /// <param name="memoryMB">Lambda memory, MB.</param>

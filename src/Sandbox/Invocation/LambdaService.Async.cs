@@ -3,20 +3,12 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Course.Sandbox.Functions;
 using Course.Sandbox.Observability;
+using Course.Sandbox.Retries;
 
 namespace Course.Sandbox.Invocation;
 
 public sealed partial class LambdaService
 {
-    /// <summary>First delay before re-trying a throttled asynchronous event; doubles up to <see cref="MaxThrottleBackoff"/> (ASYNC_02).</summary>
-    internal static readonly TimeSpan FirstThrottleBackoff = TimeSpan.FromSeconds(1);
-
-    /// <summary>Longest delay between throttle retries (ASYNC_02).</summary>
-    internal static readonly TimeSpan MaxThrottleBackoff = TimeSpan.FromMinutes(5);
-
-    /// <summary>Delay before the second and third attempts after a function error (ASYNC_01): one minute, then two.</summary>
-    internal static TimeSpan RetryDelay(int failedAttempts) => TimeSpan.FromMinutes(failedAttempts == 1 ? 1 : 2);
-
     private void Enqueue(LambdaFunction function, string requestId, string payload, DateTimeOffset now)
     {
         var ev = new AsyncEvent(function, requestId, payload, now);
@@ -52,7 +44,7 @@ public sealed partial class LambdaService
         if (result.Throttled)
         {
             // ASYNC_02: throttles (and system errors) return the event to the queue; retried with backoff for up to the event age.
-            var delay = TimeSpan.FromTicks(Math.Min(MaxThrottleBackoff.Ticks, FirstThrottleBackoff.Ticks << Math.Min(ev.ThrottleRetries, 20)));
+            var delay = LambdaAsyncRetryBackoff.ThrottleDelay(ev.ThrottleRetries);
             ev.ThrottleRetries++;
             ScheduleRetry(ev, now, delay, $"throttled ({result.ThrottleReason})");
             return;
@@ -66,7 +58,7 @@ public sealed partial class LambdaService
         }
         if (ev.Attempts <= async.MaximumRetryAttempts)
         {
-            ScheduleRetry(ev, now, RetryDelay(ev.Attempts), $"function error ({result.ErrorType}), retry {ev.Attempts} of {async.MaximumRetryAttempts}");
+            ScheduleRetry(ev, now, LambdaAsyncRetryBackoff.RetryDelay(ev.Attempts), $"function error ({result.ErrorType}), retry {ev.Attempts} of {async.MaximumRetryAttempts}");
             return;
         }
         Fail(ev, "RetriesExhausted", now);

@@ -18,7 +18,7 @@ namespace Course.Sandbox.Clients.BedrockRuntime;
 /// output token; see <see cref="BedrockService"/>), which the engine adds to the calling invocation and traces as
 /// <c>bedrock-runtime.Converse</c> or <c>bedrock-runtime.InvokeModel</c>. Errors are thrown as the SDK's exceptions
 /// (<see cref="ThrottlingException"/>, <see cref="ValidationException"/>, <see cref="ResourceNotFoundException"/>,
-/// <see cref="ModelTimeoutException"/>, <see cref="InternalServerException"/>), all deriving from
+/// <see cref="ModelTimeoutException"/>, <see cref="ServiceQuotaExceededException"/>, <see cref="InternalServerException"/>), all deriving from
 /// <see cref="AmazonBedrockRuntimeException"/>. Unlike the AWS SDK, the client does not retry throttled calls itself:
 /// the handler's own retry policy is what the exercises look at.
 /// </remarks>
@@ -30,10 +30,12 @@ public sealed class AmazonBedrockRuntimeClient : IAmazonBedrockRuntime
     private readonly BedrockService? _bedrock;
     private readonly IServiceCallObserver? _observer;
 
-    /// <summary>A client for the current simulation (<see cref="SandboxAmbient.Current"/>), as <c>new AmazonBedrockRuntimeClient()</c> on AWS.</summary>
-    public AmazonBedrockRuntimeClient()
-    {
-    }
+    /// <summary>
+    /// A client for the current simulation (<see cref="SandboxAmbient.Current"/>), as <c>new AmazonBedrockRuntimeClient()</c>
+    /// on AWS. Like an AWS SDK client, its creation is recorded in the execution environment (service
+    /// <c>bedrockruntime</c>, phase INIT or INVOKE) and costs the modelled client set-up time when made while handling a request.
+    /// </summary>
+    public AmazonBedrockRuntimeClient() => Services.SimulationServices.OnClientCreated(typeof(AmazonBedrockRuntimeClient));
 
     /// <summary>A client bound to one Bedrock (for engine code and tests).</summary>
     /// <param name="bedrock">The sandbox Bedrock.</param>
@@ -146,6 +148,7 @@ public sealed class AmazonBedrockRuntimeClient : IAmazonBedrockRuntime
                     BedrockException.Throttling => new ThrottlingException(e.Message),
                     BedrockException.ResourceNotFound => new ResourceNotFoundException(e.Message),
                     BedrockException.ModelTimeout => new ModelTimeoutException(e.Message),
+                    BedrockException.ServiceQuotaExceeded => new ServiceQuotaExceededException(e.Message),
                     BedrockException.InternalServer => new InternalServerException(e.Message),
                     _ => (AmazonBedrockRuntimeException)new ValidationException(e.Message),
                 };

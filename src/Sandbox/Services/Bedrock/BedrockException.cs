@@ -5,13 +5,16 @@ namespace Course.Sandbox.Services.Bedrock;
 /// <summary>
 /// An error the sandbox Bedrock answers with, carrying Bedrock Runtime's error code and message
 /// (<c>ThrottlingException</c>, <c>ValidationException</c>, <c>ResourceNotFoundException</c>,
-/// <c>ModelTimeoutException</c>, <c>InternalServerException</c>). The sandbox client turns it into the SDK-named
+/// <c>ModelTimeoutException</c>, <c>ServiceQuotaExceededException</c>, <c>InternalServerException</c>). The sandbox client turns it into the SDK-named
 /// exception of the same name.
 /// </summary>
 public sealed class BedrockException : Exception
 {
     /// <summary>Bedrock's code for too many requests or tokens in the quota window.</summary>
     public const string Throttling = "ThrottlingException";
+
+    /// <summary>Bedrock's code for a request beyond an account quota that waiting a moment does not restore (the sandbox: tokens per day).</summary>
+    public const string ServiceQuotaExceeded = "ServiceQuotaExceededException";
 
     /// <summary>Bedrock's code for a request that is malformed or out of range.</summary>
     public const string Validation = "ValidationException";

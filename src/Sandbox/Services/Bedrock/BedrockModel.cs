@@ -96,6 +96,22 @@ public sealed record BedrockModel
     /// <value>The default value is 100,000 (a course default).</value>
     public int TokensPerMinute { get; init; } = 100_000;
 
+    /// <summary>
+    /// The model's context window in tokens: a request whose input tokens exceed it, or whose input plus
+    /// <c>max_tokens</c> exceed it, answers <c>ValidationException</c> (BR_04).
+    /// </summary>
+    /// <value>The default value is 200,000 (Claude Haiku 4.5 and Sonnet 4.5 on their AWS model cards).</value>
+    public int ContextWindow { get; init; } = 200_000;
+
+    /// <summary>
+    /// On-demand tokens per day (sliding 24-hour window), or null for no daily quota. AWS lists a "model invocation max
+    /// tokens per day" quota for newer models in Service Quotas; in the sandbox a request beyond it answers
+    /// <c>ServiceQuotaExceededException</c> (400, "exceeds the service quota for your account"), not a throttle: waiting
+    /// a few seconds does not help.
+    /// </summary>
+    /// <value>The default value is null (a course default: the daily quota is off unless a scenario sets it).</value>
+    public int? TokensPerDay { get; init; }
+
     /// <summary>How many quota tokens each output token uses (AWS applies 5 to some newer Claude models).</summary>
     /// <value>The default value is 1.</value>
     public int OutputTokenBurndownRate { get; init; } = 1;

@@ -18,7 +18,11 @@ namespace Course.Sandbox.Services.Bedrock;
 /// <see cref="Faults"/> injector adds. Rejected calls take <see cref="BedrockServiceOptions.RejectionLatency"/>.</item>
 /// <item><b>Quotas</b>: per model, over a sliding minute: <see cref="BedrockModel.RequestsPerMinute"/> and
 /// <see cref="BedrockModel.TokensPerMinute"/> (a request needs its input tokens + <c>max_tokens</c> free, and then
-/// uses input + output × burndown). Beyond them: <c>ThrottlingException</c>.</item>
+/// uses input + output × burndown). Beyond them: <c>ThrottlingException</c> (BR_02). An optional daily token quota
+/// (<see cref="BedrockModel.TokensPerDay"/>) answers <c>ServiceQuotaExceededException</c>.</item>
+/// <item><b>Limits</b>: input beyond <see cref="BedrockModel.ContextWindow"/>, or input + <c>max_tokens</c> beyond it,
+/// answers <c>ValidationException</c> (BR_04); a model slower than <see cref="BedrockServiceOptions.ModelTimeout"/>
+/// answers <c>ModelTimeoutException</c>.</item>
 /// <item><b>Usage</b>: every successful call is recorded in <see cref="Usage"/>; <see cref="Cost"/> prices it (PRICE_09).</item>
 /// </list>
 /// </summary>
@@ -27,6 +31,9 @@ public sealed partial class BedrockService
 {
     /// <summary>The length of the quota window.</summary>
     public static readonly TimeSpan QuotaWindow = TimeSpan.FromMinutes(1);
+
+    /// <summary>The length of the daily token quota's window (<see cref="BedrockModel.TokensPerDay"/>).</summary>
+    public static readonly TimeSpan QuotaDay = TimeSpan.FromDays(1);
 
     internal const string InvalidModelMessage = "The provided model identifier is invalid.";
 
@@ -38,7 +45,9 @@ public sealed partial class BedrockService
     private readonly BedrockServiceOptions _options;
     private readonly Dictionary<string, BedrockModel> _models = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<(DateTimeOffset At, int Tokens)>> _windows = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(DateTimeOffset At, int Tokens)>> _days = new(StringComparer.Ordinal);
     private readonly List<BedrockUsage> _usage = [];
+    private readonly List<BedrockAttempt> _attempts = [];
 
     /// <summary>Creates the service.</summary>
     /// <param name="time">The simulation's clock (used when no invocation is running).</param>
@@ -107,6 +116,18 @@ public sealed partial class BedrockService
             lock (_gate)
             {
                 return [.. _usage];
+            }
+        }
+    }
+
+    /// <summary>Every call admitted to the model service (well-formed), answered or not, in order: see <see cref="BedrockAttempt"/>.</summary>
+    public IReadOnlyList<BedrockAttempt> Attempts
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _attempts];
             }
         }
     }
@@ -224,47 +245,82 @@ public sealed partial class BedrockService
         var reject = _options.RejectionLatency;
         var question = ValidateConversation(messages, reject);
         var inputTokens = TokenCounter.Count(system) + messages!.Sum(m => TokenCounter.Count(m.Text));
+        if (inputTokens > model.ContextWindow)
+            throw new BedrockException(BedrockException.Validation, $"Input is too long for requested model. The request has {inputTokens} input tokens; the context window of {model.AnthropicModelName} is {model.ContextWindow}.", reject);
+        if ((long)inputTokens + maxTokens > model.ContextWindow)
+            throw new BedrockException(BedrockException.Validation,
+                $"The model returned the following errors: input length and `max_tokens` exceed context limit: {inputTokens} + {maxTokens} > {model.ContextWindow}, decrease input length or `max_tokens` and try again", reject);
         lock (_gate)
         {
             var now = InvocationScope.Current?.Now ?? _time.GetUtcNow();
-            var fault = Faults.Decide(operation);
-            if (fault.Fails)
+            try
             {
-                throw fault.Kind == FaultKind.InternalServerError
-                    ? new BedrockException(BedrockException.InternalServer, "The server encountered an internal error while processing the request.", reject + fault.ExtraLatency)
-                    : new BedrockException(BedrockException.Throttling, "Too many requests, please wait before trying again.", reject + fault.ExtraLatency);
+                var completion = Admit(operation, givenId, model, question, inputTokens, maxTokens, now);
+                _attempts.Add(new BedrockAttempt(now, InvocationScope.Current?.RequestId, givenId, question, BedrockAttempt.Success));
+                return completion;
             }
-
-            var window = Window(model, now);
-            if (window.Count >= model.RequestsPerMinute)
-                throw new BedrockException(BedrockException.Throttling, "Too many requests, please wait before trying again.", reject);
-            if (window.Sum(w => (long)w.Tokens) + inputTokens + maxTokens > model.TokensPerMinute)
-                throw new BedrockException(BedrockException.Throttling, "Too many tokens, please wait before trying again.", reject);
-
-            var (text, stop) = Answer(question, maxTokens);
-            var outputTokens = TokenCounter.Count(text);
-            var latency = model.TimeToFirstToken + (model.PerOutputToken * Math.Max(0, outputTokens - 1));
-            if (_options.LatencyJitter > 0)
-                latency = TimeSpan.FromTicks((long)Math.Round(latency.Ticks * (1 + (_options.LatencyJitter * ((2 * _random.NextDouble()) - 1)))));
-            latency += fault.ExtraLatency;
-            window.Add((now, inputTokens + (outputTokens * model.OutputTokenBurndownRate)));
-            if (latency > _options.ModelTimeout)
-                throw new BedrockException(BedrockException.ModelTimeout, "The model took longer than the model timeout to process the request. Try your request again.", _options.ModelTimeout);
-            var id = "msg_bdrk_" + Base62(24);
-            _usage.Add(new BedrockUsage(now, operation, givenId, model.PriceKey, inputTokens, outputTokens, latency));
-            return new BedrockCompletion(id, model, text, stop, inputTokens, outputTokens, latency);
+            catch (BedrockException e)
+            {
+                _attempts.Add(new BedrockAttempt(now, InvocationScope.Current?.RequestId, givenId, question, e.ErrorCode));
+                throw;
+            }
         }
     }
 
-    private List<(DateTimeOffset At, int Tokens)> Window(BedrockModel model, DateTimeOffset now)
+    private BedrockCompletion Admit(string operation, string givenId, BedrockModel model, string question, int inputTokens, int maxTokens, DateTimeOffset now)
     {
-        if (!_windows.TryGetValue(model.ModelId, out var window))
+        var reject = _options.RejectionLatency;
+        var fault = Faults.Decide(operation);
+        if (fault.Fails)
         {
-            window = [];
-            _windows[model.ModelId] = window;
+            throw fault.Kind == FaultKind.InternalServerError
+                ? new BedrockException(BedrockException.InternalServer, "The server encountered an internal error while processing the request.", reject + fault.ExtraLatency)
+                : new BedrockException(BedrockException.Throttling, "Too many requests, please wait before trying again.", reject + fault.ExtraLatency);
         }
 
-        window.RemoveAll(w => w.At <= now - QuotaWindow);
+        if (model.TokensPerDay is { } perDay)
+        {
+            var day = Window(_days, model, now, QuotaDay);
+            if (day.Sum(w => (long)w.Tokens) + inputTokens + maxTokens > perDay)
+                throw new BedrockException(BedrockException.ServiceQuotaExceeded,
+                    $"Your request exceeds the service quota for your account (model invocation max tokens per day for {model.ModelId}: {perDay}). You can view your quotas in Service Quotas and resubmit your request later.", reject);
+        }
+
+        var window = Window(_windows, model, now, QuotaWindow);
+        if (window.Count >= model.RequestsPerMinute)
+            throw new BedrockException(BedrockException.Throttling, "Too many requests, please wait before trying again.", reject);
+        if (window.Sum(w => (long)w.Tokens) + inputTokens + maxTokens > model.TokensPerMinute)
+            throw new BedrockException(BedrockException.Throttling, "Too many tokens, please wait before trying again.", reject);
+
+        var (text, stop) = Answer(question, maxTokens);
+        var outputTokens = TokenCounter.Count(text);
+        var latency = model.TimeToFirstToken + (model.PerOutputToken * Math.Max(0, outputTokens - 1));
+        if (_options.LatencyJitter > 0)
+            latency = TimeSpan.FromTicks((long)Math.Round(latency.Ticks * (1 + (_options.LatencyJitter * ((2 * _random.NextDouble()) - 1)))));
+        latency += fault.ExtraLatency;
+        window.Add((now, inputTokens + (outputTokens * model.OutputTokenBurndownRate)));
+        if (model.TokensPerDay is not null) Window(_days, model, now, QuotaDay).Add((now, inputTokens + (outputTokens * model.OutputTokenBurndownRate)));
+        if (latency > _options.ModelTimeout)
+            throw new BedrockException(BedrockException.ModelTimeout, "The model took longer than the model timeout to process the request. Try your request again.", _options.ModelTimeout);
+        var id = "msg_bdrk_" + Base62(24);
+        _usage.Add(new BedrockUsage(now, operation, givenId, model.PriceKey, inputTokens, outputTokens, latency)
+        {
+            RequestId = InvocationScope.Current?.RequestId,
+            Prompt = question,
+            Answer = text,
+        });
+        return new BedrockCompletion(id, model, text, stop, inputTokens, outputTokens, latency);
+    }
+
+    private static List<(DateTimeOffset At, int Tokens)> Window(Dictionary<string, List<(DateTimeOffset At, int Tokens)>> windows, BedrockModel model, DateTimeOffset now, TimeSpan length)
+    {
+        if (!windows.TryGetValue(model.ModelId, out var window))
+        {
+            window = [];
+            windows[model.ModelId] = window;
+        }
+
+        window.RemoveAll(w => w.At <= now - length);
         return window;
     }
 

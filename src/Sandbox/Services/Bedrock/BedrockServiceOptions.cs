@@ -51,6 +51,8 @@ public sealed class BedrockServiceOptions
                 errors.Add($"{where} DefaultMaxTokens must be between 1 and MaxOutputTokens ({m.MaxOutputTokens}); it is {m.DefaultMaxTokens}.");
             if (m.RequestsPerMinute < 1) errors.Add($"{where} RequestsPerMinute must be at least 1; it is {m.RequestsPerMinute}.");
             if (m.TokensPerMinute < 1) errors.Add($"{where} TokensPerMinute must be at least 1; it is {m.TokensPerMinute}.");
+            if (m.ContextWindow < 1) errors.Add($"{where} ContextWindow must be at least 1; it is {m.ContextWindow}.");
+            if (m.TokensPerDay is < 1) errors.Add($"{where} TokensPerDay must be at least 1 (or null for none); it is {m.TokensPerDay}.");
             if (m.OutputTokenBurndownRate < 1) errors.Add($"{where} OutputTokenBurndownRate must be at least 1; it is {m.OutputTokenBurndownRate}.");
             if (m.TimeToFirstToken < TimeSpan.Zero || m.PerOutputToken < TimeSpan.Zero) errors.Add($"{where} TimeToFirstToken and PerOutputToken cannot be negative.");
         }

@@ -8,4 +8,14 @@ namespace Course.Sandbox.Services.Bedrock;
 /// <param name="InputTokens">Input tokens billed.</param>
 /// <param name="OutputTokens">Output tokens billed.</param>
 /// <param name="Latency">The call's modelled latency.</param>
-public sealed record BedrockUsage(DateTimeOffset At, string Operation, string ModelId, string PriceKey, int InputTokens, int OutputTokens, TimeSpan Latency);
+public sealed record BedrockUsage(DateTimeOffset At, string Operation, string ModelId, string PriceKey, int InputTokens, int OutputTokens, TimeSpan Latency)
+{
+    /// <summary>The request id of the invocation that made the call, or null when no invocation was running.</summary>
+    public string? RequestId { get; init; }
+
+    /// <summary>The text of the last <c>user</c> turn the model answered (what reached the model: checks judge it).</summary>
+    public string Prompt { get; init; } = string.Empty;
+
+    /// <summary>The model's answer.</summary>
+    public string Answer { get; init; } = string.Empty;
+}

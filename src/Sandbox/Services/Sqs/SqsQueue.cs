@@ -17,7 +17,7 @@ namespace Course.Sandbox.Services.Sqs;
 /// flight (SQS_07), and drop duplicates sent within 5 minutes. Standard queues deliver in send order here (AWS: best
 /// effort) and never deliver twice on their own.
 /// </remarks>
-public sealed class SqsQueue
+public sealed partial class SqsQueue
 {
     /// <summary>The FIFO deduplication interval: 5 minutes.</summary>
     public static readonly TimeSpan DeduplicationInterval = TimeSpan.FromMinutes(5);
@@ -54,22 +54,6 @@ public sealed class SqsQueue
     /// </summary>
     public event Action<SqsQueue>? Changed;
 
-    /// <summary>The earliest future instant at which a stored message becomes receivable (end of a delay or a
-    /// visibility timeout); null when none is waiting.</summary>
-    public DateTimeOffset? NextVisibleAt
-    {
-        get
-        {
-            var now = _time.GetUtcNow();
-            lock (_gate)
-            {
-                Expire(now);
-                var waiting = _messages.Where(m => m.VisibleAt > now).Select(m => m.VisibleAt).ToList();
-                return waiting.Count == 0 ? null : waiting.Min();
-            }
-        }
-    }
-
     /// <summary>The queue name (FIFO names end in <c>.fifo</c>).</summary>
     public string Name { get; }
 
@@ -91,117 +75,6 @@ public sealed class SqsQueue
     /// <summary>The dead-letter queue named by the redrive policy, or null.</summary>
     public SqsQueue? DeadLetterQueue =>
         Attributes.RedrivePolicy is { } policy ? _service.FindByArn(policy.DeadLetterTargetArn) : null;
-
-    /// <summary>All stored (not deleted, not expired) messages, in send order, whatever their state.</summary>
-    public IReadOnlyList<SqsMessage> Messages
-    {
-        get
-        {
-            lock (_gate)
-            {
-                Expire(_time.GetUtcNow());
-                return [.. _messages];
-            }
-        }
-    }
-
-    /// <summary>Messages receivable now.</summary>
-    public IReadOnlyList<SqsMessage> Visible => InState(SqsMessageState.Visible);
-
-    /// <summary>Messages received and still hidden by their visibility timeout.</summary>
-    public IReadOnlyList<SqsMessage> InFlight => InState(SqsMessageState.InFlight);
-
-    /// <summary>Messages whose delivery delay has not ended.</summary>
-    public IReadOnlyList<SqsMessage> Delayed => InState(SqsMessageState.Delayed);
-
-    /// <summary>How many messages the receipt-handle map tracks: those stored in the queue, never past ones.</summary>
-    internal int TrackedHandles
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _handles.Count;
-            }
-        }
-    }
-
-    /// <summary>Messages deleted by a consumer, in deletion order.</summary>
-    public IReadOnlyList<SqsMessage> Deleted
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return [.. _deleted];
-            }
-        }
-    }
-
-    /// <summary>The attributes <c>GetQueueAttributes</c> reports, including the approximate counts (exact here).</summary>
-    /// <returns>Name → value.</returns>
-    public IReadOnlyDictionary<string, string> GetAttributes()
-    {
-        var now = _time.GetUtcNow();
-        var map = new Dictionary<string, string>(Attributes.ToDictionary(), StringComparer.Ordinal);
-        lock (_gate)
-        {
-            Expire(now);
-            map["ApproximateNumberOfMessages"] = Count(now, SqsMessageState.Visible);
-            map["ApproximateNumberOfMessagesNotVisible"] = Count(now, SqsMessageState.InFlight);
-            map["ApproximateNumberOfMessagesDelayed"] = Count(now, SqsMessageState.Delayed);
-        }
-
-        map["QueueArn"] = Arn;
-        map["CreatedTimestamp"] = CreatedTimestamp.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        map["LastModifiedTimestamp"] = map["CreatedTimestamp"];
-        return map;
-    }
-
-    /// <summary>Sends one message (what <c>SendMessage</c> does).</summary>
-    /// <param name="request">The message.</param>
-    /// <returns>The message id and digests; for a FIFO duplicate within 5 minutes, the original send's result.</returns>
-    /// <exception cref="SqsException">Invalid input, with AWS's code (<c>InvalidParameterValue</c>, <c>MissingParameter</c>, …).</exception>
-    public SqsSendResult Send(SqsSendRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        Validate(request);
-        var now = _time.GetUtcNow();
-        SqsSendResult result;
-        lock (_gate)
-        {
-            Expire(now);
-            string? dedupId = null;
-            if (IsFifo)
-            {
-                dedupId = request.MessageDeduplicationId
-                    ?? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(request.Body)));
-                if (_dedup.TryGetValue(dedupId, out var seen) && seen.Expires > now)
-                {
-                    return seen.Result;
-                }
-            }
-
-            var delay = request.DelaySeconds is { } d ? TimeSpan.FromSeconds(d) : Attributes.DelaySeconds;
-            var message = new SqsMessage(RandomIds.Guid(_random), request.Body, request.MessageAttributes, now)
-            {
-                MessageGroupId = IsFifo ? request.MessageGroupId : null,
-                MessageDeduplicationId = dedupId,
-                SequenceNumber = IsFifo ? _service.NextSequenceNumber() : null,
-                VisibleAt = now + delay,
-            };
-            _messages.Add(message);
-            _handles.Track(message);
-            result = new SqsSendResult(message.MessageId, message.MD5OfBody, message.MD5OfMessageAttributes, message.SequenceNumber);
-            if (dedupId is not null)
-            {
-                _dedup[dedupId] = (now + DeduplicationInterval, result);
-            }
-        }
-
-        Signal();
-        return result;
-    }
 
     /// <summary>Receives up to <paramref name="maxNumberOfMessages"/> messages now, without waiting (short poll).</summary>
     /// <param name="maxNumberOfMessages">1–10. Default 1.</param>
@@ -410,28 +283,6 @@ public sealed class SqsQueue
         Signal();
     }
 
-    private IEnumerable<SqsMessage> Candidates(DateTimeOffset now)
-    {
-        if (!IsFifo)
-        {
-            return _messages.Where(m => m.StateAt(now) == SqsMessageState.Visible).ToList();
-        }
-
-        // FIFO: per group, messages in order; a group with a message in flight is blocked; a delayed head blocks too.
-        var result = new List<SqsMessage>();
-        foreach (var group in _messages.GroupBy(m => m.MessageGroupId, StringComparer.Ordinal))
-        {
-            if (group.Any(m => m.StateAt(now) == SqsMessageState.InFlight))
-            {
-                continue;
-            }
-
-            result.AddRange(group.TakeWhile(m => m.StateAt(now) == SqsMessageState.Visible));
-        }
-
-        return result;
-    }
-
     /// <summary>The message a handle of this queue names, or null when it has left the queue.</summary>
     private SqsMessage? Resolve(string receiptHandle) =>
         _handles.TryResolve(receiptHandle, out var message)
@@ -458,72 +309,6 @@ public sealed class SqsQueue
             attributes, message.MessageAttributes, message.MD5OfMessageAttributes);
     }
 
-    private void Validate(SqsSendRequest request)
-    {
-        if (string.IsNullOrEmpty(request.Body))
-        {
-            throw SqsException.MissingParameter("MessageBody");
-        }
-
-        var size = Encoding.UTF8.GetByteCount(request.Body) + request.MessageAttributes.Sum(a =>
-            Encoding.UTF8.GetByteCount(a.Key) + Encoding.UTF8.GetByteCount(a.Value.DataType)
-            + (a.Value.BinaryValue?.Length ?? Encoding.UTF8.GetByteCount(a.Value.StringValue ?? string.Empty)));
-        if (size > Attributes.MaximumMessageSize)
-        {
-            throw SqsException.InvalidParameter("MessageBody", "(" + size.ToString(CultureInfo.InvariantCulture) + " bytes)",
-                $"Message must be shorter than {Attributes.MaximumMessageSize} bytes.");
-        }
-
-        if (request.MessageAttributes.Count > 10)
-        {
-            throw SqsException.InvalidParameter("MessageAttributes", request.MessageAttributes.Count.ToString(CultureInfo.InvariantCulture), "Number of message attributes [" + request.MessageAttributes.Count.ToString(CultureInfo.InvariantCulture) + "] exceeds the allowed maximum [10].");
-        }
-
-        foreach (var (name, attribute) in request.MessageAttributes)
-        {
-            var type = attribute.DataType.Split('.')[0];
-            if (type is not ("String" or "Number" or "Binary"))
-            {
-                throw SqsException.InvalidParameter("MessageAttributes." + name + ".DataType", attribute.DataType, "The type of message (user) attribute '" + name + "' is invalid. You must use only the following supported type prefixes: Binary, Number, String.");
-            }
-
-            if (type == "Binary" ? attribute.BinaryValue is null : string.IsNullOrEmpty(attribute.StringValue))
-            {
-                throw SqsException.InvalidParameter("MessageAttributes." + name, "(empty)", "Message (user) attribute '" + name + "' must contain a non-empty value of type '" + type + "'.");
-            }
-        }
-
-        if (request.DelaySeconds is { } delay && (delay < 0 || delay > 900))
-        {
-            throw SqsException.InvalidParameter("DelaySeconds", delay.ToString(CultureInfo.InvariantCulture), "Must be >= 0 and <= 900.");
-        }
-
-        if (IsFifo)
-        {
-            if (request.DelaySeconds is not null and not 0)
-            {
-                throw SqsException.InvalidParameter("DelaySeconds", request.DelaySeconds.Value.ToString(CultureInfo.InvariantCulture),
-                    "The request include parameter that is not valid for this queue type.");
-            }
-
-            if (string.IsNullOrEmpty(request.MessageGroupId))
-            {
-                throw SqsException.MissingParameter("MessageGroupId");
-            }
-
-            if (request.MessageDeduplicationId is null && !Attributes.ContentBasedDeduplication)
-            {
-                throw SqsException.InvalidParameter("MessageDeduplicationId", "(none)",
-                    "The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly.");
-            }
-        }
-        else if (request.MessageDeduplicationId is not null)
-        {
-            throw SqsException.InvalidParameter("MessageDeduplicationId", request.MessageDeduplicationId,
-                "The request include parameter that is not valid for this queue type.");
-        }
-    }
-
     private void Expire(DateTimeOffset now)
     {
         _messages.RemoveAll(m =>
@@ -542,67 +327,12 @@ public sealed class SqsQueue
         }
     }
 
-    private IReadOnlyList<SqsMessage> InState(SqsMessageState state)
-    {
-        var now = _time.GetUtcNow();
-        lock (_gate)
-        {
-            Expire(now);
-            return _messages.Where(m => m.StateAt(now) == state).ToList();
-        }
-    }
-
-    private string Count(DateTimeOffset now, SqsMessageState state) =>
-        _messages.Count(m => m.StateAt(now) == state).ToString(CultureInfo.InvariantCulture);
-
     /// <summary>Raised (outside the lock) when messages may have become receivable: a send, a visibility change,
     /// or a dead-letter move into this queue. Event-source pollers use it to end a long poll.</summary>
     internal event Action? Signalled;
 
     /// <summary>Raised when a receive moved messages to the dead-letter queue (SQS_04), with the messages and the DLQ.</summary>
     internal event Action<IReadOnlyList<SqsMessage>, SqsQueue>? Redriven;
-
-    /// <summary>The earliest instant after <paramref name="now"/> at which a stored message becomes visible (end of a
-    /// delay or visibility timeout); null when no message is waiting for that.</summary>
-    internal DateTimeOffset? NextVisibleAfter(DateTimeOffset now)
-    {
-        lock (_gate)
-        {
-            DateTimeOffset? next = null;
-            foreach (var m in _messages)
-            {
-                if (m.VisibleAt > now && (next is null || m.VisibleAt < next))
-                {
-                    next = m.VisibleAt;
-                }
-            }
-
-            return next;
-        }
-    }
-
-    /// <summary>True when a receive now would return at least one message (before any dead-letter move).</summary>
-    internal bool AnyReceivable()
-    {
-        var now = _time.GetUtcNow();
-        lock (_gate)
-        {
-            if (!IsFifo)
-            {
-                foreach (var m in _messages)
-                {
-                    if (m.VisibleAt <= now)
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-
-            return Candidates(now).Any();
-        }
-    }
 
     private void Signal()
     {

@@ -5,6 +5,7 @@ using Course.Sandbox.Invocation;
 using Course.Sandbox.Observability;
 using Course.Sandbox.Services.DynamoDb.Streams;
 using Course.Sandbox.Sources.Sqs;
+using Course.Sandbox.Retries;
 
 namespace Course.Sandbox.Sources.DynamoDb;
 
@@ -29,7 +30,7 @@ namespace Course.Sandbox.Sources.DynamoDb;
 /// <c>MaximumRetryAttempts</c> retries have failed, its records are older than <c>MaximumRecordAgeInSeconds</c>, or they
 /// leave the stream after 24 hours. Throttles and other invoke errors are retried without counting.</item>
 /// <item>Retry delay: AWS does not document it; the sandbox waits 1 s after the first failure and doubles the wait
-/// after each further one, up to 60 s (<see cref="FirstRetryDelay"/>, <see cref="MaxRetryDelay"/>).</item>
+/// after each further one, up to 60 s (<see cref="DynamoDbStreamRetryBackoff"/>).</item>
 /// <item>DDB_03: with <c>BisectBatchOnFunctionError</c>, a failing batch of two or more records is split into halves
 /// that are tried at once, first half first; splitting does not count as a retry. A partial batch response with
 /// bisecting on splits at the reported record and retries the rest.</item>
@@ -39,16 +40,10 @@ namespace Course.Sandbox.Sources.DynamoDb;
 /// or <c>RecordAgeExceeded</c>); records that leave the stream after 24 hours are dropped without one.</item>
 /// </list>
 /// </remarks>
-public sealed class DynamoDbEventSourceMapping
+public sealed partial class DynamoDbEventSourceMapping
 {
     /// <summary>How often Lambda reads each shard: 4 times per second (with-ddb).</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
-
-    /// <summary>Delay before the first retry of a failed batch (not documented by AWS; a sandbox choice).</summary>
-    public static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(1);
-
-    /// <summary>Longest delay between retries of a failed batch (not documented by AWS; a sandbox choice).</summary>
-    public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(60);
 
     private const long MaxPayloadBytes = 5 * 1024 * 1024;
 
@@ -376,7 +371,7 @@ public sealed class DynamoDbEventSourceMapping
                 return;
             }
         }
-        var delay = TimeSpan.FromTicks(Math.Min(MaxRetryDelay.Ticks, FirstRetryDelay.Ticks << Math.Min(lane.Failures, 20)));
+        var delay = DynamoDbStreamRetryBackoff.Delay(lane.Failures);
         lane.Failures++;
         lane.Blocked = batch;
         lane.State = LaneState.Waiting;
@@ -388,93 +383,5 @@ public sealed class DynamoDbEventSourceMapping
             lane.State = LaneState.Idle;
             TryStart(lane);
         });
-    }
-
-    /// <summary>Sends the DDB_05 metadata record of a discarded batch to the on-failure destination.</summary>
-    private void Discard(Lane lane, Batch batch, string condition, string why)
-    {
-        var now = _sim.Now;
-        RecordsDiscarded += batch.Records.Count;
-        if (_o.OnFailure is not { } target)
-        {
-            _sim.Trace.Add(now, TraceKind.SourceOutcome, _stream.TableName, batch.Last?.RequestId, string.Create(CultureInfo.InvariantCulture,
-                $"{batch.Records.Count} record{(batch.Records.Count == 1 ? "" : "s")} ({batch.First}…{batch.Last0}) discarded ({condition}: {why}); no on-failure destination configured"));
-            return;
-        }
-        var r = batch.Last;
-        var record = new JsonObject
-        {
-            ["requestContext"] = new JsonObject
-            {
-                ["requestId"] = r?.RequestId ?? _sim.NewRequestId(),
-                ["functionArn"] = _function.Arn,
-                ["condition"] = condition,
-                ["approximateInvokeCount"] = batch.Invokes,
-            },
-            ["responseContext"] = new JsonObject
-            {
-                ["statusCode"] = r?.StatusCode ?? 0,
-                ["executedVersion"] = "$LATEST",
-                ["functionError"] = r?.FunctionError ?? (r is { Throttled: true } ? null : "Unhandled"),
-            },
-            ["version"] = "1.0",
-            ["timestamp"] = LogStream.Timestamp(now),
-            ["DDBStreamBatchInfo"] = new JsonObject
-            {
-                ["shardId"] = lane.Shard.Id,
-                ["startSequenceNumber"] = batch.First,
-                ["endSequenceNumber"] = batch.Last0,
-                ["approximateArrivalOfFirstRecord"] = Seconds(batch.Records[0].ApproximateCreationDateTime),
-                ["approximateArrivalOfLastRecord"] = Seconds(batch.Records[^1].ApproximateCreationDateTime),
-                ["batchSize"] = batch.Records.Count,
-                ["streamArn"] = _stream.StreamArn,
-            },
-        };
-        if (r is null) record.Remove("responseContext");
-        target.Deliver(new AsyncDelivery(record.ToJsonString(), new Dictionary<string, string>()));
-        _sim.Trace.Add(now, TraceKind.DestinationDelivered, _stream.TableName, r?.RequestId, string.Create(CultureInfo.InvariantCulture,
-            $"{batch.Records.Count} record{(batch.Records.Count == 1 ? "" : "s")} ({batch.First}…{batch.Last0}) discarded ({condition}: {why}); metadata sent to {target.Arn}"));
-    }
-
-    private static string Seconds(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
-    private enum LaneState { Idle, Gathering, Invoking, Waiting }
-
-    private sealed class Shard
-    {
-        public Shard(string id, StreamPosition position, int lanes)
-        {
-            Id = id;
-            Position = position;
-            Lanes = new Lane[lanes];
-            for (var i = 0; i < lanes; i++) Lanes[i] = new Lane(this, lanes == 1 ? id : $"{id} lane {i}");
-        }
-
-        public string Id { get; }
-        public StreamPosition Position { get; set; }
-        public Lane[] Lanes { get; }
-    }
-
-    private sealed class Lane(Shard shard, string name)
-    {
-        public Shard Shard { get; } = shard;
-        public string Name { get; } = name;
-        public List<DynamoDbStreamRecord> Pending { get; } = [];
-        public DateTimeOffset PendingSince { get; set; }
-        public Stack<Batch> Split { get; } = new();
-        public Batch? Blocked { get; set; }
-        public LaneState State { get; set; }
-        public int Failures { get; set; }
-        public int Generation { get; set; }
-    }
-
-    private sealed class Batch(List<DynamoDbStreamRecord> records)
-    {
-        public List<DynamoDbStreamRecord> Records { get; } = records;
-        public int Attempts { get; set; }
-        public int Invokes { get; set; }
-        public InvocationResult? Last { get; set; }
-        public string First => Records[0].SequenceNumber;
-        public string Last0 => Records[^1].SequenceNumber;
     }
 }

@@ -1,3 +1,5 @@
+using Course.Sandbox.Retries;
+
 namespace Course.Sandbox.Sources.EventBridge;
 
 /// <summary>
@@ -17,7 +19,7 @@ public sealed class RuleTarget
     public string? Input { get; set; }
 
     /// <summary>The retry policy (EB_02). <value>The default is 185 retries over at most 24 hours.</value></summary>
-    public RetryPolicy RetryPolicy { get; set; } = new();
+    public EventBridgeRetryPolicy RetryPolicy { get; set; } = new();
 
     /// <summary>The ARN of the SQS queue that receives events whose delivery failed. <value>The default is none: such events are dropped.</value></summary>
     public string? DeadLetterArn { get; set; }

@@ -4,12 +4,13 @@ using Course.Sandbox.Observability;
 using Course.Sandbox.Services.Faults;
 using Course.Sandbox.Services.Sns;
 using Course.Sandbox.Services.Sqs;
+using Course.Sandbox.Retries;
 
 namespace Course.Sandbox.Sources.EventBridge;
 
 /// <summary>
 /// Delivers one event to one target with the target's retry policy (EB_02): retriable failures (throttles, 5xx) are
-/// retried with <see cref="RetryPolicy.Backoff"/> until the retries or the event age run out; non-retriable ones
+/// retried with <see cref="EventBridgeRetryPolicy.Backoff"/> until the retries or the event age run out; non-retriable ones
 /// (the target does not exist, the payload is refused) go straight to the dead-letter queue, as AWS documents.
 /// </summary>
 internal sealed class TargetDispatcher(Simulation sim, EventBridgeService service)
@@ -47,7 +48,7 @@ internal sealed class TargetDispatcher(Simulation sim, EventBridgeService servic
             return;
         }
 
-        var delay = RetryPolicy.Backoff(retries + 1);
+        var delay = EventBridgeRetryPolicy.Backoff(retries + 1);
         if (now + delay - d.ReceivedAt > TimeSpan.FromSeconds(policy.MaximumEventAgeInSeconds))
         {
             DeadLetter(d, now, code, message, "MaximumEventAgeInSeconds");

@@ -3,6 +3,7 @@ using Course.Sandbox.Functions;
 using Course.Sandbox.Invocation;
 using Course.Sandbox.Observability;
 using Course.Sandbox.Services.Sqs;
+using Course.Sandbox.Retries;
 
 namespace Course.Sandbox.Sources.Sqs;
 
@@ -33,12 +34,12 @@ namespace Course.Sandbox.Sources.Sqs;
 /// or a throttle, Lambda backs off: the poller stops, down to one.</item>
 /// <item>Throttles (429): Lambda keeps the batch and retries the invoke after 1 s, 2 s, 4 s, … (at most 60 s) while
 /// the messages are still hidden; once the next retry would fall after the visibility timeout, it lets them go and
-/// they return to the queue (services-sqs-errorhandling).</item>
+/// they return to the queue (services-sqs-errorhandling; the curve is <see cref="SqsMappingThrottleBackoff"/>).</item>
 /// <item>SQS_07: FIFO queues hand out a group's messages in order and hold the group while one of its messages is in
 /// flight, so a failing message blocks its group until it succeeds or moves to the DLQ.</item>
 /// </list>
 /// </remarks>
-public sealed class SqsEventSourceMapping
+public sealed partial class SqsEventSourceMapping
 {
     /// <summary>Pollers (concurrent batches) a mapping starts with, and scales back to (SQS_06): 5.</summary>
     public const int InitialPollers = 5;
@@ -48,12 +49,6 @@ public sealed class SqsEventSourceMapping
 
     /// <summary>Most pollers added per minute (SQS_06): 300.</summary>
     public const int ScaleUpPerMinute = 300;
-
-    /// <summary>First delay before re-invoking a throttled batch; doubles up to <see cref="MaxThrottleBackoff"/>.</summary>
-    public static readonly TimeSpan FirstThrottleBackoff = TimeSpan.FromSeconds(1);
-
-    /// <summary>Longest delay between invoke retries of a throttled batch.</summary>
-    public static readonly TimeSpan MaxThrottleBackoff = TimeSpan.FromSeconds(60);
 
     private const int ReceiveMax = 10;
     private const long GatherLimitBytes = 5 * 1024 * 1024;
@@ -166,14 +161,6 @@ public sealed class SqsEventSourceMapping
         return mapping;
     }
 
-    private void StartPoller()
-    {
-        var poller = new Poller(++_pollerIds);
-        _pollers.Add(poller);
-        PeakPollers = Math.Max(PeakPollers, _pollers.Count);
-        _sim.ScheduleAt(_sim.Now, () => Poll(poller));
-    }
-
     /// <summary>A poller receives now: invokes, keeps gathering, or waits in a long poll.</summary>
     private void Poll(Poller p)
     {
@@ -227,34 +214,6 @@ public sealed class SqsEventSourceMapping
         }
     }
 
-    /// <summary>More messages than one receive could take: wake a waiting poller, or add one (SQS_06).</summary>
-    private void Grow(DateTimeOffset now)
-    {
-        if (_idle.TryDequeue(out var waiting))
-        {
-            waiting.State = PollerState.Receiving;
-            _sim.ScheduleAt(now, () => Poll(waiting));
-            return;
-        }
-        if (_pollers.Count >= _cap || _growScheduled) return;
-        _tokens = Math.Min(TokenCapacity, _tokens + (now - _tokensAt).TotalSeconds * TokensPerSecond);
-        _tokensAt = now;
-        if (_tokens < 1)
-        {
-            // Try again when the next poller may be added, if messages are still waiting then.
-            _growScheduled = true;
-            _sim.ScheduleAt(now + TimeSpan.FromSeconds((1 - _tokens) / TokensPerSecond), () =>
-            {
-                _growScheduled = false;
-                if (_queue.AnyReceivable()) Grow(_sim.Now);
-            });
-            return;
-        }
-        _tokens -= 1;
-        StartPoller();
-        _sim.Trace.Add(now, TraceKind.Note, _queue.Name, null, string.Create(CultureInfo.InvariantCulture, $"scaling up: {_pollers.Count} pollers (messages waiting)"));
-    }
-
     private void Invoke(Poller p)
     {
         if (p.State == PollerState.Gathering) _gathering.Remove(p);
@@ -284,7 +243,7 @@ public sealed class SqsEventSourceMapping
         var hiddenUntil = p.FirstReceivedAt + _queue.Attributes.VisibilityTimeout;
         if (r.Throttled)
         {
-            var delay = TimeSpan.FromTicks(Math.Min(MaxThrottleBackoff.Ticks, FirstThrottleBackoff.Ticks << Math.Min(p.Throttles, 20)));
+            var delay = SqsMappingThrottleBackoff.Delay(p.Throttles);
             p.Throttles++;
             if (now + delay < hiddenUntil)
             {
@@ -372,58 +331,8 @@ public sealed class SqsEventSourceMapping
         }
     }
 
-    private void Stop(Poller p, string why)
-    {
-        p.State = PollerState.Stopped;
-        _pollers.Remove(p);
-        _sim.Trace.Add(_sim.Now, TraceKind.Note, _queue.Name, null, string.Create(CultureInfo.InvariantCulture, $"poller {p.Id} stops ({why}): {_pollers.Count} pollers"));
-        if (_pollers.Count == 0) StartPoller();
-    }
-
-    /// <summary>A send or visibility change: end one long poll (scheduled, since a handler may be sending mid-invocation).</summary>
-    private void OnSignalled() => _sim.ScheduleAt(_sim.Time.GetUtcNow(), WakeOne);
-
-    private void WakeOne()
-    {
-        if (_gathering.Count > 0)
-            foreach (var g in _gathering.ToArray()) Poll(g);
-        if (_idle.TryDequeue(out var p))
-        {
-            p.State = PollerState.Receiving;
-            Poll(p);
-        }
-    }
-
-    /// <summary>Long-polling pollers also return when an in-flight or delayed message becomes visible.</summary>
-    private void ScheduleVisibilityWake(DateTimeOffset now)
-    {
-        if (_queue.NextVisibleAfter(now) is not { } at || (_wakeAt is { } pending && pending <= at && pending > now)) return;
-        _wakeAt = at;
-        _sim.ScheduleAt(at, () =>
-        {
-            if (_wakeAt != at) return;
-            _wakeAt = null;
-            WakeOne();
-            if (_idle.Count > 0) ScheduleVisibilityWake(_sim.Now);
-        });
-    }
-
     private void OnRedriven(IReadOnlyList<SqsMessage> moved, SqsQueue dlq) =>
         _sim.Trace.Add(_sim.Time.GetUtcNow(), TraceKind.DeadLetter, _queue.Name, null,
             string.Create(CultureInfo.InvariantCulture,
                 $"{moved.Count} message{(moved.Count == 1 ? "" : "s")} moved to DLQ {dlq.Name} after {_queue.Attributes.RedrivePolicy!.MaxReceiveCount} receives (maxReceiveCount): {string.Join(", ", moved.Select(m => m.MessageId))}"));
-
-    private enum PollerState { Receiving, Gathering, Idle, Invoking, Stopped }
-
-    private sealed class Poller(int id)
-    {
-        public int Id { get; } = id;
-        public PollerState State { get; set; }
-        public List<SqsReceivedMessage> Batch { get; } = [];
-        public long Bytes { get; set; }
-        public DateTimeOffset FirstReceivedAt { get; set; }
-        public string? Payload { get; set; }
-        public int Throttles { get; set; }
-        public int Generation { get; set; }
-    }
 }

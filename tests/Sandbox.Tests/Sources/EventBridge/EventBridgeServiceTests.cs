@@ -4,6 +4,7 @@ using Course.Lambda.Core;
 using Course.Sandbox.Functions;
 using Course.Sandbox.Hosting;
 using Course.Sandbox.Observability;
+using Course.Sandbox.Retries;
 using Course.Sandbox.Services.Faults;
 using Course.Sandbox.Services.Sqs;
 using Course.Sandbox.Sources.Destinations;
@@ -144,7 +145,7 @@ public class EventBridgeServiceTests
     {
         var (sim, events, queue) = WithQueueTarget();
         var dlq = sim.Services.Sqs.CreateQueue("rule-dlq");
-        events.PutTargets("big-orders", [new RuleTarget { Id = "q", Arn = queue.Arn, DeadLetterArn = dlq.Arn, RetryPolicy = new RetryPolicy { MaximumEventAgeInSeconds = 600 } }]);
+        events.PutTargets("big-orders", [new RuleTarget { Id = "q", Arn = queue.Arn, DeadLetterArn = dlq.Arn, RetryPolicy = new EventBridgeRetryPolicy { MaximumEventAgeInSeconds = 600 } }]);
         events.TargetFaults.ErrorRate = 1;
 
         events.PutEvents([Order(500)]);
@@ -161,7 +162,7 @@ public class EventBridgeServiceTests
     public void EB_02_MaximumRetryAttempts_Zero_NoDlq_EventIsDropped()
     {
         var (sim, events, queue) = WithQueueTarget();
-        events.PutTargets("big-orders", [new RuleTarget { Id = "q", Arn = queue.Arn, RetryPolicy = new RetryPolicy { MaximumRetryAttempts = 0 } }]);
+        events.PutTargets("big-orders", [new RuleTarget { Id = "q", Arn = queue.Arn, RetryPolicy = new EventBridgeRetryPolicy { MaximumRetryAttempts = 0 } }]);
         events.TargetFaults.Script("SendMessage", FaultKind.InternalServerError);
         events.PutEvents([Order(500)]);
         sim.Run();
@@ -234,13 +235,13 @@ public class EventBridgeServiceTests
         var sim = TestHandlers.Sim();
         sim.Services.EventBridge.PutRule("r", """{"source":["a"]}""");
         var tooMany = Assert.Throws<EventBridgeException>(() => sim.Services.EventBridge.PutTargets("r",
-            [new RuleTarget { Id = "t", Arn = "arn:aws:sqs:us-east-1:123456789012:q", RetryPolicy = new RetryPolicy { MaximumRetryAttempts = 186 } }]));
+            [new RuleTarget { Id = "t", Arn = "arn:aws:sqs:us-east-1:123456789012:q", RetryPolicy = new EventBridgeRetryPolicy { MaximumRetryAttempts = 186 } }]));
         Assert.Equal("ValidationException", tooMany.ErrorCode);
         Assert.Equal("1 validation error detected: Value '186' at 'targets.1.member.retryPolicy.maximumRetryAttempts' failed to satisfy constraint: Member must have value less than or equal to 185", tooMany.Message);
         var tooYoung = Assert.Throws<EventBridgeException>(() => sim.Services.EventBridge.PutTargets("r",
-            [new RuleTarget { Id = "t", Arn = "arn:aws:sqs:us-east-1:123456789012:q", RetryPolicy = new RetryPolicy { MaximumEventAgeInSeconds = 59 } }]));
+            [new RuleTarget { Id = "t", Arn = "arn:aws:sqs:us-east-1:123456789012:q", RetryPolicy = new EventBridgeRetryPolicy { MaximumEventAgeInSeconds = 59 } }]));
         Assert.Contains("greater than or equal to 60", tooYoung.Message, StringComparison.Ordinal);
-        Assert.Equal((185, 86_400), (new RetryPolicy().MaximumRetryAttempts, new RetryPolicy().MaximumEventAgeInSeconds));
+        Assert.Equal((185, 86_400), (new EventBridgeRetryPolicy().MaximumRetryAttempts, new EventBridgeRetryPolicy().MaximumEventAgeInSeconds));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Course.Sandbox.Functions;
 using Course.Sandbox.Observability;
+using Course.Sandbox.Retries;
 using Course.Sandbox.Services.Faults;
 using Course.Sandbox.Sources.EventBridge;
 using Course.Sandbox.Sources.Sns;
@@ -21,7 +22,7 @@ public class EventDeliveryPropertyTests
             var dlq = sim.Services.Sqs.CreateQueue("dlq");
             var events = sim.Services.EventBridge;
             events.PutRule("all", """{"source":["p"]}""");
-            events.PutTargets("all", [new RuleTarget { Id = "q", Arn = target.Arn, DeadLetterArn = dlq.Arn, RetryPolicy = new RetryPolicy { MaximumRetryAttempts = retries } }]);
+            events.PutTargets("all", [new RuleTarget { Id = "q", Arn = target.Arn, DeadLetterArn = dlq.Arn, RetryPolicy = new EventBridgeRetryPolicy { MaximumRetryAttempts = retries } }]);
             events.TargetFaults.ErrorRate = rate;
             events.TargetFaults.RateFault = seed % 2 == 0 ? FaultKind.Throttling : FaultKind.InternalServerError;
 

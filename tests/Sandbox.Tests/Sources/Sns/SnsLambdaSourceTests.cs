@@ -4,6 +4,7 @@ using Course.Lambda.SNSEvents;
 using Course.Sandbox.Functions;
 using Course.Sandbox.Hosting;
 using Course.Sandbox.Observability;
+using Course.Sandbox.Retries;
 using Course.Sandbox.Services.Faults;
 using Course.Sandbox.Services.Sns;
 using Course.Sandbox.Sources.Destinations;
@@ -70,22 +71,6 @@ public class SnsLambdaSourceTests
         Assert.Equal(T0.AddMilliseconds(2_000 + 68_106 + 40_000), delivered.Time);   // 18th attempt: pre-backoff, backoff, two post-backoff delays
         Assert.Equal(18, delivered.Attempt);
         Assert.Single(sim.Trace.OfKind(TraceKind.InvokeEnd));
-    }
-
-    [Fact]
-    public void SNS_01_DeliveryPolicy_Is100015RetriesOver23Days()
-    {
-        var policy = SnsDeliveryPolicy.Lambda;
-        Assert.Equal(100_015, policy.TotalRetries);
-        var total = TimeSpan.Zero;
-        for (var retry = 1; retry <= policy.TotalRetries; retry++)
-        {
-            total += policy.DelayBefore(retry)!.Value;
-        }
-
-        Assert.Null(policy.DelayBefore(100_016));
-        Assert.Equal(TimeSpan.FromMilliseconds(2_000_070_106), total);
-        Assert.Equal(23, (int)total.TotalDays);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Course.Sandbox.Functions;
 using Course.Sandbox.Observability;
+using Course.Sandbox.Retries;
 using Course.Sandbox.Sources.EventBridge;
 using Course.Sandbox.Sources.EventBridge.Scheduler;
 
@@ -143,7 +144,7 @@ public class EventBridgeSchedulerTests
             {
                 Arn = "arn:aws:lambda:us-east-1:123456789012:function:any",
                 DeadLetterArn = dlq.Arn,
-                RetryPolicy = new RetryPolicy { MaximumRetryAttempts = 2 },
+                RetryPolicy = new EventBridgeRetryPolicy { MaximumRetryAttempts = 2 },
             },
         });
 

@@ -1,4 +1,4 @@
-namespace Course.Sandbox.Sources.Sns;
+namespace Course.Sandbox.Retries;
 
 /// <summary>
 /// SNS's delivery policy for AWS-managed endpoints such as Lambda (SNS_01): after the first attempt, 3 retries with no

@@ -1,11 +1,13 @@
-namespace Course.Sandbox.Sources.EventBridge;
+using Course.Sandbox.Sources.EventBridge;
+
+namespace Course.Sandbox.Retries;
 
 /// <summary>
 /// How EventBridge retries delivering an event to a target (EB_02), as the <c>RetryPolicy</c> of a rule target or a
 /// Scheduler schedule. Retries stop at whichever limit comes first; then the event goes to the target's dead-letter
 /// queue, or is dropped.
 /// </summary>
-public sealed class RetryPolicy
+public sealed class EventBridgeRetryPolicy
 {
     /// <summary>The largest <see cref="MaximumRetryAttempts"/> AWS accepts.</summary>
     public const int MaxRetryAttempts = 185;
@@ -62,5 +64,5 @@ public sealed class RetryPolicy
         }
     }
 
-    internal RetryPolicy Copy() => new() { MaximumRetryAttempts = MaximumRetryAttempts, MaximumEventAgeInSeconds = MaximumEventAgeInSeconds };
+    internal EventBridgeRetryPolicy Copy() => new() { MaximumRetryAttempts = MaximumRetryAttempts, MaximumEventAgeInSeconds = MaximumEventAgeInSeconds };
 }
