@@ -4,6 +4,7 @@ using Course.Cli.Commands;
 var root = new RootCommand("course: the serverless course's command-line tool");
 root.Subcommands.Add(GradeCommand.Create());
 root.Subcommands.Add(InvokeCommand.Create());
+root.Subcommands.Add(LoadCommand.Create());
 root.Subcommands.Add(SiteCommand.Create());
 root.Subcommands.Add(NotebooksCommand.Create());
 root.Subcommands.Add(EventsCommand.Create());

@@ -102,10 +102,7 @@ internal static class InvokeCommand
             throw new InvokeInputException($"{s.EventFile}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}: the event is not valid JSON ({e.Message.Split(" Path:")[0].Split(" LineNumber:")[0].TrimEnd()}). Fix the JSON, or generate a sample with `{CliName.Command("events generate apigw")}`.");
         }
 
-        var compiled = new SourceCompiler().CompileLearner([new SourceFile(s.File.Replace('\\', '/'), source)], "Handler");
-        if (!compiled.Success) throw new InvokeInputException($"{s.File} does not compile:\n\n{compiled.RenderDiagnostics()}");
-
-        var typeName = s.Type ?? FindHandlerType(compiled.Assembly!, s.Method, s.File);
+        var handler = CompileHandler(s.File, source, s.Type, s.Method);
         var sim = new Simulation(new SimulationOptions { Seed = s.Seed });
         var options = new FunctionOptions
         {
@@ -117,7 +114,7 @@ internal static class InvokeCommand
         LambdaFunction function;
         try
         {
-            function = sim.Lambda.Deploy(options, HandlerFactory.FromAssembly(compiled.Assembly!, compiled.Pdb, typeName, s.Method));
+            function = sim.Lambda.Deploy(options, handler);
         }
         catch (HandlerBindingException e)
         {
@@ -144,6 +141,22 @@ internal static class InvokeCommand
         return results.All(r => r.Succeeded) ? 0 : 1;
     }
 
+    /// <summary>Compiles a learner's handler file as the grader does (safety rules, virtual time) and binds its handler.</summary>
+    internal static HandlerFactory CompileHandler(string file, string source, string? type, string method)
+    {
+        var compiled = new SourceCompiler().CompileLearner([new SourceFile(file.Replace('\\', '/'), source)], "Handler");
+        if (!compiled.Success) throw new InvokeInputException($"{file} does not compile:\n\n{compiled.RenderDiagnostics()}");
+        var typeName = type ?? FindHandlerType(compiled.Assembly!, method, file);
+        try
+        {
+            return HandlerFactory.FromAssembly(compiled.Assembly!, compiled.Pdb, typeName, method);
+        }
+        catch (HandlerBindingException e)
+        {
+            throw new InvokeInputException(e.Message);
+        }
+    }
+
     private static string FindHandlerType(byte[] image, string method, string file)
     {
         var candidates = HandlerTypes.Find(image, method);
@@ -155,7 +168,7 @@ internal static class InvokeCommand
         };
     }
 
-    private static string ReadFile(string path, string what)
+    internal static string ReadFile(string path, string what)
     {
         try
         {
@@ -218,5 +231,6 @@ internal static class InvokeCommand
 
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max] + "…";
 
-    private sealed class InvokeInputException(string message) : Exception(message);
+    /// <summary>Bad input to <c>invoke</c> or <c>load</c>: printed without a stack trace, exit code 2.</summary>
+    internal sealed class InvokeInputException(string message) : Exception(message);
 }

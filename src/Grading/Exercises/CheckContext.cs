@@ -48,6 +48,13 @@ public sealed class CheckContext
     /// <summary>The simulation's trace: the platform's record of every happening. Judge this, not the handler's claims.</summary>
     public Course.Sandbox.Observability.Trace Trace => _session.Simulation.Trace;
 
+    /// <summary>
+    /// The public constants (<c>public const</c> fields) of the learner's handler class, by name, read from the compiled
+    /// assembly's metadata without running any of its code: how an exercise lets the learner choose configuration
+    /// in the handler file (e.g. <c>public const int MemoryMB = 256;</c>). Empty when the handler is not a compiled file.
+    /// </summary>
+    public IReadOnlyDictionary<string, object?> HandlerConstants => _session.HandlerConstants;
+
     /// <summary>The deployed function (its options, environments and their logs).</summary>
     public Course.Sandbox.Functions.LambdaFunction Function => _session.Function;
 

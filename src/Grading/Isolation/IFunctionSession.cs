@@ -26,6 +26,9 @@ internal interface IFunctionSession : IDisposable
     /// <summary>Per-invocation virtual durations (for percentiles over all sessions).</summary>
     IReadOnlyList<TimeSpan> Durations { get; }
 
+    /// <summary>The public constants the handler class declares (read from metadata; empty for handlers given as types or delegates).</summary>
+    IReadOnlyDictionary<string, object?> HandlerConstants { get; }
+
     /// <summary>The function's CloudWatch-style log lines, environment by environment.</summary>
     string Logs();
 }

@@ -19,7 +19,17 @@ internal sealed class SimulationFunctionSession : IFunctionSession
     public SimulationFunctionSession(ExerciseDefinition exercise, byte[] image, byte[] symbols, int seed)
         : this(exercise, HandlerFactory.FromAssembly(image, symbols, exercise.Handler.Type, exercise.Handler.Method), seed)
     {
+        _image = image;
+        _handlerType = exercise.Handler.Type;
     }
+
+    private readonly byte[]? _image;
+    private readonly string? _handlerType;
+    private IReadOnlyDictionary<string, object?>? _constants;
+
+    public IReadOnlyDictionary<string, object?> HandlerConstants => _constants ??= _image is null
+        ? new Dictionary<string, object?>(StringComparer.Ordinal)
+        : HandlerConstantReader.Read(_image, _handlerType!);
 
     /// <summary>A session over any handler factory (in-process runs, e.g. <see cref="InProcessChecks"/>).</summary>
     public SimulationFunctionSession(ExerciseDefinition exercise, HandlerFactory handler, int seed)

@@ -8,6 +8,8 @@ public static class LessonCharts
 {
     private static readonly Dictionary<string, Func<string>> Charts = new(StringComparer.Ordinal)
     {
+        ["cold-start-burst"] = () => LoadCharts.ColdStartBurst(),
+        ["cold-start-burst-snapstart"] = () => LoadCharts.ColdStartBurst(o => o.SnapStart = true),
         ["lambda-vs-fargate"] = () => CostChart.LambdaVsFargate(),
     };
 

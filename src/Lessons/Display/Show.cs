@@ -51,6 +51,10 @@ public static class Show
     public static void LambdaVsFargate(double durationMs = 200, int memoryMB = 512) =>
         Emit(() => CostChart.LambdaVsFargate(durationMs: durationMs, memoryMB: memoryMB), () => CostChart.LambdaVsFargateText(durationMs: durationMs, memoryMB: memoryMB));
 
+    /// <summary>Shows a load run: latency of every request over time (cold starts marked) and cold starts per time slice.</summary>
+    /// <param name="report">The report from <see cref="Course.Sandbox.Load.LoadGenerator.Run"/>.</param>
+    public static void Load(Course.Sandbox.Load.LoadReport report) => Emit(() => LoadChart.Html(report), () => LoadChart.Text(report));
+
     private static void Emit(Func<string> html, Func<string> text)
     {
         if (Html is { } sink)
