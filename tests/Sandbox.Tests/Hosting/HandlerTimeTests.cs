@@ -268,4 +268,28 @@ public sealed class HandlerTimeTests
         Assert.False(File.Exists(real));
         Assert.False(real!.StartsWith("/tmp/state", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void ENV_11_SleepsDelaysAwaitedCallsAndWork_AreTheInvocationsDurationAndBill()
+    {
+        var sim = WithCounter();
+        sim.Lambda.Deploy(new FunctionOptions { FunctionName = "spend", MemorySize = 1769 }, HandlerFactory.FromDelegate(async (string _, ILambdaContext c) =>
+        {
+            Course.Sandbox.Hosting.Runtime.SandboxClock.Sleep(100);           // what Thread.Sleep(100) becomes in compiled code
+            await Task.Delay(TimeSpan.FromMilliseconds(50), sim.Time);
+            using var db = new AmazonDynamoDBClient();                         // constructed per invocation: its set-up cost counts too
+            await db.GetItemAsync(new GetItemRequest("counters", new() { ["id"] = new AttributeValue("c") }));
+            SimulatedWork.Spend(20);                                          // 1 vCPU at 1,769 MB: 20 ms
+            return c.RemainingTime.TotalMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }));
+        sim.Lambda.Invoke("spend", "\"\"");   // cold start out of the way
+
+        var warm = sim.Lambda.Invoke("spend", "\"\"");
+
+        var getItem = sim.Services.Calls.Last(call => call.Operation == "GetItem").Latency;
+        var expected = TimeSpan.FromMilliseconds(0.5 + 100 + 50 + 20) + getItem + sim.Options.ColdStart.SdkClientSetup;
+        Assert.Equal(expected, warm.Duration);
+        Assert.Equal((long)Math.Ceiling(expected.TotalMilliseconds), warm.BilledDurationMs);
+        Assert.Equal("\"" + (3000 - expected.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture) + "\"", warm.Payload);
+    }
 }
