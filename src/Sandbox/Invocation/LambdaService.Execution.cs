@@ -150,9 +150,7 @@ public sealed partial class LambdaService
             timedOut = true;
             error = null;
         }
-        var previous = InvocationScope.Enter(scope);
-        env.Logger.Flush();
-        InvocationScope.Enter(previous);
+        FlushLog(env);
         var duration = scope.Elapsed;
         if (scope.IsPastDeadline) timedOut = true;
         scope.End();
@@ -168,11 +166,17 @@ public sealed partial class LambdaService
     private void DeadlineReached(Run run)
     {
         var env = run.Environment!;
+        FlushLog(env);
+        env.Scope.Abandon();
+        Finished(run, run.Start, run.Function.Options.Timeout, null, null, timedOut: true);
+    }
+
+    /// <summary>Writes the handler's unfinished log line, stamped inside its phase (the flow finishing it may be another's).</summary>
+    private static void FlushLog(ExecutionEnvironment env)
+    {
         var previous = InvocationScope.Enter(env.Scope);
         env.Logger.Flush();
         InvocationScope.Enter(previous);
-        env.Scope.Abandon();
-        Finished(run, run.Start, run.Function.Options.Timeout, null, null, timedOut: true);
     }
 
     private void Finished(Run run, DateTimeOffset start, TimeSpan duration, string? response, Exception? error, bool timedOut)

@@ -39,27 +39,11 @@ internal sealed class EventQueue
     public void Post(DateTimeOffset at, ScheduledItem item)
     {
         if (Environment.CurrentManagedThreadId == Volatile.Read(ref _ownerThread)) Schedule(at, item);
-        else
-        {
-            _inbox.Enqueue((at, item));
-            lock (_inbox) Monitor.PulseAll(_inbox);
-        }
+        else _inbox.Enqueue((at, item));
     }
 
     /// <summary>True on the thread that runs the queue.</summary>
     public bool IsOwnerThread => Environment.CurrentManagedThreadId == Volatile.Read(ref _ownerThread);
-
-    /// <summary>Waits up to <paramref name="timeout"/> of real time for another thread to post; true when something arrived.</summary>
-    public bool WaitForInbox(TimeSpan timeout)
-    {
-        if (!_inbox.IsEmpty) return true;
-        lock (_inbox)
-        {
-            if (!_inbox.IsEmpty) return true;
-            Monitor.Wait(_inbox, timeout);
-        }
-        return !_inbox.IsEmpty;
-    }
 
     /// <summary>Runs the next due event at or before <paramref name="limit"/>; false when there is none.</summary>
     public bool RunNext(DateTimeOffset limit)

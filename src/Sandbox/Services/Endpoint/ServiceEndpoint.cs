@@ -66,6 +66,18 @@ public sealed class ServiceEndpoint : IServiceCallObserver
         return CallAdmission.Admitted;
     }
 
+    /// <summary>How many calls the calling phase has recorded so far (pass it to <see cref="SettleSinceAsync"/>).</summary>
+    internal static int CallsSoFar() => InvocationScope.Current?.Calls.Count ?? 0;
+
+    /// <summary>Step 6 for a call that recorded itself: spends the latency of every call the phase recorded since <paramref name="before"/>.</summary>
+    internal static Task SettleSinceAsync(int before)
+    {
+        if (InvocationScope.Current?.Calls is not { } calls) return Task.CompletedTask;
+        var latency = TimeSpan.Zero;
+        for (var i = before; i < calls.Count; i++) latency += calls[i].Latency;
+        return SettleAsync(latency);
+    }
+
     /// <summary>Step 6: spends the latency of the call just recorded on the calling flow.</summary>
     internal static Task SettleAsync(TimeSpan latency)
     {
@@ -91,8 +103,7 @@ public sealed class ServiceEndpoint : IServiceCallObserver
         var admission = await AdmitAsync().ConfigureAwait(false);
         if (admission == CallAdmission.PastDeadline) throw TimedOut(faultsOf ?? "service", operation);
         var decision = faultsOf is not null && endpoint is not null ? endpoint.Faults(faultsOf).Decide(operation) : FaultDecision.None;
-        var calls = InvocationScope.Current?.Calls;
-        var before = calls?.Count ?? 0;
+        var before = CallsSoFar();
         T result;
         System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
         try
@@ -104,10 +115,7 @@ public sealed class ServiceEndpoint : IServiceCallObserver
             failure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
             result = default!;
         }
-        var latency = TimeSpan.Zero;
-        if (calls is not null)
-            for (var i = before; i < calls.Count; i++) latency += calls[i].Latency;
-        await SettleAsync(latency).ConfigureAwait(false);
+        await SettleSinceAsync(before).ConfigureAwait(false);
         failure?.Throw();
         return result;
     }

@@ -34,13 +34,9 @@ internal sealed class SandboxHttpMessageHandler(Func<SandboxHttpClientFactory?> 
             if (target.WireAuthorizer is { } authorizer && Hosting.InvocationScope.Current is { } caller
                 && await authorizer.CheckAsync(caller.FunctionName, serviceId, request, cancellationToken).ConfigureAwait(false) is { } denied)
                 return denied;
-            var calls = Hosting.InvocationScope.Current?.Calls;
-            var before = calls?.Count ?? 0;
+            var before = Endpoint.ServiceEndpoint.CallsSoFar();
             var response = await service.HandleAsync(request, cancellationToken).ConfigureAwait(false);
-            var latency = TimeSpan.Zero;
-            if (calls is not null)
-                for (var i = before; i < calls.Count; i++) latency += calls[i].Latency;
-            await Endpoint.ServiceEndpoint.SettleAsync(latency).ConfigureAwait(false);
+            await Endpoint.ServiceEndpoint.SettleSinceAsync(before).ConfigureAwait(false);
             return response;
         }
 

@@ -19,7 +19,7 @@ internal sealed class VirtualRetryPolicy(int maxRetries, bool dynamoDb) : Standa
     public override Task WaitBeforeRetryAsync(IExecutionContext executionContext)
     {
         ArgumentNullException.ThrowIfNull(executionContext);
-        return ServiceEndpoint(Delay(executionContext.RequestContext.Retries));
+        return Endpoint.ServiceEndpoint.SettleAsync(Delay(executionContext.RequestContext.Retries));
     }
 
     /// <inheritdoc />
@@ -28,8 +28,6 @@ internal sealed class VirtualRetryPolicy(int maxRetries, bool dynamoDb) : Standa
         ArgumentNullException.ThrowIfNull(executionContext);
         InvocationScope.Current?.AddQuietly(Delay(executionContext.RequestContext.Retries));
     }
-
-    private static Task ServiceEndpoint(TimeSpan delay) => Endpoint.ServiceEndpoint.SettleAsync(delay);
 
     /// <summary>The back-off before retry number <paramref name="retries"/> + 1.</summary>
     internal TimeSpan Delay(int retries)
