@@ -19,12 +19,18 @@ internal sealed class SandboxLambdaLogger(Observability.LogStream stream, Invoca
     {
         if (_console is { Length: > 0 } && _consoleLevel != level) FlushConsole();
         _consoleLevel = level;
-        (_console ??= new StringBuilder()).Append(text);
-        var buffered = _console.ToString();
+        foreach (var line in CompleteLines(_console ??= new StringBuilder(), text)) Log(level, line);
+    }
+
+    /// <summary>Appends <paramref name="text"/> to <paramref name="buffer"/> and takes out the lines it completes (an unfinished one stays).</summary>
+    private static string[] CompleteLines(StringBuilder buffer, string text)
+    {
+        buffer.Append(text);
+        var buffered = buffer.ToString();
         var newline = buffered.LastIndexOf('\n');
-        if (newline < 0) return;
-        foreach (var line in buffered[..newline].Split('\n')) Log(level, line.TrimEnd('\r'));
-        _console.Clear().Append(buffered[(newline + 1)..]);
+        if (newline < 0) return [];
+        buffer.Clear().Append(buffered[(newline + 1)..]);
+        return [.. buffered[..newline].Split('\n').Select(line => line.TrimEnd('\r'))];
     }
 
     private void FlushConsole()
@@ -41,12 +47,7 @@ internal sealed class SandboxLambdaLogger(Observability.LogStream stream, Invoca
             System.Console.Write(message);
             return;
         }
-        (_partial ??= new StringBuilder()).Append(message);
-        var text = _partial.ToString();
-        var newline = text.LastIndexOf('\n');
-        if (newline < 0) return;
-        foreach (var line in text[..newline].Split('\n')) stream.Append(scope.Now, line.TrimEnd('\r'));
-        _partial.Clear().Append(text[(newline + 1)..]);
+        foreach (var line in CompleteLines(_partial ??= new StringBuilder(), message)) stream.Append(scope.Now, line);
     }
 
     public void LogLine(string message) => Log(message + "\n");
