@@ -48,6 +48,25 @@ public sealed class StateMachineExerciseTests : IDisposable
         });
     }
 
+    [Fact]
+    public async Task Grade_RetryWithFullJitter_PassesTheBackoffCheck()
+    {
+        // With "JitterStrategy": "FULL" single waits are random below their cap; the check judges the caps' growth.
+        var solution = await File.ReadAllTextAsync(Path.Combine(ExerciseDir(), "solution", "statemachine.asl.json"));
+        var jitter = solution.Replace("\"MaxDelaySeconds\": 20", "\"MaxDelaySeconds\": 20,\n                \"JitterStrategy\": \"FULL\"", StringComparison.Ordinal);
+        Assert.NotEqual(solution, jitter);
+
+        var report = await GradeWith(jitter);
+
+        Assert.Equal(CheckStatus.Pass, report.Checks.Single(c => c.Spec.Id == "retries-with-backoff").Status);
+    }
+
+    [Theory]
+    [InlineData("statemachine.asl.json")]
+    [InlineData("workflow.yaml")]
+    public void StarterCopy_HasEveryLearnerFile(string file) =>
+        Assert.Equal(File.ReadAllText(Path.Combine(ExerciseDir(), file)), File.ReadAllText(Path.Combine(ExerciseDir(), ".starter", file)));
+
     private async Task<GradeReport> GradeWith(string definition)
     {
         var handler = Path.Combine(_dir.FullName, "Bad.cs");
