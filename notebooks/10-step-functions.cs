@@ -92,8 +92,10 @@ Console.WriteLine($"large: {large.StatusText} at +{(large.StopDate!.Value - larg
 Console.WriteLine($"small: {small.StatusText} at +{(small.StopDate!.Value - small.StartDate).TotalHours} h, output {small.Output}");
 Console.WriteLine($"(the simulated day took {wall.ElapsedMilliseconds} ms of real time)");
 Show.History(large);
+Show.Execution(large);
 
-// Each event has an `id` and the `previousEventId` it follows; `stateEnteredEventDetails` and
+// The picture under the history is drawn from it: one row per state entered, virtual time across (the
+// Wait fills the day). Each event has an `id` and the `previousEventId` it follows; `stateEnteredEventDetails` and
 // `stateExitedEventDetails` carry each state's input and output as JSON text. `States.Format` is one
 // of the intrinsic functions (`States.Array`, `States.MathAdd`, `States.UUID`, …) a `.$` field may
 // call. A definition is checked when it is created, as `CreateStateMachine` does, and an invalid one
@@ -220,9 +222,10 @@ Console.WriteLine(shaped);
 //
 // An error that is neither retried to success nor caught fails the execution. For Lambda tasks AWS
 // recommends retrying Lambda's transient service errors (`Lambda.ServiceException`,
-// `Lambda.AWSLambdaException`, `Lambda.SdkClientException`, `Lambda.ClientExecutionTimeoutException`);
-// function timeouts and out-of-memory errors are reported as `Lambda.Unknown` by the optimized
-// integration. The waits come from one rule, the engine's `StepFunctionsRetryBackoff`:
+// `Lambda.AWSLambdaException`, `Lambda.SdkClientException`, `Lambda.ClientExecutionTimeoutException`,
+// with an interval of 2 s, 6 attempts and a rate of 2); its page adds that unhandled errors such as
+// out-of-memory errors and function timeouts are reported as `Lambda.Unknown`, which `States.TaskFailed`
+// and `States.ALL` also match. The waits come from one rule, the engine's `StepFunctionsRetryBackoff`:
 
 
 var rules = new (string Name, RetryPolicy Policy)[]
