@@ -372,7 +372,7 @@ Simulation PipelineSim()
     s.Lambda.Deploy(new FunctionOptions { FunctionName = "Summarize", MemorySize = 1024 },
         HandlerFactory.FromDelegate((Chunk chunk, ILambdaContext c) =>
         {
-            SimulatedWork.Spend(300);   // the model call, as the simulator's fixed cost
+            SimulatedWork.Spend(300);   // stands in for the model call: 300 ms at a full vCPU, longer at 1,024 MB
             if (chunk.Index is 3 or 4 && throttled.Add(chunk.Index)) throw new ModelThrottledException($"chunk {chunk.Index}: too many requests");
             return $"summary of {chunk.Text}";
         }));
@@ -410,7 +410,7 @@ Show.Execution(run);
 // Three iterations start at once and the next three only as earlier ones finish: that is
 // `MaxConcurrency: 3`. Chunks 3 and 4 fail once, wait their second, and succeed; the Map waits for
 // the slowest iteration before Store runs. The figures are the simulator's: its model of cold starts
-// and of 300 ms per call, not a measurement of AWS.
+// and of the work per call, not a measurement of AWS.
 //
 // A Parallel, for comparison — two branches, one waiting 2 s and one 1 s:
 

@@ -74,6 +74,18 @@ public sealed class ExecutionChartTests
     }
 
     [Fact]
+    public void DocumentPipelineDefinition_IsTheLessonsDefinition()
+    {
+        var lesson = File.ReadAllText(Path.Combine(TestPaths.Course.Lessons, "10-step-functions.md"));
+        var start = lesson.IndexOf("const string Pipeline = \"\"\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, "lesson 10 no longer declares its Pipeline definition");
+        var body = lesson[(lesson.IndexOf('\n', start) + 1)..lesson.IndexOf("\"\"\";", start, StringComparison.Ordinal)];
+
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(body), JsonNode.Parse(ExecutionCharts.DocumentPipelineDefinition)),
+            "the :::chart sfn-document-pipeline run must use the lesson's definition (src/Lessons/Display/ExecutionCharts.cs)");
+    }
+
+    [Fact]
     public void Svg_IsWellFormed_OneBarPerAttempt_FailedInRed_RetryWaitsDashed()
     {
         var svg = XElement.Parse(ExecutionCharts.DocumentPipeline());
