@@ -439,7 +439,8 @@ Show.Execution(fanOut);
 // Express bills each execution's duration rounded up to 100 ms times its memory in 64 MB chunks. AWS
 // does not report an execution's memory; its pricing page estimates it from the definition's size and
 // the data the states hold, and so does the engine (`ExecutionBill.BilledMemoryMB`: the simulator's
-// model of AWS's estimate). The prices are AWS's list prices on the engine's price sheet. Here is the
+// model of AWS's estimate). The prices are AWS's list prices on the engine's price sheet. (The engine
+// keeps an Express execution's history anyway, so that it can be shown; AWS keeps none.) Here is the
 // same pipeline as both types, and a month of a million documents:
 
 
@@ -475,8 +476,14 @@ express2.Run();
 Console.WriteLine($"the day-long reminder as Express: {timedOut.StatusText}, {timedOut.Error}: {timedOut.Cause}");
 Console.WriteLine($"as Standard it cost {large.StateTransitions} transitions: ${ExecutionBill.For([large], prices).Total:0.000000}");
 
-// [Lesson 09](09-cost.ipynb#the-services-around-a-function) priced the functions; the workflow is a line on the same bill. At-least-once also means an
-// Express workflow's steps must be idempotent — the same discipline as [lesson 05](05-event-sources.ipynb)'s redelivered messages.
+// [Lesson 09](09-cost.ipynb#the-services-around-a-function) priced the functions; the workflow is a line
+// on the same bill. At-least-once also means an Express workflow's steps must be idempotent — the same
+// discipline as [lesson 05](05-event-sources.ipynb)'s redelivered messages.
+//
+// The Step Functions facts in this lesson are AWS's (Step Functions Developer Guide, checked 2026-12-01:
+// *Execution guarantees*, *Using Map state in Inline mode*, *Handle Lambda service exceptions*, the
+// error-handling and input/output processing pages, and the Step Functions pricing page); the durations,
+// cold starts and memory estimates in the runs are the simulator's.
 //
 // **Challenge — Standard or Express?**
 //
@@ -573,8 +580,8 @@ Console.WriteLine(TemplateWriter.ToYaml(((MappingNode)((MappingNode)stack["Docum
 //
 // ## Lambda durable functions
 //
-// In December 2025 AWS added (and [lesson 02](02-lambda-fundamentals.ipynb) introduced) a second way to run a long, multi-step workflow without a server: **Lambda
-// durable functions**. The workflow stays in your function's code; an SDK checkpoints it. Everything in
+// In December 2025 AWS added a second way to run a long, multi-step workflow without a server, which
+// [lesson 02](02-lambda-fundamentals.ipynb) introduced: **Lambda durable functions**. The workflow stays in your function's code; an SDK checkpoints it. Everything in
 // this section is what AWS documents — the simulator does not model durable functions, so there is no
 // run here:
 //
@@ -594,7 +601,7 @@ Console.WriteLine(TemplateWriter.ToYaml(((MappingNode)((MappingNode)stack["Docum
 // - **Languages.** At launch AWS documented SDKs for JavaScript/TypeScript and Python (managed runtimes
 //   Node.js 22 and 24, Python 3.13 and 3.14, or a container image); its pages then added Java (`java17`,
 //   `java21`, `java25`). The most recent copy of the supported-runtimes page we checked also lists C# (.NET)
-//   on `dotnet8` and `dotnet10`, with the SDK in your deployment package, and a preview package
+//   on `dotnet8` and `dotnet10`, with the SDK in your deployment package, and AWS's preview package
 //   `Amazon.Lambda.DurableExecution` is on NuGet. The copies disagree, so check AWS's "Supported runtimes
 //   for durable functions" page before you plan a C# durable function.
 //
