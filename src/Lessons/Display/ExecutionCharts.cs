@@ -56,9 +56,14 @@ public static class ExecutionCharts
         }
         """;
 
-    /// <summary>The pipeline's execution as SVG (states as rows, virtual time across, retries and Map iterations visible).</summary>
+    private static readonly Lazy<string> DocumentPipelineSvg = new(() => ExecutionChart.Svg(DocumentPipelineRun(WorkflowType.Standard)));
+
+    /// <summary>
+    /// The pipeline's execution as SVG (states as rows, virtual time across, retries and Map iterations visible), drawn
+    /// once per process: the run is deterministic, and a site build asks for it from every view.
+    /// </summary>
     /// <returns>The SVG markup.</returns>
-    public static string DocumentPipeline() => ExecutionChart.Svg(DocumentPipelineRun(WorkflowType.Standard));
+    public static string DocumentPipeline() => DocumentPipelineSvg.Value;
 
     /// <summary>
     /// Runs the lesson's pipeline in a fresh simulation (seed 10) and returns the execution: Extract returns six chunks,
