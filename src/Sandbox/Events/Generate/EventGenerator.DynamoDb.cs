@@ -55,7 +55,7 @@ public sealed partial class EventGenerator
             [
                 new DynamoDBEvent.DynamodbStreamRecord
                 {
-                    EventID = RandomIds.Hex(random, 32),
+                    EventID = ids.Hex(32),
                     EventName = options.EventName,
                     EventVersion = "1.1",
                     EventSource = "aws:dynamodb",

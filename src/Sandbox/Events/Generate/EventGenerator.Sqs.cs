@@ -10,6 +10,7 @@ using Course.Lambda.Serialization.SystemTextJson;
 using Course.Lambda.SNSEvents;
 using Course.Lambda.SQSEvents;
 using Course.Sandbox.Sources.EventBridge;
+using Course.Sandbox.Time;
 
 namespace Course.Sandbox.Events.Generate;
 
@@ -30,7 +31,7 @@ public sealed partial class EventGenerator
 
         var fifo = options.QueueName.EndsWith(".fifo", StringComparison.Ordinal);
         var sent = timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
-        var senderId = "AIDA" + RandomIds.Base64Chars(random, 17).ToUpperInvariant().Replace('+', 'X').Replace('/', 'Y');
+        var senderId = "AIDA" + ids.Pick(SeededIds.Base64Alphabet, 17).ToUpperInvariant().Replace('+', 'X').Replace('/', 'Y');
         var records = new List<SQSEvent.SQSMessage>();
         foreach (var body in options.Bodies)
         {
@@ -39,7 +40,7 @@ public sealed partial class EventGenerator
                 ["ApproximateReceiveCount"] = options.ApproximateReceiveCount.ToString(CultureInfo.InvariantCulture),
                 ["SentTimestamp"] = sent.ToString(CultureInfo.InvariantCulture),
                 ["SenderId"] = senderId,
-                ["ApproximateFirstReceiveTimestamp"] = (sent + random.Next(1, 50)).ToString(CultureInfo.InvariantCulture),
+                ["ApproximateFirstReceiveTimestamp"] = (sent + ids.Between(1, 50)).ToString(CultureInfo.InvariantCulture),
             };
             if (fifo)
             {
@@ -50,8 +51,8 @@ public sealed partial class EventGenerator
 
             records.Add(new SQSEvent.SQSMessage
             {
-                MessageId = RandomIds.Uuid(random),
-                ReceiptHandle = "AQEB" + RandomIds.Base64Chars(random, 120),
+                MessageId = ids.Uuid(),
+                ReceiptHandle = "AQEB" + ids.Pick(SeededIds.Base64Alphabet, 120),
                 Body = body,
                 Attributes = attributes,
                 MessageAttributes = [],

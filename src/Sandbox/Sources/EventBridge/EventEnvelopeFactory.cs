@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Course.Sandbox.Events.Generate;
+using Course.Sandbox.Time;
 
 namespace Course.Sandbox.Sources.EventBridge;
 
@@ -12,7 +13,7 @@ namespace Course.Sandbox.Sources.EventBridge;
 /// </summary>
 public sealed class EventEnvelopeFactory
 {
-    private readonly Random random;
+    private readonly SeededIds ids;
     private readonly TimeProvider timeProvider;
 
     /// <summary>Creates the factory.</summary>
@@ -26,7 +27,7 @@ public sealed class EventEnvelopeFactory
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentException.ThrowIfNullOrWhiteSpace(account);
         ArgumentException.ThrowIfNullOrWhiteSpace(region);
-        this.random = random;
+        ids = new SeededIds(random);
         this.timeProvider = timeProvider;
         Account = account;
         Region = region;
@@ -66,7 +67,7 @@ public sealed class EventEnvelopeFactory
         return new JsonObject
         {
             ["version"] = "0",
-            ["id"] = RandomIds.Uuid(random),
+            ["id"] = ids.Uuid(),
             ["detail-type"] = detailType,
             ["source"] = source,
             ["account"] = Account,
