@@ -122,6 +122,25 @@ public sealed class EventGeneratorTests
         Assert.Equal(evt.Records[0].Md5OfBody, evt.Records[0].Attributes["MessageDeduplicationId"]);
     }
 
+    [Fact]
+    public void Sqs_FifoQueue_RecordsHaveTheAttributesTheMappingDelivers_InItsOrder()
+    {
+        var generated = Generator().Sqs(new SqsEventOptions { QueueName = "orders.fifo", Bodies = ["a"] }).Records[0];
+        var sim = TestHandlers.Sim();
+        var queue = sim.Services.Sqs.CreateQueue("orders.fifo", new Dictionary<string, string> { ["FifoQueue"] = "true", ["ContentBasedDeduplication"] = "true" });
+        SQSEvent? delivered = null;
+        sim.Lambda.Deploy(new Course.Sandbox.Functions.FunctionOptions { FunctionName = "f" },
+            Course.Sandbox.Hosting.HandlerFactory.FromDelegate((SQSEvent e, Course.Lambda.Core.ILambdaContext c) => { delivered = e; return (SQSBatchResponse?)null; }));
+        Course.Sandbox.Sources.Sqs.SqsEventSourceMapping.Create(sim, queue, "f");
+        queue.Send(new Course.Sandbox.Services.Sqs.SqsSendRequest { Body = "a", MessageGroupId = "group-1" });
+        sim.Run();
+
+        Assert.NotNull(delivered);
+        Assert.Equal(delivered.Records[0].Attributes.Keys, generated.Attributes.Keys);
+        Assert.Equal(delivered.Records[0].MessageAttributes.Count, generated.MessageAttributes.Count);
+        Assert.Equal(delivered.Records[0].Md5OfMessageAttributes, generated.Md5OfMessageAttributes);
+    }
+
     [Theory]
     [InlineData("INSERT", "NEW_AND_OLD_IMAGES", true, false)]
     [InlineData("MODIFY", "NEW_AND_OLD_IMAGES", true, true)]
