@@ -290,14 +290,16 @@ public sealed partial class SqsQueue
             ? message
             : throw SqsException.ReceiptHandleIsInvalid(receiptHandle ?? string.Empty);
 
-    private SqsReceivedMessage Snapshot(SqsMessage message)
+    private SqsReceivedMessage Snapshot(SqsMessage message) => Snapshot(message, message.ReceiptHandle!, message.FirstReceiveTimestamp!.Value);
+
+    private SqsReceivedMessage Snapshot(SqsMessage message, string receiptHandle, DateTimeOffset firstReceived)
     {
         var attributes = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["SenderId"] = SenderId,
             ["SentTimestamp"] = message.SentTimestamp.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
             ["ApproximateReceiveCount"] = message.ReceiveCount.ToString(CultureInfo.InvariantCulture),
-            ["ApproximateFirstReceiveTimestamp"] = message.FirstReceiveTimestamp!.Value.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
+            ["ApproximateFirstReceiveTimestamp"] = firstReceived.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
         };
         if (IsFifo)
         {
@@ -306,7 +308,7 @@ public sealed partial class SqsQueue
             attributes["SequenceNumber"] = message.SequenceNumber!;
         }
 
-        return new SqsReceivedMessage(message.MessageId, message.ReceiptHandle!, message.Body, message.MD5OfBody,
+        return new SqsReceivedMessage(message.MessageId, receiptHandle, message.Body, message.MD5OfBody,
             attributes, message.MessageAttributes, message.MD5OfMessageAttributes);
     }
 
