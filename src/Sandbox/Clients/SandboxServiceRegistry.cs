@@ -26,7 +26,7 @@ public sealed class SandboxServiceRegistry
     public BedrockService? Bedrock { get; init; }
 
     /// <summary>The simulation's EventBridge, or null.</summary>
-    public Sources.EventBridge.EventBridgeService? EventBridge { get; init; }
+    public Services.EventBridge.EventBridgeService? EventBridge { get; init; }
 
     /// <summary>The simulation's Step Functions, or null.</summary>
     public global::Course.Sandbox.StepFunctions.Executions.StepFunctionsService? StepFunctions { get; init; }

@@ -1,7 +1,7 @@
 using System.Net;
 using Course.Sandbox.Clients.EventBridge.Model;
+using Course.Sandbox.Services.EventBridge;
 using Course.Sandbox.Services.Wire;
-using Course.Sandbox.Sources.EventBridge;
 
 namespace Course.Sandbox.Clients.EventBridge;
 

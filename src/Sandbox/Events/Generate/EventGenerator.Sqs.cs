@@ -9,8 +9,8 @@ using Course.Lambda.S3Events;
 using Course.Lambda.Serialization.SystemTextJson;
 using Course.Lambda.SNSEvents;
 using Course.Lambda.SQSEvents;
+using Course.Sandbox.Services.EventBridge;
 using Course.Sandbox.Services.Sqs;
-using Course.Sandbox.Sources.EventBridge;
 using Course.Sandbox.Sources.Sqs;
 using Course.Sandbox.Time;
 

@@ -65,7 +65,7 @@ public sealed class S3NotificationSource
         var rule = n.Rule;
         var what = $"s3:{n.EventName} {n.BucketName}/{n.Key} (rule {rule.Id}){(duplicate ? ", duplicate delivery" : "")}";
         Delivered++;
-        var function = Destinations.FunctionArn.Name(rule.TargetArn);
+        var function = Invocation.Destinations.FunctionArn.Name(rule.TargetArn);
         var result = _sim.Lambda.InvokeAsync(function, json, InvocationType.Event).Result;
         if (result.StatusCode == 202)
         {

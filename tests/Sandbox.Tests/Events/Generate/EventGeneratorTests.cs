@@ -8,8 +8,8 @@ using Course.Lambda.Serialization.SystemTextJson;
 using Course.Lambda.SNSEvents;
 using Course.Lambda.SQSEvents;
 using Course.Sandbox.Events.Generate;
-using Course.Sandbox.Sources.EventBridge.Patterns;
-using Course.Sandbox.Tests.Sources.EventBridge;
+using Course.Sandbox.Services.EventBridge.Patterns;
+using Course.Sandbox.Tests.Services.EventBridge;
 
 namespace Course.Sandbox.Tests.Events.Generate;
 
