@@ -55,6 +55,7 @@ public sealed class SimulationServices
         {
             S3 = S3, Sqs = Sqs, Sns = Sns, Bedrock = Bedrock, EventBridge = EventBridge,
             StepFunctions = Course.Sandbox.StepFunctions.SimulationStepFunctions.For(simulation), Observer = Endpoint, Endpoint = Endpoint,
+            Sdk = Sdk,
         });
     }
 
@@ -102,12 +103,12 @@ public sealed class SimulationServices
 
     /// <summary>
     /// Makes these services the ones that SDK clients and sandbox clients created with no arguments reach, on the
-    /// calling flow, and leaves them so. The engine calls it before every INIT and invocation; it writes the ambient
-    /// values only when another simulation's were current.
+    /// calling flow, and leaves them so: one ambient value (<see cref="SandboxAmbient.Current"/>, which carries the SDK
+    /// router too). The engine calls it before every INIT and invocation; it writes the ambient value only when
+    /// another simulation's was current.
     /// </summary>
     internal void Attach()
     {
-        if (!ReferenceEquals(SandboxHttpClientFactory.Current, Sdk)) Sdk.Activate();
         if (!ReferenceEquals(SandboxAmbient.Current, _registry.Value)) SandboxAmbient.Current = _registry.Value;
     }
 
