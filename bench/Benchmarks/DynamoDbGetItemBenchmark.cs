@@ -4,7 +4,6 @@ using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using BenchmarkDotNet.Attributes;
 using Course.Sandbox.Services.DynamoDb;
-using Course.Sandbox.Services.DynamoDb.Wire;
 using Course.Sandbox.Services.Wire;
 
 namespace Benchmarks;

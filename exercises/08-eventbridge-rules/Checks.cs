@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Course.Grading.Exercises;
-using Course.Sandbox.Sources.EventBridge;
-using Course.Sandbox.Sources.EventBridge.Scheduler;
+using Course.Sandbox.Services.EventBridge;
+using Course.Sandbox.Services.EventBridge.Scheduler;
 
 namespace ShopRouting.Checks;
 

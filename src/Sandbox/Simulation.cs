@@ -20,6 +20,7 @@ public sealed class Simulation
         _queue = new EventQueue(Options.Start);
         Time = new VirtualTimeProvider(_queue);
         Random = new Random(Options.Seed);
+        Ids = new SeededIds(Random);
         Trace = new Trace();
         Lambda = new LambdaService(this);
         _services = new Lazy<Services.SimulationServices>(() => new Services.SimulationServices(this));
@@ -36,8 +37,11 @@ public sealed class Simulation
     /// <summary>The virtual clock. Pass it to anything time-dependent.</summary>
     public VirtualTimeProvider Time { get; }
 
-    /// <summary>The seeded random source: the only randomness in the engine.</summary>
+    /// <summary>The seeded random source: the only randomness in the engine. Draw ids through <see cref="Ids"/>.</summary>
     public Random Random { get; }
+
+    /// <summary>The engine's one id source, drawing from <see cref="Random"/> under its lock.</summary>
+    public SeededIds Ids { get; }
 
     /// <summary>Everything that happened.</summary>
     public Trace Trace { get; }
@@ -110,20 +114,8 @@ public sealed class Simulation
         $"{System.Environment.ProcessId}-{Interlocked.Increment(ref s_simulations)}");
 
     /// <summary>A new request id (a GUID drawn from the seeded random source).</summary>
-    public string NewRequestId()
-    {
-        Span<byte> bytes = stackalloc byte[16];
-        Random.NextBytes(bytes);
-        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40);
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        return new Guid(bytes).ToString();
-    }
+    public string NewRequestId() => Ids.Guid();
 
     /// <summary>A new hexadecimal id of <paramref name="length"/> characters from the seeded random source.</summary>
-    public string NewHexId(int length = 32)
-    {
-        Span<byte> bytes = stackalloc byte[(length + 1) / 2];
-        Random.NextBytes(bytes);
-        return Convert.ToHexStringLower(bytes)[..length];
-    }
+    public string NewHexId(int length = 32) => Ids.Hex(length);
 }

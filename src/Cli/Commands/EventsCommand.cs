@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Course.Sandbox.Events.Generate;
-using Course.Sandbox.Sources.EventBridge.Patterns;
+using Course.Sandbox.Services.EventBridge.Patterns;
 
 namespace Course.Cli.Commands;
 

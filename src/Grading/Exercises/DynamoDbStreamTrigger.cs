@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Course.Sandbox.Services.DynamoDb.Streams;
 using Course.Sandbox.Services.Sqs;
-using Course.Sandbox.Sources.Destinations;
+using Course.Sandbox.Invocation.Destinations;
 using Course.Sandbox.Sources.DynamoDb;
 
 namespace Course.Grading.Exercises;

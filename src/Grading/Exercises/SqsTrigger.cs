@@ -1,6 +1,5 @@
 using System.Globalization;
 using Course.Sandbox;
-using Course.Sandbox.Observability;
 using Course.Sandbox.Services.Sqs;
 using Course.Sandbox.Sources.Sqs;
 
@@ -17,7 +16,6 @@ namespace Course.Grading.Exercises;
 public sealed class SqsTrigger
 {
     private readonly CheckContext _context;
-    private int _copies;
 
     internal SqsTrigger(CheckContext context, IReadOnlyDictionary<string, string> settings)
     {
@@ -99,20 +97,7 @@ public sealed class SqsTrigger
     {
         var sim = _context.Sim;
         var message = Find(messageId) ?? throw new InvalidOperationException($"SQS has no message {messageId}.");
-        message.ReceiveCount++;
-        var now = sim.Now;
-        var attributes = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["ApproximateReceiveCount"] = message.ReceiveCount.ToString(CultureInfo.InvariantCulture),
-            ["SentTimestamp"] = message.SentTimestamp.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
-            ["SenderId"] = "AIDASANDBOXSENDER0001",
-            ["ApproximateFirstReceiveTimestamp"] = (message.FirstReceiveTimestamp ?? now).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
-        };
-        var copy = new SqsReceivedMessage(message.MessageId, $"copy{++_copies}-{sim.NewHexId(24)}", message.Body, message.MD5OfBody,
-            attributes, message.MessageAttributes, message.MD5OfMessageAttributes);
-        sim.Trace.Add(now, TraceKind.SourceDelivery, Queue.Name, null,
-            $"a second copy of message {messageId} (receive {message.ReceiveCount}) → {_context.FunctionName}: standard queues deliver at least once");
-        var pending = sim.Lambda.InvokeAsync(_context.FunctionName, new SqsEventWriter(Queue.Arn, sim.Options.Region).Write([copy]));
+        var pending = Mapping.DeliverCopy(message);
         sim.RunUntilComplete(pending);
         var r = pending.Result;
         var invocation = new FunctionInvocation(r.RequestId, r.Payload ?? "", r.FunctionError, r.ErrorType, r.ErrorMessage, r.Duration, r.InitDuration is not null)

@@ -1,9 +1,11 @@
 namespace Course.Sandbox.Clients;
 
 /// <summary>
-/// How a sandbox client created with no arguments (<c>new AmazonSimpleNotificationServiceClient()</c>, as learner code
-/// writes it on AWS) finds the current simulation: an ambient <see cref="SandboxServiceRegistry"/> that flows with the
-/// async call (an <see cref="AsyncLocal{T}"/>), so two simulations on different tasks never see each other's services.
+/// How a client created with no arguments (<c>new AmazonSimpleNotificationServiceClient()</c> or
+/// <c>new AmazonSQSClient()</c>, as learner code writes it on AWS) finds the current simulation: one ambient
+/// <see cref="SandboxServiceRegistry"/> that flows with the async call (an <see cref="AsyncLocal{T}"/>), so two
+/// simulations on different tasks never see each other's services. The sandbox clients read its services, the real
+/// SDK clients its <see cref="SandboxServiceRegistry.Sdk"/> router; the running phase is <c>InvocationScope.Current</c>.
 /// </summary>
 /// <remarks>
 /// The engine host sets it around each handler invocation, before the handler's task starts:

@@ -7,8 +7,9 @@ using Course.Sandbox.Services.Wire;
 namespace Course.Sandbox.Clients;
 
 /// <summary>
-/// The services of one running simulation, as the sandbox clients (e.g. <c>AmazonSimpleNotificationServiceClient</c>)
-/// find them through <see cref="SandboxAmbient.Current"/>. The engine host fills it; a null service means the
+/// The services of one running simulation, as code running in it finds them through <see cref="SandboxAmbient.Current"/>,
+/// the engine's one ambient lookup: the sandbox clients (e.g. <c>AmazonSimpleNotificationServiceClient</c>) read the
+/// services, the real AWS SDK clients read <see cref="Sdk"/>. The engine host fills it; a null service means the
 /// simulation does not have it.
 /// </summary>
 public sealed class SandboxServiceRegistry
@@ -26,7 +27,7 @@ public sealed class SandboxServiceRegistry
     public BedrockService? Bedrock { get; init; }
 
     /// <summary>The simulation's EventBridge, or null.</summary>
-    public Sources.EventBridge.EventBridgeService? EventBridge { get; init; }
+    public Services.EventBridge.EventBridgeService? EventBridge { get; init; }
 
     /// <summary>The simulation's Step Functions, or null.</summary>
     public global::Course.Sandbox.StepFunctions.Executions.StepFunctionsService? StepFunctions { get; init; }
@@ -36,4 +37,14 @@ public sealed class SandboxServiceRegistry
 
     /// <summary>The simulation's service endpoint (deadline, faults, latency, trace), or null outside a simulation.</summary>
     public Services.Endpoint.ServiceEndpoint? Endpoint { get; init; }
+
+    /// <summary>The router the real AWS SDK clients send their requests to (<see cref="SandboxHttpClientFactory.Current"/>), or null.</summary>
+    public SandboxHttpClientFactory? Sdk { get; init; }
+
+    /// <summary>The same services with <paramref name="sdk"/> as the SDK router.</summary>
+    internal SandboxServiceRegistry WithSdk(SandboxHttpClientFactory? sdk) => new()
+    {
+        S3 = S3, Sqs = Sqs, Sns = Sns, Bedrock = Bedrock, EventBridge = EventBridge, StepFunctions = StepFunctions,
+        Observer = Observer, Endpoint = Endpoint, Sdk = sdk,
+    };
 }

@@ -36,11 +36,7 @@ internal sealed class HandlerSynchronizationContext : SynchronizationContext
     {
         if (IsDead) return;
         var continuation = new Continuation(this, d, state);
-        if (!_scope.IsActive)
-        {
-            (_frozen ??= []).Add(continuation);
-            return;
-        }
+        if (FreezeWhileIdle(continuation)) return;
         _clock.Post(_scope.Now, continuation);
     }
 
@@ -86,16 +82,22 @@ internal sealed class HandlerSynchronizationContext : SynchronizationContext
         }
     }
 
+    /// <summary>
+    /// The frozen rule, for a continuation posted or due while no phase runs: it waits for the environment's next
+    /// invocation (<see cref="Thaw"/>), as a frozen environment's code does on AWS. True when it was held back.
+    /// </summary>
+    private bool FreezeWhileIdle(Continuation continuation)
+    {
+        if (_scope.IsActive) return false;
+        (_frozen ??= []).Add(continuation);
+        return true;
+    }
+
     private sealed class Continuation(HandlerSynchronizationContext owner, SendOrPostCallback callback, object? state) : ScheduledItem
     {
         public override void Fire()
         {
-            if (owner.IsDead) return;
-            if (!owner._scope.IsActive)
-            {
-                (owner._frozen ??= []).Add(this);
-                return;
-            }
+            if (owner.IsDead || owner.FreezeWhileIdle(this)) return;
             owner.RunInside(callback, state);
         }
     }

@@ -20,6 +20,7 @@ public sealed class RoleRegistry : IServiceAuthorizer
     {
         _accountId = simulation.Options.AccountId;
         Region = simulation.Options.Region;
+        Endpoint = simulation.Services.Endpoint;
         simulation.Services.Sdk.WireAuthorizer = new SdkRequestAuthorizer(this);
     }
 
@@ -32,6 +33,9 @@ public sealed class RoleRegistry : IServiceAuthorizer
 
     /// <summary>The simulation's region (ARNs the SDK calls name are in it).</summary>
     public string Region { get; }
+
+    /// <summary>The simulation's service endpoint, where a denied call is recorded like any other.</summary>
+    internal Services.Endpoint.ServiceEndpoint Endpoint { get; }
 
     /// <summary>The simulation's account id.</summary>
     public string AccountId => _accountId;

@@ -14,7 +14,7 @@ public sealed partial class LambdaService
         var ev = new AsyncEvent(function, requestId, payload, now);
         _sim.Trace.Add(now, TraceKind.AsyncQueued, function.Name, requestId, $"event queued ({payload.Length} bytes)");
         _sim.ScheduleAt(now, () => Attempt(ev));
-        if (_sim.Options.AsyncDuplicateDeliveryRate > 0 && _sim.Random.NextDouble() < _sim.Options.AsyncDuplicateDeliveryRate)
+        if (_sim.Options.AsyncDuplicateDeliveryRate > 0 && _sim.Ids.Fraction() < _sim.Options.AsyncDuplicateDeliveryRate)
         {
             // ASYNC_06: at-least-once delivery; the copy carries the same request id.
             var copy = new AsyncEvent(function, requestId, payload, now);

@@ -1,4 +1,4 @@
-using Course.Sandbox.Sources.EventBridge;
+using Course.Sandbox.Services.EventBridge;
 
 namespace Course.Sandbox.Retries;
 

@@ -4,7 +4,6 @@ using Course.Sandbox.Hosting;
 using Course.Sandbox.Observability;
 using Course.Sandbox.Services.Bedrock;
 using Course.Sandbox.Services.DynamoDb;
-using Course.Sandbox.Services.DynamoDb.Wire;
 using Course.Sandbox.Services.Faults;
 using Course.Sandbox.Services.S3;
 using Course.Sandbox.Services.Sns;
@@ -37,7 +36,7 @@ public sealed class SimulationServices
         DynamoDb = new DynamoDbService(simulation.Time, new DynamoDbServiceOptions { Region = o.Region, AccountId = o.AccountId });
         DynamoDbFaults = new FaultInjector(new Random(o.Seed ^ 0x5eed));
         Bedrock = new BedrockService(simulation.Time, simulation.Random, faults: new FaultInjector(new Random(o.Seed ^ 0xbed)));
-        EventBridge = new Sources.EventBridge.EventBridgeService(simulation, Sqs, Sns);
+        EventBridge = new Course.Sandbox.Services.EventBridge.EventBridgeService(simulation, Sqs, Sns);
         S3Notifications = new Sources.S3.S3NotificationSource(simulation, S3);
         SnsLambda = new Sources.Sns.SnsLambdaSource(simulation, Sns, Sqs);
         Endpoint.UseFaults("s3", S3Faults);
@@ -56,6 +55,7 @@ public sealed class SimulationServices
         {
             S3 = S3, Sqs = Sqs, Sns = Sns, Bedrock = Bedrock, EventBridge = EventBridge,
             StepFunctions = Course.Sandbox.StepFunctions.SimulationStepFunctions.For(simulation), Observer = Endpoint, Endpoint = Endpoint,
+            Sdk = Sdk,
         });
     }
 
@@ -69,7 +69,7 @@ public sealed class SimulationServices
     public SnsService Sns { get; }
 
     /// <summary>Amazon EventBridge: buses, rules, targets and the Scheduler.</summary>
-    public Sources.EventBridge.EventBridgeService EventBridge { get; }
+    public Course.Sandbox.Services.EventBridge.EventBridgeService EventBridge { get; }
 
     /// <summary>S3 → Lambda notification delivery (S3_01).</summary>
     public Sources.S3.S3NotificationSource S3Notifications { get; }
@@ -103,12 +103,12 @@ public sealed class SimulationServices
 
     /// <summary>
     /// Makes these services the ones that SDK clients and sandbox clients created with no arguments reach, on the
-    /// calling flow, and leaves them so. The engine calls it before every INIT and invocation; it writes the ambient
-    /// values only when another simulation's were current.
+    /// calling flow, and leaves them so: one ambient value (<see cref="SandboxAmbient.Current"/>, which carries the SDK
+    /// router too). The engine calls it before every INIT and invocation; it writes the ambient value only when
+    /// another simulation's was current.
     /// </summary>
     internal void Attach()
     {
-        if (!ReferenceEquals(SandboxHttpClientFactory.Current, Sdk)) Sdk.Activate();
         if (!ReferenceEquals(SandboxAmbient.Current, _registry.Value)) SandboxAmbient.Current = _registry.Value;
     }
 

@@ -1,5 +1,5 @@
 using Course.Sandbox.Retries;
-using Course.Sandbox.Sources.EventBridge;
+using Course.Sandbox.Services.EventBridge;
 
 namespace Course.Sandbox.Tests.Retries;
 

@@ -101,7 +101,7 @@ internal sealed class ScenarioRunner(LocalStack local, string scenarioPath, Text
                 sim.Services.Sns.Publish(Physical("topic"), Arg("message"), a?["subject"]?.AsString());
                 break;
             case "put-event":
-                sim.Services.EventBridge.PutEvents([new Sandbox.Sources.EventBridge.PutEventsEntry
+                sim.Services.EventBridge.PutEvents([new Sandbox.Services.EventBridge.PutEventsEntry
                 {
                     Source = Arg("source"), DetailType = Arg("detail-type"), Detail = Arg("detail"),
                     EventBusName = a?["bus"] is { } bus ? (local.Stack.PhysicalIds.GetValueOrDefault(bus.AsString() ?? "") ?? bus.AsString()) : null,

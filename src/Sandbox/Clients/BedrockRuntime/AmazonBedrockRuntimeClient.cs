@@ -112,7 +112,7 @@ public sealed class AmazonBedrockRuntimeClient : IAmazonBedrockRuntime
         where T : AmazonWebServiceResponse
     {
         // IAM_01 (issue 11): a function with a role needs bedrock:InvokeModel on the foundation model (Converse included).
-        if (Iam.Wire.SandboxClientAuthorization.Check("bedrock:InvokeModel", r => $"arn:aws:bedrock:{r.Region}::foundation-model/{modelId}") is { } denied)
+        if (Iam.Wire.SandboxClientAuthorization.Check(ServiceId, operation, "AccessDeniedException", "bedrock:InvokeModel", r => $"arn:aws:bedrock:{r.Region}::foundation-model/{modelId}") is { } denied)
             return Task.FromException<T>(new AmazonBedrockRuntimeException(denied.Message, "AccessDeniedException", HttpStatusCode.Forbidden));
         BedrockService bedrock;
         IServiceCallObserver? observer;

@@ -1,7 +1,7 @@
 using System.Net;
 using Course.Sandbox.Clients.EventBridge.Model;
+using Course.Sandbox.Services.EventBridge;
 using Course.Sandbox.Services.Wire;
-using Course.Sandbox.Sources.EventBridge;
 
 namespace Course.Sandbox.Clients.EventBridge;
 
@@ -70,7 +70,7 @@ public sealed class AmazonEventBridgeClient : IAmazonEventBridge
         // IAM_01 (issue 11): a function with a role needs events:PutEvents on each bus it sends to.
         foreach (var bus in request.Entries.Select(e => e.EventBusName ?? "default").Distinct(StringComparer.Ordinal))
         {
-            if (Iam.Wire.SandboxClientAuthorization.Check("events:PutEvents", r => bus.StartsWith("arn:", StringComparison.Ordinal) ? bus : $"arn:aws:events:{r.Region}:{r.AccountId}:event-bus/{bus}") is { } denied)
+            if (Iam.Wire.SandboxClientAuthorization.Check("events", "PutEvents", "AccessDeniedException", "events:PutEvents", r => bus.StartsWith("arn:", StringComparison.Ordinal) ? bus : $"arn:aws:events:{r.Region}:{r.AccountId}:event-bus/{bus}") is { } denied)
                 throw new AmazonEventBridgeException(denied.Message, "AccessDeniedException", HttpStatusCode.BadRequest);
         }
 

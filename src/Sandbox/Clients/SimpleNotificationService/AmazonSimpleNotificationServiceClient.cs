@@ -99,7 +99,7 @@ public sealed class AmazonSimpleNotificationServiceClient : IAmazonSimpleNotific
         where T : Amazon.Runtime.AmazonWebServiceResponse
     {
         // IAM_01 (issue 11): a function with a role needs an Allow for the action on the topic.
-        if (iam is { } check && Iam.Wire.SandboxClientAuthorization.Check(check.Action, _ => check.Resource) is { } denied)
+        if (iam is { } check && Iam.Wire.SandboxClientAuthorization.Check("sns", operation, "AuthorizationError", check.Action, _ => check.Resource) is { } denied)
             return Task.FromException<T>(new AmazonSimpleNotificationServiceException(denied.Message, "AuthorizationError", HttpStatusCode.Forbidden));
         SnsService sns;
         IServiceCallObserver? observer;

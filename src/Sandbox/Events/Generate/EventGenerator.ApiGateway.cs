@@ -9,7 +9,8 @@ using Course.Lambda.S3Events;
 using Course.Lambda.Serialization.SystemTextJson;
 using Course.Lambda.SNSEvents;
 using Course.Lambda.SQSEvents;
-using Course.Sandbox.Sources.EventBridge;
+using Course.Sandbox.Services.EventBridge;
+using Course.Sandbox.Time;
 
 namespace Course.Sandbox.Events.Generate;
 
@@ -29,9 +30,9 @@ public sealed partial class EventGenerator
         }
 
         var now = timeProvider.GetUtcNow().ToUniversalTime();
-        var apiId = RandomIds.LowerAlnum(random, 10);
+        var apiId = ids.Pick(SeededIds.LowerAlphanumeric, 10);
         var domain = $"{apiId}.execute-api.{Region}.amazonaws.com";
-        var sourceIp = RandomIds.SourceIp(random);
+        var sourceIp = ids.SourceIp();
         const string userAgent = "curl/8.5.0";
         var headers = new Dictionary<string, string>
         {
@@ -40,7 +41,7 @@ public sealed partial class EventGenerator
             ["content-type"] = "application/json",
             ["host"] = domain,
             ["user-agent"] = userAgent,
-            ["x-amzn-trace-id"] = $"Root=1-{now.ToUnixTimeSeconds():x8}-{RandomIds.Hex(random, 24)}",
+            ["x-amzn-trace-id"] = $"Root=1-{now.ToUnixTimeSeconds():x8}-{ids.Hex(24)}",
             ["x-forwarded-for"] = sourceIp,
             ["x-forwarded-port"] = "443",
             ["x-forwarded-proto"] = "https",
@@ -73,7 +74,7 @@ public sealed partial class EventGenerator
                     SourceIp = sourceIp,
                     UserAgent = userAgent,
                 },
-                RequestId = RandomIds.Base64Chars(random, 15) + "=",
+                RequestId = ids.Pick(SeededIds.Base64Alphabet, 15) + "=",
                 RouteKey = options.RouteKey,
                 Stage = options.Stage,
                 Time = now.ToString("dd/MMM/yyyy:HH:mm:ss +0000", CultureInfo.InvariantCulture),

@@ -9,7 +9,7 @@ using Course.Lambda.S3Events;
 using Course.Lambda.Serialization.SystemTextJson;
 using Course.Lambda.SNSEvents;
 using Course.Lambda.SQSEvents;
-using Course.Sandbox.Sources.EventBridge;
+using Course.Sandbox.Services.EventBridge;
 
 namespace Course.Sandbox.Events.Generate;
 
@@ -55,7 +55,7 @@ public sealed partial class EventGenerator
             [
                 new DynamoDBEvent.DynamodbStreamRecord
                 {
-                    EventID = RandomIds.Hex(random, 32),
+                    EventID = ids.Hex(32),
                     EventName = options.EventName,
                     EventVersion = "1.1",
                     EventSource = "aws:dynamodb",

@@ -9,7 +9,8 @@ using Course.Lambda.S3Events;
 using Course.Lambda.Serialization.SystemTextJson;
 using Course.Lambda.SNSEvents;
 using Course.Lambda.SQSEvents;
-using Course.Sandbox.Sources.EventBridge;
+using Course.Sandbox.Services.EventBridge;
+using Course.Sandbox.Time;
 
 namespace Course.Sandbox.Events.Generate;
 
@@ -25,7 +26,7 @@ public sealed partial class EventGenerator
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Bucket);
         ArgumentException.ThrowIfNullOrEmpty(options.Key);
         ArgumentOutOfRangeException.ThrowIfNegative(options.Size);
-        var principal = "AWS:AIDA" + RandomIds.Base64Chars(random, 17).ToUpperInvariant().Replace('+', 'X').Replace('/', 'Y');
+        var principal = "AWS:AIDA" + ids.Pick(SeededIds.Base64Alphabet, 17).ToUpperInvariant().Replace('+', 'X').Replace('/', 'Y');
         return new S3Event
         {
             Records =
@@ -38,11 +39,11 @@ public sealed partial class EventGenerator
                     EventTime = timeProvider.GetUtcNow().UtcDateTime,
                     EventName = options.EventName,
                     UserIdentity = new S3Event.UserIdentityEntity { PrincipalId = principal },
-                    RequestParameters = new S3Event.RequestParametersEntity { SourceIPAddress = RandomIds.SourceIp(random) },
+                    RequestParameters = new S3Event.RequestParametersEntity { SourceIPAddress = ids.SourceIp() },
                     ResponseElements = new S3Event.ResponseElementsEntity
                     {
-                        XAmzRequestId = RandomIds.Hex(random, 16, upper: true),
-                        XAmzId2 = RandomIds.Base64Chars(random, 76),
+                        XAmzRequestId = ids.Hex(16, upper: true),
+                        XAmzId2 = ids.Pick(SeededIds.Base64Alphabet, 76),
                     },
                     S3 = new S3Event.S3Entity
                     {
@@ -51,15 +52,15 @@ public sealed partial class EventGenerator
                         Bucket = new S3Event.S3BucketEntity
                         {
                             Name = options.Bucket,
-                            OwnerIdentity = new S3Event.UserIdentityEntity { PrincipalId = RandomIds.Base64Chars(random, 14).ToUpperInvariant() },
+                            OwnerIdentity = new S3Event.UserIdentityEntity { PrincipalId = ids.Pick(SeededIds.Base64Alphabet, 14).ToUpperInvariant() },
                             Arn = $"arn:aws:s3:::{options.Bucket}",
                         },
                         Object = new S3Event.S3ObjectEntity
                         {
                             Key = Uri.EscapeDataString(options.Key).Replace("%20", "+", StringComparison.Ordinal).Replace("%2F", "/", StringComparison.Ordinal),
                             Size = options.Size,
-                            ETag = RandomIds.Hex(random, 32),
-                            Sequencer = RandomIds.Hex(random, 18, upper: true),
+                            ETag = ids.Hex(32),
+                            Sequencer = ids.Hex(18, upper: true),
                         },
                     },
                 },

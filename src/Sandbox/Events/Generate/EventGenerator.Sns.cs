@@ -9,7 +9,8 @@ using Course.Lambda.S3Events;
 using Course.Lambda.Serialization.SystemTextJson;
 using Course.Lambda.SNSEvents;
 using Course.Lambda.SQSEvents;
-using Course.Sandbox.Sources.EventBridge;
+using Course.Sandbox.Services.EventBridge;
+using Course.Sandbox.Time;
 
 namespace Course.Sandbox.Events.Generate;
 
@@ -24,7 +25,7 @@ public sealed partial class EventGenerator
         options ??= new SnsEventOptions();
         ArgumentException.ThrowIfNullOrWhiteSpace(options.TopicName);
         var topicArn = $"arn:aws:sns:{Region}:{Account}:{options.TopicName}";
-        var subscriptionArn = $"{topicArn}:{RandomIds.Uuid(random)}";
+        var subscriptionArn = $"{topicArn}:{ids.Uuid()}";
         return new SNSEvent
         {
             Records =
@@ -37,14 +38,14 @@ public sealed partial class EventGenerator
                     Sns = new SNSEvent.SNSMessage
                     {
                         Type = "Notification",
-                        MessageId = RandomIds.Uuid(random),
+                        MessageId = ids.Uuid(),
                         TopicArn = topicArn,
                         Subject = options.Subject,
                         Message = options.Message,
                         Timestamp = timeProvider.GetUtcNow().UtcDateTime,
                         SignatureVersion = "1",
-                        Signature = RandomIds.Base64Chars(random, 344),
-                        SigningCertUrl = $"https://sns.{Region}.amazonaws.com/SimpleNotificationService-{RandomIds.Hex(random, 32)}.pem",
+                        Signature = ids.Pick(SeededIds.Base64Alphabet, 344),
+                        SigningCertUrl = $"https://sns.{Region}.amazonaws.com/SimpleNotificationService-{ids.Hex(32)}.pem",
                         UnsubscribeUrl = $"https://sns.{Region}.amazonaws.com/?Action=Unsubscribe&SubscriptionArn={subscriptionArn}",
                         MessageAttributes = options.MessageAttributes.ToDictionary(
                             a => a.Key, a => new SNSEvent.MessageAttribute { Type = "String", Value = a.Value }),

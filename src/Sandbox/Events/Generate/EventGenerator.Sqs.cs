@@ -9,7 +9,10 @@ using Course.Lambda.S3Events;
 using Course.Lambda.Serialization.SystemTextJson;
 using Course.Lambda.SNSEvents;
 using Course.Lambda.SQSEvents;
-using Course.Sandbox.Sources.EventBridge;
+using Course.Sandbox.Services.EventBridge;
+using Course.Sandbox.Services.Sqs;
+using Course.Sandbox.Sources.Sqs;
+using Course.Sandbox.Time;
 
 namespace Course.Sandbox.Events.Generate;
 
@@ -30,8 +33,8 @@ public sealed partial class EventGenerator
 
         var fifo = options.QueueName.EndsWith(".fifo", StringComparison.Ordinal);
         var sent = timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
-        var senderId = "AIDA" + RandomIds.Base64Chars(random, 17).ToUpperInvariant().Replace('+', 'X').Replace('/', 'Y');
-        var records = new List<SQSEvent.SQSMessage>();
+        var senderId = "AIDA" + ids.Pick(SeededIds.Base64Alphabet, 17).ToUpperInvariant().Replace('+', 'X').Replace('/', 'Y');
+        var batch = new List<SqsReceivedMessage>();
         foreach (var body in options.Bodies)
         {
             var attributes = new Dictionary<string, string>
@@ -39,7 +42,7 @@ public sealed partial class EventGenerator
                 ["ApproximateReceiveCount"] = options.ApproximateReceiveCount.ToString(CultureInfo.InvariantCulture),
                 ["SentTimestamp"] = sent.ToString(CultureInfo.InvariantCulture),
                 ["SenderId"] = senderId,
-                ["ApproximateFirstReceiveTimestamp"] = (sent + random.Next(1, 50)).ToString(CultureInfo.InvariantCulture),
+                ["ApproximateFirstReceiveTimestamp"] = (sent + ids.Between(1, 50)).ToString(CultureInfo.InvariantCulture),
             };
             if (fifo)
             {
@@ -48,21 +51,15 @@ public sealed partial class EventGenerator
                 attributes["MessageDeduplicationId"] = Md5Hex(body);
             }
 
-            records.Add(new SQSEvent.SQSMessage
-            {
-                MessageId = RandomIds.Uuid(random),
-                ReceiptHandle = "AQEB" + RandomIds.Base64Chars(random, 120),
-                Body = body,
-                Attributes = attributes,
-                MessageAttributes = [],
-                Md5OfBody = Md5Hex(body),
-                EventSource = "aws:sqs",
-                EventSourceArn = $"arn:aws:sqs:{Region}:{Account}:{options.QueueName}",
-                AwsRegion = Region,
-            });
+            var messageId = ids.Uuid();
+            var receiptHandle = "AQEB" + ids.Pick(SeededIds.Base64Alphabet, 120);
+            batch.Add(new SqsReceivedMessage(messageId, receiptHandle, body, Md5Hex(body), attributes,
+                new Dictionary<string, SqsMessageAttribute>(), MD5OfMessageAttributes: null));
         }
 
-        return new SQSEvent { Records = records };
+        // The engine's one SQS event writer writes the records; the typed event is read back from its JSON.
+        var json = new SqsEventWriter($"arn:aws:sqs:{Region}:{Account}:{options.QueueName}", Region).Write(batch);
+        return JsonSerializer.Deserialize<SQSEvent>(json, Serializer.Options)!;
     }
 
     private static string Md5Hex(string text) => Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(text)));

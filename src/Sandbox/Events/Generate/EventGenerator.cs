@@ -9,7 +9,8 @@ using Course.Lambda.S3Events;
 using Course.Lambda.Serialization.SystemTextJson;
 using Course.Lambda.SNSEvents;
 using Course.Lambda.SQSEvents;
-using Course.Sandbox.Sources.EventBridge;
+using Course.Sandbox.Services.EventBridge;
+using Course.Sandbox.Time;
 
 namespace Course.Sandbox.Events.Generate;
 
@@ -24,7 +25,7 @@ public sealed partial class EventGenerator
     public static readonly IReadOnlyList<string> Services = ["apigw", "s3", "sqs", "dynamodb", "eventbridge", "sns"];
 
     private static readonly DefaultLambdaJsonSerializer Serializer = new();
-    private readonly Random random;
+    private readonly SeededIds ids;
     private readonly TimeProvider timeProvider;
     private readonly EventEnvelopeFactory envelopes;
     private long sequence;
@@ -38,12 +39,15 @@ public sealed partial class EventGenerator
     {
         ArgumentNullException.ThrowIfNull(random);
         ArgumentNullException.ThrowIfNull(timeProvider);
-        this.random = random;
+        ids = new SeededIds(random);
         this.timeProvider = timeProvider;
         envelopes = new EventEnvelopeFactory(random, timeProvider, account, region);
         Account = account;
         Region = region;
-        sequence = random.NextInt64(100_000_000_000_000, 900_000_000_000_000);
+        lock (random)
+        {
+            sequence = random.NextInt64(100_000_000_000_000, 900_000_000_000_000);
+        }
     }
 
     /// <summary>The account id written into events.</summary>

@@ -10,10 +10,17 @@ namespace Course.Sandbox.Iam.Wire;
 /// </summary>
 internal static class SandboxClientAuthorization
 {
-    /// <summary>Null when allowed (or not checked), else the denial.</summary>
-    public static AccessDeniedException? Check(string action, Func<RoleRegistry, string> resource)
+    /// <summary>Null when allowed (or not checked), else the denial, which the service endpoint records as the call's outcome.</summary>
+    /// <param name="service">The client's service id, as its calls are recorded (<c>sns</c>, <c>events</c>, <c>bedrock-runtime</c>).</param>
+    /// <param name="operation">The operation called.</param>
+    /// <param name="errorCode">The error code the client throws for the denial.</param>
+    /// <param name="action">The IAM action.</param>
+    /// <param name="resource">The resource ARN, from the registry's region and account.</param>
+    public static AccessDeniedException? Check(string service, string operation, string errorCode, string action, Func<RoleRegistry, string> resource)
     {
         if (SandboxHttpClientFactory.Current?.WireAuthorizer is not SdkRequestAuthorizer authorizer || InvocationScope.Current is not { } scope) return null;
-        return authorizer.Registry.Authorize(scope.FunctionName, action, resource(authorizer.Registry));
+        var denied = authorizer.Registry.Authorize(scope.FunctionName, action, resource(authorizer.Registry));
+        if (denied is not null) authorizer.Registry.Endpoint.RecordDenied(service, operation, errorCode);
+        return denied;
     }
 }

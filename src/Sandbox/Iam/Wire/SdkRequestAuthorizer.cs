@@ -24,7 +24,12 @@ internal sealed class SdkRequestAuthorizer(RoleRegistry registry) : IWireAuthori
         var checks = await MapAsync(serviceId, request, cancellationToken).ConfigureAwait(false);
         foreach (var (action, resource) in checks)
         {
-            if (registry.Authorize(functionName, action, resource) is { } denied) return Denied(serviceId, denied, request, registry.Region);
+            if (registry.Authorize(functionName, action, resource) is { } denied)
+            {
+                var operation = Operation(request) is { Length: > 0 } named ? named : action[(action.IndexOf(':', StringComparison.Ordinal) + 1)..];
+                registry.Endpoint.RecordDenied(serviceId, operation, serviceId == "dynamodb" ? "AccessDeniedException" : "AccessDenied");
+                return Denied(serviceId, denied, request, registry.Region);
+            }
         }
         return null;
     }

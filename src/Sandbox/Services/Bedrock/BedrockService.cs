@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Course.Sandbox.Hosting;
 using Course.Sandbox.Pricing;
 using Course.Sandbox.Services.Faults;
+using Course.Sandbox.Time;
 
 namespace Course.Sandbox.Services.Bedrock;
 
@@ -41,7 +42,7 @@ public sealed partial class BedrockService
 
     private readonly object _gate = new();
     private readonly TimeProvider _time;
-    private readonly Random _random;
+    private readonly SeededIds _ids;
     private readonly BedrockServiceOptions _options;
     private readonly Dictionary<string, BedrockModel> _models = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<(DateTimeOffset At, int Tokens)>> _windows = new(StringComparer.Ordinal);
@@ -60,7 +61,7 @@ public sealed partial class BedrockService
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(random);
         _time = time;
-        _random = random;
+        _ids = new SeededIds(random);
         _options = options ?? new BedrockServiceOptions();
         _options.Validate();
         foreach (var m in _options.Models) _models[m.ModelId] = m;
@@ -296,13 +297,13 @@ public sealed partial class BedrockService
         var outputTokens = TokenCounter.Count(text);
         var latency = model.TimeToFirstToken + (model.PerOutputToken * Math.Max(0, outputTokens - 1));
         if (_options.LatencyJitter > 0)
-            latency = TimeSpan.FromTicks((long)Math.Round(latency.Ticks * (1 + (_options.LatencyJitter * ((2 * _random.NextDouble()) - 1)))));
+            latency = TimeSpan.FromTicks((long)Math.Round(latency.Ticks * (1 + (_options.LatencyJitter * ((2 * _ids.Fraction()) - 1)))));
         latency += fault.ExtraLatency;
         window.Add((now, inputTokens + (outputTokens * model.OutputTokenBurndownRate)));
         if (model.TokensPerDay is not null) Window(_days, model, now, QuotaDay).Add((now, inputTokens + (outputTokens * model.OutputTokenBurndownRate)));
         if (latency > _options.ModelTimeout)
             throw new BedrockException(BedrockException.ModelTimeout, "The model took longer than the model timeout to process the request. Try your request again.", _options.ModelTimeout);
-        var id = "msg_bdrk_" + Base62(24);
+        var id = "msg_bdrk_" + _ids.Pick(SeededIds.Base62Alphabet, 24);
         _usage.Add(new BedrockUsage(now, operation, givenId, model.PriceKey, inputTokens, outputTokens, latency)
         {
             RequestId = InvocationScope.Current?.RequestId,
@@ -322,14 +323,6 @@ public sealed partial class BedrockService
 
         window.RemoveAll(w => w.At <= now - length);
         return window;
-    }
-
-    private string Base62(int length)
-    {
-        const string alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-        var chars = new char[length];
-        for (var i = 0; i < length; i++) chars[i] = alphabet[_random.Next(alphabet.Length)];
-        return new string(chars);
     }
 
     [GeneratedRegex(@"(?<=[.!?])\s+")]

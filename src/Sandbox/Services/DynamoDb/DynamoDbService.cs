@@ -7,7 +7,7 @@ namespace Course.Sandbox.Services.DynamoDb;
 /// <summary>
 /// The sandbox's DynamoDB: in-memory tables on the simulation's clock, answering DynamoDB's JSON API
 /// (the request and response shapes of the <c>DynamoDB_20120810</c> API) so the real AWS SDK can talk to it
-/// through <see cref="Wire.DynamoDbWireService"/>. Errors are <see cref="DynamoDbException"/>s with DynamoDB's
+/// through <see cref="DynamoDbWireService"/>. Errors are <see cref="DynamoDbException"/>s with DynamoDB's
 /// own codes and messages. Tables with a StreamSpecification record every change on a <see cref="DynamoDbStream"/>.
 /// Thread-safe: one operation runs at a time.
 /// </summary>

@@ -136,6 +136,17 @@ public sealed class ServiceEndpoint : IServiceCallObserver
             environmentId: scope?.Environment?.Id, duration: call.Latency);
     }
 
+    /// <summary>
+    /// Step 5 for a call IAM refused (IAM_01): the service never saw it, but it is recorded like any other call, with
+    /// the error code the caller got as its outcome, so the trace and the phase's calls show it. It records no latency:
+    /// the time a refusal takes on AWS is not modelled (the sandbox's choice; timelines stay as they were).
+    /// </summary>
+    /// <param name="service">The service id (<c>dynamodb</c>, <c>s3</c>, <c>sqs</c>, <c>sns</c>, <c>events</c>, <c>bedrock-runtime</c>).</param>
+    /// <param name="operation">The operation the caller asked for.</param>
+    /// <param name="errorCode">The error the caller got (<c>AccessDeniedException</c>, <c>AccessDenied</c>, <c>AuthorizationError</c>).</param>
+    internal void RecordDenied(string service, string operation, string errorCode) =>
+        Record(new ServiceCall(service, operation, errorCode, TimeSpan.Zero));
+
     /// <summary>The error a call made after the deadline gets (it can only be seen by code that caught the timeout).</summary>
     internal static InvocationTimeoutException TimedOut(string service, string operation) =>
         new(InvocationScope.Current?.Limit ?? TimeSpan.Zero, $"{service}.{operation} was called after the invocation's timeout; on AWS the environment was frozen and the call never happened.");

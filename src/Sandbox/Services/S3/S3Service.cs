@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using Course.Sandbox.Services.Sns;
 using Course.Sandbox.Services.Sqs;
 using Course.Sandbox.Services.Wire;
+using Course.Sandbox.Time;
 
 namespace Course.Sandbox.Services.S3;
 
@@ -20,7 +21,7 @@ public sealed partial class S3Service
 {
     private readonly object _gate = new();
     private readonly TimeProvider _time;
-    private readonly Random _random;
+    private readonly SeededIds _ids;
     private readonly Dictionary<string, S3Bucket> _buckets = new(StringComparer.Ordinal);
     private readonly List<S3Notification> _notifications = [];
     private readonly SqsService? _sqs;
@@ -40,11 +41,14 @@ public sealed partial class S3Service
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(random);
         _time = time;
-        _random = random;
+        _ids = new SeededIds(random);
         _sqs = sqs;
         _sns = sns;
         Region = region;
-        _sequencer = 0x0060000000000000L + random.NextInt64(0x0000FFFFFFFFFFFFL);
+        lock (random)
+        {
+            _sequencer = 0x0060000000000000L + random.NextInt64(0x0000FFFFFFFFFFFFL);
+        }
     }
 
     /// <summary>Raised once per (event, matching rule), synchronously, after the write or delete took effect.</summary>
@@ -289,7 +293,7 @@ public sealed partial class S3Service
     {
         lock (_gate)
         {
-            return RandomIds.Hex(_random, 8);
+            return _ids.Hex(16, upper: true);
         }
     }
 

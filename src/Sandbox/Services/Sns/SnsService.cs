@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Course.Sandbox.Services.Sqs;
 using Course.Sandbox.Services.Wire;
+using Course.Sandbox.Time;
 
 namespace Course.Sandbox.Services.Sns;
 
@@ -20,7 +21,7 @@ public sealed partial class SnsService
 
     private readonly object _gate = new();
     private readonly TimeProvider _time;
-    private readonly Random _random;
+    private readonly SeededIds _ids;
     private readonly SqsService? _sqs;
     private readonly Dictionary<string, SnsTopic> _topics = new(StringComparer.Ordinal);
     private readonly List<SnsDelivery> _deliveries = [];
@@ -36,7 +37,7 @@ public sealed partial class SnsService
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(random);
         _time = time;
-        _random = random;
+        _ids = new SeededIds(random);
         _sqs = sqs;
         Region = region;
         AccountId = accountId;
@@ -147,7 +148,7 @@ public sealed partial class SnsService
             string id;
             lock (_gate)
             {
-                id = RandomIds.Guid(_random);
+                id = _ids.Guid();
             }
 
             var subscription = new SnsSubscription($"{topicArn}:{id}", topicArn, protocol, endpoint!, rawMessageDelivery);
@@ -198,7 +199,7 @@ public sealed partial class SnsService
         SnsEnvelope envelope;
         lock (_gate)
         {
-            var id = RandomIds.Guid(_random);
+            var id = _ids.Guid();
             var now = _time.GetUtcNow();
             var signature = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes($"{id}\n{message}\n{subject}\n{now:O}\n{topicArn}")));
             envelope = new SnsEnvelope(id, topicArn, subject, message, now, signature,

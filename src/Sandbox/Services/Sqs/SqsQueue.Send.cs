@@ -32,7 +32,7 @@ public sealed partial class SqsQueue
             }
 
             var delay = request.DelaySeconds is { } d ? TimeSpan.FromSeconds(d) : Attributes.DelaySeconds;
-            var message = new SqsMessage(RandomIds.Guid(_random), request.Body, request.MessageAttributes, now)
+            var message = new SqsMessage(_ids.Guid(), request.Body, request.MessageAttributes, now)
             {
                 MessageGroupId = IsFifo ? request.MessageGroupId : null,
                 MessageDeduplicationId = dedupId,

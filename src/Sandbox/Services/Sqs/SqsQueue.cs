@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Course.Sandbox.Services.Wire;
+using Course.Sandbox.Time;
 
 namespace Course.Sandbox.Services.Sqs;
 
@@ -26,7 +27,7 @@ public sealed partial class SqsQueue
 
     private readonly object _gate = new();
     private readonly TimeProvider _time;
-    private readonly Random _random;
+    private readonly SeededIds _ids;
     private readonly SqsService _service;
     private readonly List<SqsMessage> _messages = [];
     private readonly List<SqsMessage> _deleted = [];
@@ -34,7 +35,7 @@ public sealed partial class SqsQueue
     private readonly Dictionary<string, (DateTimeOffset Expires, SqsSendResult Result)> _dedup = new(StringComparer.Ordinal);
     private readonly List<TaskCompletionSource> _waiters = [];
 
-    internal SqsQueue(SqsService service, string name, string url, string arn, SqsQueueAttributes attributes, TimeProvider time, Random random)
+    internal SqsQueue(SqsService service, string name, string url, string arn, SqsQueueAttributes attributes, TimeProvider time, SeededIds ids)
     {
         _service = service;
         Name = name;
@@ -42,7 +43,7 @@ public sealed partial class SqsQueue
         Arn = arn;
         Attributes = attributes;
         _time = time;
-        _random = random;
+        _ids = ids;
         _handles = new SqsReceiptHandles(arn);
         CreatedTimestamp = time.GetUtcNow();
     }
@@ -117,7 +118,7 @@ public sealed partial class SqsQueue
                 message.FirstReceiveTimestamp ??= now;
                 message.LastReceiveTimestamp = now;
                 message.VisibleAt = now + hide;
-                message.ReceiptHandle = _handles.Issue(message, _random);
+                message.ReceiptHandle = _handles.Issue(message, _ids);
                 received.Add(Snapshot(message));
             }
 
@@ -289,14 +290,16 @@ public sealed partial class SqsQueue
             ? message
             : throw SqsException.ReceiptHandleIsInvalid(receiptHandle ?? string.Empty);
 
-    private SqsReceivedMessage Snapshot(SqsMessage message)
+    private SqsReceivedMessage Snapshot(SqsMessage message) => Snapshot(message, message.ReceiptHandle!, message.FirstReceiveTimestamp!.Value);
+
+    private SqsReceivedMessage Snapshot(SqsMessage message, string receiptHandle, DateTimeOffset firstReceived)
     {
         var attributes = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["SenderId"] = SenderId,
             ["SentTimestamp"] = message.SentTimestamp.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
             ["ApproximateReceiveCount"] = message.ReceiveCount.ToString(CultureInfo.InvariantCulture),
-            ["ApproximateFirstReceiveTimestamp"] = message.FirstReceiveTimestamp!.Value.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
+            ["ApproximateFirstReceiveTimestamp"] = firstReceived.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
         };
         if (IsFifo)
         {
@@ -305,7 +308,7 @@ public sealed partial class SqsQueue
             attributes["SequenceNumber"] = message.SequenceNumber!;
         }
 
-        return new SqsReceivedMessage(message.MessageId, message.ReceiptHandle!, message.Body, message.MD5OfBody,
+        return new SqsReceivedMessage(message.MessageId, receiptHandle, message.Body, message.MD5OfBody,
             attributes, message.MessageAttributes, message.MD5OfMessageAttributes);
     }
 

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 using Course.Sandbox.Services.Wire;
+using Course.Sandbox.Time;
 
 namespace Course.Sandbox.Services.Sqs;
 
@@ -40,12 +41,12 @@ internal sealed class SqsReceiptHandles(string queueArn)
     public void Clear() => live.Clear();
 
     /// <summary>A fresh handle for this receive of <paramref name="message"/>.</summary>
-    public string Issue(SqsMessage message, Random random)
+    public string Issue(SqsMessage message, SeededIds ids)
     {
         var bytes = new byte[PayloadBytes + MacBytes];
         BinaryPrimitives.WriteInt64LittleEndian(bytes, message.Ordinal);
         BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(8), message.ReceiveCount);
-        Convert.FromBase64String(RandomIds.Base64(random, FillerBytes)).CopyTo(bytes, 12);
+        Convert.FromBase64String(ids.Base64(FillerBytes)).CopyTo(bytes, 12);
         Mac(bytes.AsSpan(0, PayloadBytes)).CopyTo(bytes.AsSpan(PayloadBytes));
         return Prefix + Convert.ToBase64String(bytes);
     }

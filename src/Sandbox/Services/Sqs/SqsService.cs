@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Course.Sandbox.Time;
 
 namespace Course.Sandbox.Services.Sqs;
 
@@ -12,7 +13,7 @@ public sealed partial class SqsService
 {
     private readonly object _gate = new();
     private readonly TimeProvider _time;
-    private readonly Random _random;
+    private readonly SeededIds _ids;
     private readonly Dictionary<string, SqsQueue> _queues = new(StringComparer.Ordinal);
     private long _sequence;
 
@@ -26,10 +27,13 @@ public sealed partial class SqsService
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(random);
         _time = time;
-        _random = random;
+        _ids = new SeededIds(random);
         Region = region;
         AccountId = accountId;
-        _sequence = 18_000_000_000_000_000 + random.NextInt64(1_000_000_000);
+        lock (random)
+        {
+            _sequence = 18_000_000_000_000_000 + random.NextInt64(1_000_000_000);
+        }
     }
 
     /// <summary>The region, e.g. <c>us-east-1</c>.</summary>
@@ -106,7 +110,7 @@ public sealed partial class SqsService
 
             var queue = new SqsQueue(this, name,
                 $"https://sqs.{Region}.amazonaws.com/{AccountId}/{name}",
-                $"arn:aws:sqs:{Region}:{AccountId}:{name}", parsed, _time, _random);
+                $"arn:aws:sqs:{Region}:{AccountId}:{name}", parsed, _time, _ids);
             _queues.Add(name, queue);
             return queue;
         }

@@ -25,7 +25,6 @@ namespace Course.Sandbox.Services.Wire;
 /// </summary>
 public sealed class SandboxHttpClientFactory : HttpClientFactory
 {
-    private static readonly AsyncLocal<SandboxHttpClientFactory?> CurrentFactory = new();
     private readonly Dictionary<string, IWireService> _services = new(StringComparer.Ordinal);
     private readonly HttpMessageHandler _handler;
 
@@ -43,8 +42,11 @@ public sealed class SandboxHttpClientFactory : HttpClientFactory
     /// <summary>When set, every request from handler code is authorised by it before its service sees it (IAM_01).</summary>
     internal Iam.Wire.IWireAuthorizer? WireAuthorizer { get; set; }
 
-    /// <summary>The factory made current by <see cref="Activate"/> in this async flow; null outside any.</summary>
-    public static SandboxHttpClientFactory? Current => CurrentFactory.Value;
+    /// <summary>
+    /// The factory of the simulation running on this async flow (or made current by <see cref="Activate"/>); null
+    /// outside any. It is read from the one ambient value, <see cref="Clients.SandboxAmbient.Current"/>.
+    /// </summary>
+    public static SandboxHttpClientFactory? Current => Clients.SandboxAmbient.Current?.Sdk;
 
     /// <summary>The ids of the registered services.</summary>
     public IReadOnlyCollection<string> ServiceIds
@@ -87,12 +89,8 @@ public sealed class SandboxHttpClientFactory : HttpClientFactory
     /// Makes this factory <see cref="Current"/> for the calling async flow (and the tasks it starts) until the
     /// returned scope is disposed, which restores the previous one.
     /// </summary>
-    public IDisposable Activate()
-    {
-        var previous = CurrentFactory.Value;
-        CurrentFactory.Value = this;
-        return new Scope(previous);
-    }
+    public IDisposable Activate() =>
+        Clients.SandboxAmbient.Use((Clients.SandboxAmbient.Current ?? new Clients.SandboxServiceRegistry()).WithSdk(this));
 
     /// <summary>
     /// Hooks the AWS SDK once per process (later calls do nothing): every SDK client constructed afterwards
@@ -100,18 +98,4 @@ public sealed class SandboxHttpClientFactory : HttpClientFactory
     /// current factory fails with <see cref="InvalidOperationException"/> instead of going to the network.
     /// </summary>
     public static void InstallAsDefault() => RuntimePipelineCustomizerRegistry.Instance.Register(new SandboxPipelineCustomizer());
-
-    private sealed class Scope(SandboxHttpClientFactory? previous) : IDisposable
-    {
-        private bool _disposed;
-
-        public void Dispose()
-        {
-            if (!_disposed)
-            {
-                CurrentFactory.Value = previous;
-                _disposed = true;
-            }
-        }
-    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Course.Sandbox.Invocation;
 using Course.Sandbox.Observability;
+using Course.Sandbox.Time;
 
 namespace Course.Sandbox.Sources.ApiGateway;
 
@@ -39,7 +40,7 @@ public sealed class HttpApi
 
         Options = new HttpApiOptions
         {
-            ApiId = options.ApiId ?? HttpApiRequestBuilder.RandomId(simulation.Random, 10),
+            ApiId = options.ApiId ?? simulation.Ids.Pick(SeededIds.LowerAlphanumeric, 10),
             Stage = options.Stage,
             IntegrationTimeout = options.IntegrationTimeout,
             ThrottleStatusCode = options.ThrottleStatusCode,
@@ -111,7 +112,7 @@ public sealed class HttpApi
 
         method = method.ToUpperInvariant();
         var start = _sim.Now;
-        var requestId = HttpApiRequestBuilder.RandomId(_sim.Random, 15, base64: true) + "=";
+        var requestId = _sim.Ids.Pick(SeededIds.RequestIdAlphabet, 15) + "=";
         var rawPath = path.Split('?', 2)[0];
         var (route, parameters) = Select(method, rawPath);
         var what = $"{method} {path}";

@@ -78,20 +78,6 @@ internal sealed class HttpApiRequestBuilder(Simulation sim, HttpApiOptions optio
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    public static string RandomId(Random random, int length, bool base64 = false)
-    {
-        const string lower = "abcdefghijklmnopqrstuvwxyz0123456789";
-        const string b64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-";
-        var alphabet = base64 ? b64 : lower;
-        var chars = new char[length];
-        for (var i = 0; i < length; i++)
-        {
-            chars[i] = alphabet[random.Next(alphabet.Length)];
-        }
-
-        return new string(chars);
-    }
-
     private static int SafeBase64Length(string body)
     {
         try

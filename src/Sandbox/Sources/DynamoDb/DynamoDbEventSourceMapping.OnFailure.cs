@@ -3,9 +3,8 @@ using System.Text.Json.Nodes;
 using Course.Sandbox.Functions;
 using Course.Sandbox.Invocation;
 using Course.Sandbox.Observability;
-using Course.Sandbox.Services.DynamoDb.Streams;
-using Course.Sandbox.Sources.Sqs;
 using Course.Sandbox.Retries;
+using Course.Sandbox.Services.DynamoDb.Streams;
 
 namespace Course.Sandbox.Sources.DynamoDb;
 

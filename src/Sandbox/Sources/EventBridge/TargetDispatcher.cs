@@ -1,10 +1,11 @@
 using System.Globalization;
 using Course.Sandbox.Invocation;
 using Course.Sandbox.Observability;
+using Course.Sandbox.Retries;
+using Course.Sandbox.Services.EventBridge;
 using Course.Sandbox.Services.Faults;
 using Course.Sandbox.Services.Sns;
 using Course.Sandbox.Services.Sqs;
-using Course.Sandbox.Retries;
 
 namespace Course.Sandbox.Sources.EventBridge;
 
@@ -77,7 +78,7 @@ internal sealed class TargetDispatcher(Simulation sim, EventBridgeService servic
         switch (target.Kind)
         {
             case "lambda":
-                var name = Destinations.FunctionArn.Name(target.Arn);
+                var name = Invocation.Destinations.FunctionArn.Name(target.Arn);
                 var result = sim.Lambda.InvokeAsync(name, payload, InvocationType.Event).Result;
                 return result.StatusCode switch
                 {

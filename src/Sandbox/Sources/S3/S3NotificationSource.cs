@@ -47,12 +47,12 @@ public sealed class S3NotificationSource
             return;
         }
 
-        var copies = DuplicateRate > 0 && _sim.Random.NextDouble() < DuplicateRate ? 2 : 1;
+        var copies = DuplicateRate > 0 && _sim.Ids.Fraction() < DuplicateRate ? 2 : 1;
         for (var i = 0; i < copies; i++)
         {
             var duplicate = i > 0;
             var jitter = DeliveryJitter > TimeSpan.Zero
-                ? TimeSpan.FromTicks((long)(_sim.Random.NextDouble() * DeliveryJitter.Ticks))
+                ? TimeSpan.FromTicks((long)(_sim.Ids.Fraction() * DeliveryJitter.Ticks))
                 : TimeSpan.Zero;
             _sim.ScheduleAt(_sim.Now + DeliveryDelay + jitter, () => Deliver(notification, duplicate));
         }
@@ -65,7 +65,7 @@ public sealed class S3NotificationSource
         var rule = n.Rule;
         var what = $"s3:{n.EventName} {n.BucketName}/{n.Key} (rule {rule.Id}){(duplicate ? ", duplicate delivery" : "")}";
         Delivered++;
-        var function = Destinations.FunctionArn.Name(rule.TargetArn);
+        var function = Invocation.Destinations.FunctionArn.Name(rule.TargetArn);
         var result = _sim.Lambda.InvokeAsync(function, json, InvocationType.Event).Result;
         if (result.StatusCode == 202)
         {

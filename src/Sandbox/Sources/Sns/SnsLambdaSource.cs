@@ -1,8 +1,8 @@
 using Course.Sandbox.Invocation;
 using Course.Sandbox.Observability;
+using Course.Sandbox.Retries;
 using Course.Sandbox.Services.Faults;
 using Course.Sandbox.Services.Sns;
-using Course.Sandbox.Retries;
 using Course.Sandbox.Services.Sqs;
 
 namespace Course.Sandbox.Sources.Sns;
@@ -77,7 +77,7 @@ public sealed class SnsLambdaSource
     {
         var now = _sim.Time.QueueTime;
         d.Attempts++;
-        var function = Destinations.FunctionArn.Name(d.Message.Subscription.Endpoint);
+        var function = Invocation.Destinations.FunctionArn.Name(d.Message.Subscription.Endpoint);
         var messageId = d.Message.Envelope.MessageId;
         var fault = InvokeFaults.Decide("Invoke").Kind;
         InvocationResult? result = null;

@@ -280,22 +280,21 @@ public sealed partial class SqsEventSourceMapping
             }
             if (parsed.Failed!.Count > 0)
             {
-                var deleted = 0;
-                foreach (var m in p.Batch)
-                    if (!parsed.Failed.Contains(m.MessageId) && Delete(m)) deleted++;
+                var deleted = p.Batch.Where(m => !parsed.Failed.Contains(m.MessageId) && Delete(m)).ToList();
                 _sim.Trace.Add(now, TraceKind.SourceOutcome, _queue.Name, r.RequestId,
-                    string.Create(CultureInfo.InvariantCulture, $"partial batch response: {parsed.Failed.Count} of {p.Batch.Count} failed ({string.Join(", ", parsed.Failed)}), visible again at {LogStream.Timestamp(hiddenUntil)}; {deleted} deleted"));
+                    string.Create(CultureInfo.InvariantCulture, $"partial batch response: {parsed.Failed.Count} of {p.Batch.Count} failed ({string.Join(", ", parsed.Failed)}), visible again at {LogStream.Timestamp(hiddenUntil)}; {deleted.Count} deleted"));
+                MaybeDuplicate(deleted);
                 Release(p, backOff: false, null);
                 return;
             }
         }
 
-        var count = 0;
-        foreach (var m in p.Batch)
-            if (Delete(m)) count++;
+        var removed = p.Batch.Where(Delete).ToList();
+        var count = removed.Count;
         if (_verbose || count != p.Batch.Count)
             _sim.Trace.Add(now, TraceKind.SourceOutcome, _queue.Name, r.RequestId,
                 string.Create(CultureInfo.InvariantCulture, $"batch succeeded: {count} of {p.Batch.Count} deleted{(count != p.Batch.Count ? " (the others were received again after their visibility timeout ended during the invocation)" : "")}"));
+        MaybeDuplicate(removed);
         Release(p, backOff: false, null);
     }
 

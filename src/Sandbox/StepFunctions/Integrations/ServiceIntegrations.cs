@@ -2,9 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Course.Sandbox.Services.Bedrock;
 using Course.Sandbox.Services.DynamoDb;
+using Course.Sandbox.Services.EventBridge;
 using Course.Sandbox.Services.Sns;
 using Course.Sandbox.Services.Sqs;
-using Course.Sandbox.Sources.EventBridge;
 using Course.Sandbox.StepFunctions.Executions;
 using Course.Sandbox.StepFunctions.Paths;
 

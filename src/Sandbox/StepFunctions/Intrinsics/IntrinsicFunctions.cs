@@ -182,7 +182,10 @@ internal static class IntrinsicFunctions
         var end = Integer("States.MathRandom", args[1]);
         if (end <= start) throw Failure("The end of States.MathRandom must be greater than its start.");
         var random = args.Count == 3 ? new Random((int)Integer("States.MathRandom", args[2])) : context.Random;
-        return JsonValue.Create(random.NextInt64(start, end));
+        lock (random)
+        {
+            return JsonValue.Create(random.NextInt64(start, end));
+        }
     }
 
     private static JsonNode MathAdd(List<JsonNode?> args)

@@ -2,11 +2,11 @@ using System.Text.Json.Nodes;
 using Course.Sandbox.Functions;
 using Course.Sandbox.Hosting;
 using Course.Sandbox.Invocation;
+using Course.Sandbox.Services.EventBridge;
+using Course.Sandbox.Services.EventBridge.Scheduler;
 using Course.Sandbox.Services.S3;
 using Course.Sandbox.Sources.ApiGateway;
 using Course.Sandbox.Sources.DynamoDb;
-using Course.Sandbox.Sources.EventBridge;
-using Course.Sandbox.Sources.EventBridge.Scheduler;
 using Course.Sandbox.Sources.Sqs;
 using Course.Sandbox.Templates.Yaml;
 
@@ -58,7 +58,7 @@ public static partial class StackDeployer
     /// <summary>The errors a service raises for a bad resource definition (as CloudFormation would report a failed create).</summary>
     private static bool IsInputError(Exception e) => e is ArgumentException or InvalidOperationException or KeyNotFoundException or FormatException
         or Services.S3.S3Exception or Services.Sqs.SqsException or Services.Sns.SnsException or Services.DynamoDb.DynamoDbException
-        or Sources.EventBridge.EventBridgeException or LambdaException;
+        or Services.EventBridge.EventBridgeException or LambdaException;
 
     private static void LambdaFunctionDeploy(Simulation sim, FunctionOptions options, HandlerFactory handler, MappingNode resource, string id)
     {
@@ -80,10 +80,10 @@ public static partial class StackDeployer
         {
             return service switch
             {
-                "sqs" => Sources.Destinations.Destinations.Queue(sim, sim.Services.Sqs.GetQueueByName(arn.Split(':')[^1])),
-                "sns" => Sources.Destinations.Destinations.Topic(sim, sim.Services.Sns.GetTopic(arn)),
-                "events" => Sources.Destinations.Destinations.Bus(sim, sim.Services.EventBridge.GetEventBus(arn)),
-                "lambda" => Sources.Destinations.Destinations.Function(sim, FunctionName(arn)),
+                "sqs" => Invocation.Destinations.Destinations.Queue(sim, sim.Services.Sqs.GetQueueByName(arn.Split(':')[^1])),
+                "sns" => Invocation.Destinations.Destinations.Topic(sim, sim.Services.Sns.GetTopic(arn)),
+                "events" => Invocation.Destinations.Destinations.Bus(sim, sim.Services.EventBridge.GetEventBus(arn)),
+                "lambda" => Invocation.Destinations.Destinations.Function(sim, FunctionName(arn)),
                 _ => throw new TemplateException(resource.Mark, $"the destination {arn} is not an SQS queue, SNS topic, EventBridge bus or Lambda function.", "point it at one of those (e.g. !GetAtt MyQueue.Arn)."),
             };
         }

@@ -5,7 +5,7 @@ using Course.Sandbox.Clients.EventBridge.Model;
 using Course.Sandbox.Functions;
 using Course.Sandbox.Hosting;
 using Course.Sandbox.Observability;
-using Course.Sandbox.Sources.EventBridge;
+using Course.Sandbox.Services.EventBridge;
 
 namespace Course.Sandbox.Tests.Clients.EventBridge;
 

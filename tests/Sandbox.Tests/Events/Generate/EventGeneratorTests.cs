@@ -8,8 +8,8 @@ using Course.Lambda.Serialization.SystemTextJson;
 using Course.Lambda.SNSEvents;
 using Course.Lambda.SQSEvents;
 using Course.Sandbox.Events.Generate;
-using Course.Sandbox.Sources.EventBridge.Patterns;
-using Course.Sandbox.Tests.Sources.EventBridge;
+using Course.Sandbox.Services.EventBridge.Patterns;
+using Course.Sandbox.Tests.Services.EventBridge;
 
 namespace Course.Sandbox.Tests.Events.Generate;
 
@@ -120,6 +120,25 @@ public sealed class EventGeneratorTests
         Assert.All(evt.Records, r => Assert.Equal("g", r.Attributes["MessageGroupId"]));
         Assert.True(string.CompareOrdinal(evt.Records[0].Attributes["SequenceNumber"], evt.Records[1].Attributes["SequenceNumber"]) < 0);
         Assert.Equal(evt.Records[0].Md5OfBody, evt.Records[0].Attributes["MessageDeduplicationId"]);
+    }
+
+    [Fact]
+    public void Sqs_FifoQueue_RecordsHaveTheAttributesTheMappingDelivers_InItsOrder()
+    {
+        var generated = Generator().Sqs(new SqsEventOptions { QueueName = "orders.fifo", Bodies = ["a"] }).Records[0];
+        var sim = TestHandlers.Sim();
+        var queue = sim.Services.Sqs.CreateQueue("orders.fifo", new Dictionary<string, string> { ["FifoQueue"] = "true", ["ContentBasedDeduplication"] = "true" });
+        SQSEvent? delivered = null;
+        sim.Lambda.Deploy(new Course.Sandbox.Functions.FunctionOptions { FunctionName = "f" },
+            Course.Sandbox.Hosting.HandlerFactory.FromDelegate((SQSEvent e, Course.Lambda.Core.ILambdaContext c) => { delivered = e; return (SQSBatchResponse?)null; }));
+        Course.Sandbox.Sources.Sqs.SqsEventSourceMapping.Create(sim, queue, "f");
+        queue.Send(new Course.Sandbox.Services.Sqs.SqsSendRequest { Body = "a", MessageGroupId = "group-1" });
+        sim.Run();
+
+        Assert.NotNull(delivered);
+        Assert.Equal(delivered.Records[0].Attributes.Keys, generated.Attributes.Keys);
+        Assert.Equal(delivered.Records[0].MessageAttributes.Count, generated.MessageAttributes.Count);
+        Assert.Equal(delivered.Records[0].Md5OfMessageAttributes, generated.Md5OfMessageAttributes);
     }
 
     [Theory]

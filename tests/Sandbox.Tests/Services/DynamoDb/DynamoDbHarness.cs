@@ -3,7 +3,6 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using Course.Sandbox.Services.DynamoDb;
-using Course.Sandbox.Services.DynamoDb.Wire;
 using Course.Sandbox.Services.Faults;
 using Course.Sandbox.Services.Wire;
 

@@ -2,8 +2,8 @@ using System.Text.Json;
 using Course.Sandbox.Functions;
 using Course.Sandbox.Observability;
 using Course.Sandbox.Retries;
+using Course.Sandbox.Services.EventBridge;
 using Course.Sandbox.Services.Faults;
-using Course.Sandbox.Sources.EventBridge;
 using Course.Sandbox.Sources.Sns;
 using CsCheck;
 

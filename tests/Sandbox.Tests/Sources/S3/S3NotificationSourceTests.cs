@@ -3,9 +3,9 @@ using Course.Lambda.Core;
 using Course.Lambda.S3Events;
 using Course.Sandbox.Functions;
 using Course.Sandbox.Hosting;
+using Course.Sandbox.Invocation.Destinations;
 using Course.Sandbox.Observability;
 using Course.Sandbox.Services.S3;
-using Course.Sandbox.Sources.Destinations;
 
 namespace Course.Sandbox.Tests.Sources.S3;
 

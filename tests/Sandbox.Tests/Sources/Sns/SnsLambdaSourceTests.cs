@@ -3,11 +3,11 @@ using Course.Lambda.Core;
 using Course.Lambda.SNSEvents;
 using Course.Sandbox.Functions;
 using Course.Sandbox.Hosting;
+using Course.Sandbox.Invocation.Destinations;
 using Course.Sandbox.Observability;
 using Course.Sandbox.Retries;
 using Course.Sandbox.Services.Faults;
 using Course.Sandbox.Services.Sns;
-using Course.Sandbox.Sources.Destinations;
 using Course.Sandbox.Sources.Sns;
 
 namespace Course.Sandbox.Tests.Sources.Sns;
