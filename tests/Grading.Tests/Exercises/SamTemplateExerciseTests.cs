@@ -19,8 +19,8 @@ public sealed class SamTemplateExerciseTests : IDisposable
 
     [Theory]
     [InlineData("      Runtime: dotnet8\n", "      Runtime: [dotnet8\n", @"Broken\.template\.yaml:\d+:\d+: error: ")]
-    [InlineData("            Bucket: !Ref DocumentBucket\n", "            Bucket: !Ref Nowhere\n", @"Broken\.template\.yaml:31:21: error: Invalid Serverless Application Specification document\. Number of errors found: 1\. Resource with id \[IndexFunction\] is invalid\. Event with id \[Upload\] is invalid\. S3 events must reference an S3 bucket in the same template\.")]
-    [InlineData("      TABLE_NAME: !Ref DocumentTable\n", "      TABLE_NAME: !Ref DocumentTabel\n", @"Broken\.template\.yaml:\d+:\d+: error: Ref names 'DocumentTabel'")]
+    [InlineData("            Bucket: !Ref DocumentBucket\n", "            Bucket: !Ref Nowhere\n", @"Broken\.template\.yaml:28:21: error: Invalid Serverless Application Specification document\. Number of errors found: 1\. Resource with id \[IndexFunction\] is invalid\. Event with id \[Upload\] is invalid\. S3 events must reference an S3 bucket in the same template\.")]
+    [InlineData("      TABLE_NAME: !Ref DocumentTable\n", "      TABLE_NAME: !Ref DocumentTabel\n", @"Broken\.template\.yaml:16:23: error: Ref names 'DocumentTabel'")]
     public async Task Grade_RejectedTemplate_EveryCheckFailsWithTheFileLineColumnMessage(string from, string to, string pattern)
     {
         var solution = File.ReadAllText(Path.Combine(ExerciseDir(), "solution", "template.yaml"));
@@ -34,7 +34,7 @@ public sealed class SamTemplateExerciseTests : IDisposable
         Assert.All(report.Checks, c =>
         {
             Assert.Equal(CheckStatus.Fail, c.Status);
-            Assert.Matches("observed: " + pattern, c.Message);
+            Assert.Matches(@"observed: \S*" + pattern, c.Message);
             Assert.DoesNotContain("   at ", c.Message, StringComparison.Ordinal);
         });
     }
