@@ -236,7 +236,7 @@ Show.Logs(sim2);
 // The export rewrites `Course.Lambda.*` usings to `Amazon.Lambda.*` and writes a csproj per function
 // with the `Amazon.Lambda.*` and `AWSSDK.*` packages it needs; the template is the same file.
 //
-// One thing the simulator lets through and CloudFormation does not: this page's template gives
+// One thing `course local run` lets through and CloudFormation does not (the exercise's grader does not either): this page's template gives
 // `S3ReadPolicy` a `!Ref DocumentBucket` while the bucket's notification invokes the same function. The
 // bucket then depends on the function's permission, the permission on the function, the function on its
 // role, and the role on the bucket, and `sam deploy` stops with "Circular dependency between resources".
