@@ -55,6 +55,18 @@ public sealed class CheckContext
     /// </summary>
     public IReadOnlyDictionary<string, object?> HandlerConstants => _session.HandlerConstants;
 
+    /// <summary>
+    /// Another public method of the learner's handler class (exercise.yaml's <c>handler.type</c>) as a handler, from the
+    /// same compiled assembly — nothing is recompiled. How an exercise whose file holds several functions (13-state-machine:
+    /// extract, summarize, store) deploys each: <c>ctx.Sim.Lambda.Deploy(options, ctx.HandlerFor("Store"))</c>. Each
+    /// execution environment loads its own copy, as for the exercise's function.
+    /// </summary>
+    /// <param name="method">The public method's name (exactly one with that name).</param>
+    /// <returns>The handler factory to deploy.</returns>
+    /// <exception cref="Course.Sandbox.Hosting.HandlerBindingException">The method does not exist or has a shape Lambda cannot call (when an environment starts).</exception>
+    /// <exception cref="InvalidOperationException">The handler was not given as a compiled file (in-process runs over a type or delegate).</exception>
+    public Course.Sandbox.Hosting.HandlerFactory HandlerFor(string method) => _session.HandlerFor(method);
+
     /// <summary>The deployed function (its options, environments and their logs).</summary>
     public Course.Sandbox.Functions.LambdaFunction Function => _session.Function;
 

@@ -152,13 +152,6 @@ internal sealed partial class DefinitionParser
     {
         var name = r.Has("ItemProcessor") ? "ItemProcessor" : "Iterator";
         if (r.ObjectField(name) is not { } o) return null;
-        if (o["ProcessorConfig"] is JsonObject config)
-        {
-            var cr = new FieldReader(config, $"{r.At(name)}/ProcessorConfig", _schema);
-            cr.OnlyFields(Set(["Mode", "ExecutionType"]));
-            if (cr.String("Mode") is string mode && mode != "INLINE")
-                cr.Fail($"Map Mode '{mode}' (distributed Map) is not supported by this simulator yet: use INLINE", cr.At("Mode"));
-        }
         return Machine(o, r.At(name), topLevel: false, extra: name == "ItemProcessor" ? ["ProcessorConfig"] : []);
     }
 

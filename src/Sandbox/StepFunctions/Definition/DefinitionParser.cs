@@ -118,6 +118,18 @@ internal sealed partial class DefinitionParser
         if (type == StateType.Choice) r.Required("Choices");
 
         var parameters = Template(r, "Parameters");
+        var (distributed, childType) = type == StateType.Map ? ProcessorConfig(r) : (false, Executions.WorkflowType.Standard);
+        if (type == StateType.Map)
+        {
+            DistributedOnly(r, distributed);
+        }
+
+        var label = r.String("Label");
+        if (label is { Length: 0 or > 40 })
+        {
+            r.Fail("The Label must be 1 to 40 characters long", r.At("Label"));
+        }
+
         var state = new StateDefinition
         {
             Name = name,
@@ -160,6 +172,12 @@ internal sealed partial class DefinitionParser
             ToleratedFailureCountPath = PathField(r, "ToleratedFailureCountPath", reference: true),
             ToleratedFailurePercentage = r.Number("ToleratedFailurePercentage", 0, 100),
             ToleratedFailurePercentagePath = PathField(r, "ToleratedFailurePercentagePath", reference: true),
+            Distributed = distributed,
+            ChildExecutionType = childType,
+            ItemReader = distributed ? ItemReader(r) : null,
+            ItemBatcher = distributed ? ItemBatcher(r) : null,
+            ResultWriter = distributed ? ResultWriter(r) : null,
+            Label = label,
         };
         if (type == StateType.Task && r.Has("Credentials")) r.ObjectField("Credentials");
         if (state.Resource is string resource && Integrations.TaskResource.Parse(resource) is null)
@@ -192,7 +210,6 @@ internal sealed partial class DefinitionParser
             r.AtMostOne("MaxConcurrency", "MaxConcurrencyPath");
             r.AtMostOne("ToleratedFailureCount", "ToleratedFailureCountPath");
             r.AtMostOne("ToleratedFailurePercentage", "ToleratedFailurePercentagePath");
-            if (r.Has("ItemReader")) r.Fail("ItemReader (distributed Map) is not supported by this simulator yet: pass the items in the input (inline Map)", r.At("ItemReader"));
         }
         if (type == StateType.Pass) r.AtMostOne("Result", "Parameters");
         return state;

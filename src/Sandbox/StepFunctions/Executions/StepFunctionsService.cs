@@ -28,7 +28,7 @@ public sealed class StepFunctionsService
     /// <summary>Every execution, in the order they started.</summary>
     public IReadOnlyList<Execution> Executions => _order;
 
-    /// <summary>How many iterations an inline Map runs at once at most (catalogue row SFN_08, a weaker source). <value>The default value is 40.</value></summary>
+    /// <summary>How many iterations an inline Map runs at once at most (catalogue row SFN_08: AWS documents up to 40 concurrent iterations in inline mode). <value>The default value is 40.</value></summary>
     public int InlineMapConcurrency { get; set; } = 40;
 
     /// <summary>Creates a state machine (CreateStateMachine).</summary>
@@ -41,7 +41,8 @@ public sealed class StepFunctionsService
         if (name.Length is 0 or > 80 || name.Any(c => c is ' ' or '<' or '>' or '{' or '}' or '[' or ']' or '?' or '*' or '"' or '#' or '%' or '\\' or '^' or '|' or '~' or '`' or '$' or '&' or ',' or ';' or ':' or '/' || char.IsControl(c)))
             throw new StepFunctionsException("InvalidName", $"Invalid Name: '{name}'");
         var parsed = StateMachineDefinition.Parse(definition);
-        if (type == WorkflowType.Express && ExpressViolations(parsed, "/States").ToList() is { Count: > 0 } violations)
+        var violations = (type == WorkflowType.Express ? ExpressViolations(parsed, "/States") : ExpressChildViolations(parsed, "/States")).ToList();
+        if (violations.Count > 0)
             throw new InvalidDefinitionException(violations);
         var arn = $"arn:aws:states:{_sim.Options.Region}:{_sim.Options.AccountId}:stateMachine:{name}";
         if (_machines.ContainsKey(arn)) throw new StepFunctionsException("StateMachineAlreadyExists", $"State Machine Already Exists: '{arn}'");
@@ -72,7 +73,32 @@ public sealed class StepFunctionsService
         }
         if (JsonValues.Utf8Size(input) > ExecutionRunner.MaxPayloadBytes)
             throw new StepFunctionsException("InvalidExecutionInput", $"The input is larger than the quota of {ExecutionRunner.MaxPayloadBytes} bytes (256 KiB).");
-        name ??= _sim.NewRequestId();
+        return Launch(machine, name ?? _sim.NewRequestId(), input);
+    }
+
+    /// <summary>
+    /// The state machine a distributed Map's child workflow executions run (catalogue row SFN_13): the ItemProcessor as
+    /// its own machine named <c>&lt;parent&gt;/&lt;Label or state name&gt;</c>, of the ProcessorConfig's ExecutionType.
+    /// </summary>
+    internal StateMachine ChildStateMachine(Execution parent, string label, StateMachineDefinition processor, WorkflowType type)
+    {
+        var name = $"{parent.StateMachine.Name}/{label}";
+        return new StateMachine(name, $"arn:aws:states:{_sim.Options.Region}:{_sim.Options.AccountId}:stateMachine:{name}", type, processor, "")
+        {
+            RoleArn = parent.StateMachine.RoleArn,
+        };
+    }
+
+    /// <summary>Starts one child workflow execution of a distributed Map; it counts in the parent's <see cref="Execution.ChildExecutions"/>.</summary>
+    internal Execution StartChildExecution(Execution parent, StateMachine machine, string input)
+    {
+        var child = Launch(machine, _sim.NewRequestId(), input);
+        parent.AddChild(child);
+        return child;
+    }
+
+    private Execution Launch(StateMachine machine, string name, string input)
+    {
         var kind = machine.Type == WorkflowType.Express ? "express" : "execution";
         var arn = $"arn:aws:states:{_sim.Options.Region}:{_sim.Options.AccountId}:{kind}:{machine.Name}:{name}";
         if (_executions.ContainsKey(arn)) throw new StepFunctionsException("ExecutionAlreadyExists", $"Execution Already Exists: '{arn}'");
@@ -176,8 +202,32 @@ public sealed class StepFunctionsService
                     $"Express state machine does not support '{(resource.Sync ? ".sync" : ".waitForTaskToken")}' service integration", $"{at}/{name}/Resource");
             for (var i = 0; i < state.Branches.Count; i++)
                 foreach (var d in ExpressViolations(state.Branches[i], $"{at}/{name}/Branches[{i}]/States")) yield return d;
-            if (state.ItemProcessor is { } processor)
+            if (state.Distributed)
+                yield return new DefinitionDiagnostic("SCHEMA_VALIDATION_FAILED", "Express state machine does not support Distributed Map: run it in a Standard state machine", $"{at}/{name}/ItemProcessor/ProcessorConfig/Mode");
+            else if (state.ItemProcessor is { } processor)
                 foreach (var d in ExpressViolations(processor, $"{at}/{name}/ItemProcessor/States")) yield return d;
+        }
+    }
+
+    /// <summary>A Standard machine's distributed Maps whose child executions are Express obey Express's rules.</summary>
+    private static IEnumerable<DefinitionDiagnostic> ExpressChildViolations(StateMachineDefinition machine, string at)
+    {
+        foreach (var (name, state) in machine.States)
+        {
+            var inner = state.Branches.Select((b, i) => (b, $"{at}/{name}/Branches[{i}]/States")).ToList();
+            if (state.ItemProcessor is { } processor)
+            {
+                if (state.Distributed && state.ChildExecutionType == WorkflowType.Express)
+                {
+                    foreach (var d in ExpressViolations(processor, $"{at}/{name}/ItemProcessor/States")) yield return d;
+                    continue;
+                }
+
+                inner.Add((processor, $"{at}/{name}/ItemProcessor/States"));
+            }
+
+            foreach (var (branch, where) in inner)
+                foreach (var d in ExpressChildViolations(branch, where)) yield return d;
         }
     }
 

@@ -10,17 +10,17 @@ namespace Course.Sandbox.Templates.Transform;
 /// (<c>${definition_substitution_N}</c>); DefinitionUri becomes DefinitionS3Location. Translation only (the
 /// Step Functions engine runs the definition).
 /// </summary>
-internal static class StateMachineTranslator
+internal static partial class StateMachineTranslator
 {
     public const string Type = "AWS::Serverless::StateMachine";
 
-    private static readonly string[] Known = ["Definition", "DefinitionUri", "DefinitionSubstitutions", "Logging", "Name", "Policies", "PermissionsBoundary", "Role", "RolePath", "Type", "Tracing", "Tags", "PropagateTags"];
+    private static readonly string[] Known = ["Events", "Definition", "DefinitionUri", "DefinitionSubstitutions", "Logging", "Name", "Policies", "PermissionsBoundary", "Role", "RolePath", "Type", "Tracing", "Tags", "PropagateTags"];
 
     public static void Translate(TransformContext ctx, string id, MappingNode resource, MappingNode props)
     {
         foreach (var e in props.Entries)
         {
-            if (e.Key.Value is "Events" or "AutoPublishAlias" or "DeploymentPreference" or "UseAliasAsEventTarget")
+            if (e.Key.Value is "AutoPublishAlias" or "DeploymentPreference" or "UseAliasAsEventTarget")
                 throw new InvalidResource(e.Key.Mark, id, $"the sandbox's transform does not translate StateMachine {e.Key.Value} yet.", "remove it to translate here; sam deploy translates it on AWS.");
             if (!Known.Contains(e.Key.Value))
                 throw new InvalidResource(e.Key.Mark, id, $"property {e.Key.Value} not defined for resource of type {Type}", $"the properties are {string.Join(", ", Known)}.");
@@ -78,6 +78,8 @@ internal static class StateMachineTranslator
         var attributes = (MappingNode)passThrough.Clone();
         if (resource["DependsOn"] is { } d) attributes.Set("DependsOn", d.Clone());
         ctx.Add(id, TransformContext.Resource("AWS::StepFunctions::StateMachine", machine, attributes));
+        if (props["Events"] is MappingNode events)
+            Events(ctx, id, events, passThrough, props["PermissionsBoundary"]);
     }
 
     private static void Substitute(TemplateNode node, MappingNode substitutions, ref int counter)
