@@ -235,6 +235,18 @@ Show.Logs(sim2);
 //
 // The export rewrites `Course.Lambda.*` usings to `Amazon.Lambda.*` and writes a csproj per function
 // with the `Amazon.Lambda.*` and `AWSSDK.*` packages it needs; the template is the same file.
+//
+// One thing `course local run` lets through and CloudFormation does not (the exercise's grader does not either): this page's template gives
+// `S3ReadPolicy` a `!Ref DocumentBucket` while the bucket's notification invokes the same function. The
+// bucket then depends on the function's permission, the permission on the function, the function on its
+// role, and the role on the bucket, and `sam deploy` stops with "Circular dependency between resources".
+// Name the bucket (`BucketName: !Sub ${AWS::StackName}-documents-${AWS::AccountId}`) and give the policy
+// the same `!Sub` instead of a `!Ref`; the exercise's template does it that way.
+//
+// **Exercise [10-sam-template](../exercises/10-sam-template/README.md)** — check it with `./grade 10-sam-template`.
+//
+// Write the template around a finished handler: the upload event with its prefix filter, the table's
+// name in the environment, read and write grants scoped to one bucket and one table, and no `*`.
 
 // **Key points**
 //

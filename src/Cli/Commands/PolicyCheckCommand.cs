@@ -1,20 +1,18 @@
 using System.CommandLine;
 using Course.Cli.Commands.Local;
-using Course.Sandbox.Iam;
+using Course.Sandbox.Iam.Review;
 
 namespace Course.Cli.Commands;
 
 /// <summary>
 /// <c>course sam policy-check -t template.yaml [--scenario s.yaml]</c>: deploys the template, runs the scenario (when
 /// given), then lists for each function every action its role grants beside how often its code used it, and flags
-/// least-privilege problems: a <c>*</c> in an action or resource, a grant never used, a call that was denied.
-/// The policies SAM attaches for the Lambda service itself (logs, pollers) are listed apart and not flagged.
+/// least-privilege problems: a <c>*</c> in an action or resource, a grant never used, a call that was denied
+/// (the review is the engine's <see cref="LeastPrivilege"/>; the policies SAM attaches for the Lambda service itself are not flagged).
 /// Exit codes: 0 no findings, 1 findings, 2 bad input.
 /// </summary>
 internal static class PolicyCheckCommand
 {
-    private static readonly string[] ServicePolicies = ["AWSLambdaBasicExecutionRole", "AWSLambdaSQSQueueExecutionRole", "AWSLambdaDynamoDBExecutionRole", "AWSLambdaKinesisExecutionRole"];
-
     /// <summary>Builds the <c>policy-check</c> command.</summary>
     public static Command Create()
     {
@@ -50,30 +48,21 @@ internal static class PolicyCheckCommand
                 output.WriteLine("  its role is not in the template: not checked");
                 continue;
             }
-            var calls = local.Roles.Calls.Where(c => c.FunctionName == name).ToList();
+            var review = LeastPrivilege.Review(name, role, local.Roles.Calls);
+            findings += review.Findings;
             output.WriteLine($"  role {role.RoleName}");
-            foreach (var s in role.Statements.Where(s => s.Allow))
+            foreach (var grant in review.Grants)
             {
-                var service = ServicePolicies.Contains(s.Source);
-                var resources = s.Resources.Count > 0 ? string.Join(", ", s.Resources) : "every resource but " + string.Join(", ", s.NotResources);
-                var starResource = s.Resources.Any(r => r == "*" || r.EndsWith(":*", StringComparison.Ordinal));
-                output.WriteLine($"  [{s.Source}] on {resources}{(service ? " (for the Lambda service: not flagged)" : "")}{(!service && starResource ? "  ← '*' resource" : "")}");
-                if (!service && starResource) findings++;
-                foreach (var action in s.Actions.Count > 0 ? s.Actions : ["NotAction: " + string.Join(", ", s.NotActions)])
+                var service = grant.ForLambdaService;
+                output.WriteLine($"  [{grant.Statement.Source}] on {grant.ResourceText}{(service ? " (for the Lambda service: not flagged)" : "")}{(grant.WildcardResource ? "  ← '*' resource" : "")}");
+                foreach (var action in grant.Actions)
                 {
-                    var used = calls.Count(c => c.Decision == Decision.Allow && Wildcard.Matches(action, c.Action, ignoreCase: true) && s.Covers(c.Action, c.Resource));
-                    var flags = new List<string>();
-                    if (!service && action.Contains('*', StringComparison.Ordinal)) flags.Add("'*' in action");
-                    if (!service && used == 0) flags.Add("never used");
-                    findings += flags.Count;
-                    output.WriteLine($"    {(flags.Count > 0 ? "!" : " ")} {action,-36} {(service ? "used by Lambda itself" : used == 0 ? "unused" : $"used {used}×")}{(flags.Count > 0 ? "  ← " + string.Join(", ", flags) : "")}");
+                    var flags = action.Flags;
+                    output.WriteLine($"    {(flags.Count > 0 ? "!" : " ")} {action.Action,-36} {(service ? "used by Lambda itself" : action.Used == 0 ? "unused" : $"used {action.Used}×")}{(flags.Count > 0 ? "  ← " + string.Join(", ", flags) : "")}");
                 }
             }
-            foreach (var denied in calls.Where(c => c.Decision != Decision.Allow).GroupBy(c => (c.Action, c.Resource)))
-            {
-                findings++;
-                output.WriteLine($"  ! DENIED {denied.Key.Action} on {denied.Key.Resource} ({denied.Count()}×)  ← the code needs it; grant it (least privilege: this action on this resource)");
-            }
+            foreach (var denied in review.Denied)
+                output.WriteLine($"  ! DENIED {denied.Action} on {denied.Resource} ({denied.Count}×)  ← the code needs it; grant it (least privilege: this action on this resource)");
         }
         output.WriteLine(findings == 0 ? "no findings" : $"{findings} finding(s)");
         return findings == 0 ? 0 : 1;

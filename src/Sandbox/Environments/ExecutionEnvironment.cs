@@ -66,6 +66,12 @@ public sealed class ExecutionEnvironment
     /// <summary>The environment variables of this environment: the ones Lambda defines (AWS_REGION, AWS_LAMBDA_FUNCTION_NAME, …), then the function's.</summary>
     internal Dictionary<string, string> Variables { get; set; } = [];
 
+    /// <summary>
+    /// The environment variables the function's code sees here (what it received: Lambda's own, then the function's
+    /// configuration, with any change its code made): for checks that judge what a function was given.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> EnvironmentVariables => Variables;
+
     /// <summary>The modelled clock of the phase in progress (one object for the environment's life).</summary>
     internal InvocationScope Scope { get; set; } = null!;
 

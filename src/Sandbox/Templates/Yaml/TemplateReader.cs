@@ -42,6 +42,13 @@ public static partial class TemplateReader
         {
             throw new TemplateException(Mark(file, e.Start), $"the template is not valid YAML: {Clean(e.Message)}", "check the indentation and quoting at this place.");
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's parser gives up this way on some malformed flow collections (an unclosed '[' followed by
+            // block content); the last event it produced is where the document stopped making sense.
+            var at = parser.Current?.Start ?? YamlDotNet.Core.Mark.Empty;
+            throw new TemplateException(Mark(file, at), "the template is not valid YAML: a flow collection ('[' or '{') is not closed before the block content that follows it.", "close the '[' or '{' on the same line, or write the list as block items (`- value`).");
+        }
     }
 
     private static TemplateNode ReadNode(IParser parser, string file, Dictionary<string, TemplateNode> anchors)

@@ -36,6 +36,7 @@ public sealed class TemplateReaderTests
 
     [Theory]
     [InlineData("a: [1, 2\n", 2, "not valid YAML")]
+    [InlineData("Resources:\n  F:\n    Properties:\n      Runtime: [dotnet8\n      Handler: A::B.C::D\n      CodeUri: .\n", 4, "not valid YAML")]
     [InlineData("a: !Reff X\n", 1, "unknown tag '!Reff'")]
     [InlineData("a: 1\na: 2\n", 2, "the key 'a' appears twice")]
     [InlineData("a: !GetAtt NoDot\n", 1, "!GetAtt 'NoDot' needs the form LogicalId.Attribute")]
