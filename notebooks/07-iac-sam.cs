@@ -48,7 +48,7 @@ using Course.Sandbox;
 //       CodeUri: src/DocumentProcessor/
 //       Policies:
 //         - S3ReadPolicy:
-//             BucketName: !Ref DocumentBucket
+//             BucketName: !Sub "${AWS::StackName}-documents-${AWS::AccountId}"
 //         - DynamoDBWritePolicy:
 //             TableName: !Ref DocumentTable
 //         - Statement:
@@ -63,6 +63,8 @@ using Course.Sandbox;
 //             Events: s3:ObjectCreated:*
 //   DocumentBucket:
 //     Type: AWS::S3::Bucket
+//     Properties:
+//       BucketName: !Sub "${AWS::StackName}-documents-${AWS::AccountId}"
 //   DocumentTable:
 //     Type: AWS::Serverless::SimpleTable
 //     Properties:
@@ -113,7 +115,7 @@ var templateText = """
           InlineCode: "// the handler class is given to the simulator below"
           Policies:
             - S3ReadPolicy:
-                BucketName: !Ref DocumentBucket
+                BucketName: !Sub "${AWS::StackName}-documents-${AWS::AccountId}"
             - DynamoDBWritePolicy:
                 TableName: !Ref DocumentTable
           Events:
@@ -124,6 +126,8 @@ var templateText = """
                 Events: s3:ObjectCreated:*
       DocumentBucket:
         Type: AWS::S3::Bucket
+        Properties:
+          BucketName: !Sub "${AWS::StackName}-documents-${AWS::AccountId}"
       DocumentTable:
         Type: AWS::Serverless::SimpleTable
         Properties:
@@ -236,12 +240,13 @@ Show.Logs(sim2);
 // The export rewrites `Course.Lambda.*` usings to `Amazon.Lambda.*` and writes a csproj per function
 // with the `Amazon.Lambda.*` and `AWSSDK.*` packages it needs; the template is the same file.
 //
-// One thing `course local run` lets through and CloudFormation does not (the exercise's grader does not either): this page's template gives
-// `S3ReadPolicy` a `!Ref DocumentBucket` while the bucket's notification invokes the same function. The
-// bucket then depends on the function's permission, the permission on the function, the function on its
-// role, and the role on the bucket, and `sam deploy` stops with "Circular dependency between resources".
-// Name the bucket (`BucketName: !Sub ${AWS::StackName}-documents-${AWS::AccountId}`) and give the policy
-// the same `!Sub` instead of a `!Ref`; the exercise's template does it that way.
+// Why the bucket has a name: had `S3ReadPolicy` taken a `!Ref DocumentBucket` while the bucket's
+// notification invokes the same function, the bucket would depend on the function's permission, the
+// permission on the function, the function on its role, and the role on the bucket — and CloudFormation
+// refuses such a stack with "Circular dependency between resources". So this page's template names the
+// bucket (`BucketName: !Sub ${AWS::StackName}-documents-${AWS::AccountId}`) and gives the policy the same
+// `!Sub` instead of a `!Ref`. `course local run`, `local invoke` and the exercise's grader refuse the
+// circular form with the same message, as `sam deploy` would.
 //
 // **Exercise [10-sam-template](../exercises/10-sam-template/README.md)** — check it with `./grade 10-sam-template`.
 //

@@ -85,7 +85,6 @@ internal sealed class TemplateStack
         var display = file.DisplayPath ?? file.Name;
         var codes = new List<FunctionCode>();
         DeployedStack stack;
-        IReadOnlyList<string>? cycle;
         try
         {
             var template = TemplateLoader.Parse(file.Text!, display);
@@ -94,7 +93,6 @@ internal sealed class TemplateStack
                 codes.Add(code);
                 return ctx.Function.Handler;   // the learner's compiled Function.cs, whatever Handler says (the handler check judges it)
             });
-            cycle = DependencyCycle.Find((MappingNode)(template.IsSam ? SamTransform.Translate(template) : template.Root)["Resources"]!);
         }
         catch (TemplateException e)
         {
@@ -103,18 +101,6 @@ internal sealed class TemplateStack
         catch (SamTransformException e)
         {
             throw Rejected($"{e.Errors[0].Mark}: error: {e.Describe()}", e.Errors[0].Fix ?? "fix the resource SAM names");
-        }
-
-        if (cycle is not null)
-        {
-            // The simulator could deploy it; CloudFormation would not create any of it.
-            var bucket = cycle.FirstOrDefault(id => stack.Types.GetValueOrDefault(id) == BucketType);
-            throw new CheckFailedException(
-                $"{display}: error: CloudFormation rejects this stack before creating anything: {DependencyCycle.Message(cycle)}",
-                "a stack CloudFormation can create in some order (no resource depending on itself through the others)",
-                bucket is not null && cycle.Any(id => stack.Types.GetValueOrDefault(id) == "AWS::IAM::Role")
-                    ? $"the function's policy names {bucket} with !Ref or !GetAtt, and {bucket}'s notification needs the function: give the policy the bucket's name as its BucketName writes it (the same !Sub)"
-                    : "remove the Ref, GetAtt or Sub that closes the loop (or the DependsOn)");
         }
 
         var buckets = stack.Types.Where(t => t.Value == BucketType).Select(t => t.Key).ToList();

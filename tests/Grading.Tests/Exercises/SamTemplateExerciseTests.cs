@@ -20,7 +20,7 @@ public sealed class SamTemplateExerciseTests : IDisposable
     [Theory]
     [InlineData("      Runtime: dotnet8\n", "      Runtime: [dotnet8\n", @"Broken\.template\.yaml:\d+:\d+: error: ")]
     [InlineData("            Bucket: !Ref DocumentBucket\n", "            Bucket: !Ref Nowhere\n", @"Broken\.template\.yaml:28:21: error: Invalid Serverless Application Specification document\. Number of errors found: 1\. Resource with id \[IndexFunction\] is invalid\. Event with id \[Upload\] is invalid\. S3 events must reference an S3 bucket in the same template\.")]
-    [InlineData("        - S3ReadPolicy:\n            BucketName: !Sub ${AWS::StackName}-documents-${AWS::AccountId}\n", "        - S3ReadPolicy:\n            BucketName: !Ref DocumentBucket\n", @"Broken\.template\.yaml: error: CloudFormation rejects this stack before creating anything: Circular dependency between resources: \[IndexFunction, IndexFunctionRole, IndexFunctionUploadPermission, DocumentBucket\]")]
+    [InlineData("        - S3ReadPolicy:\n            BucketName: !Sub ${AWS::StackName}-documents-${AWS::AccountId}\n", "        - S3ReadPolicy:\n            BucketName: !Ref DocumentBucket\n", @"Broken\.template\.yaml:\d+:\d+: error: CloudFormation rejects this stack before creating anything: Circular dependency between resources: \[IndexFunction, IndexFunctionRole, IndexFunctionUploadPermission, DocumentBucket\]")]
     [InlineData("      TABLE_NAME: !Ref DocumentTable\n", "      TABLE_NAME: !Ref DocumentTabel\n", @"Broken\.template\.yaml:16:23: error: Ref names 'DocumentTabel'")]
     public async Task Grade_RejectedTemplate_EveryCheckFailsWithTheFileLineColumnMessage(string from, string to, string pattern)
     {

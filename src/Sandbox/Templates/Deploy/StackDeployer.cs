@@ -32,6 +32,7 @@ public static partial class StackDeployer
         ArgumentNullException.ThrowIfNull(handlers);
         var translated = template.IsSam ? SamTransform.Translate(template) : template.Root;
         var cfn = new Template(template.File, translated, template.Parameters, template.Pseudo);
+        RejectCycles(template, (MappingNode)translated["Resources"]!);
         var values = new StackValues(sim, cfn.Resources, template.Pseudo.StackName);
         var eval = new IntrinsicEvaluator(cfn, values);
         var stack = new DeployedStack();
@@ -175,5 +176,27 @@ public static partial class StackDeployer
         var errors = options.Validate();
         if (errors.Count > 0) throw new TemplateException(resource.Mark, $"function {id} is not valid: {string.Join("; ", errors)}", "fix the function's properties (MemorySize 128–10240, Timeout 1–900 …).");
         return options;
+    }
+
+    /// <summary>
+    /// CloudFormation creates nothing of a stack whose resources depend on themselves through others (typically an S3
+    /// event's bucket, the function's permission, the function, its role, and a policy that names the bucket with
+    /// <c>!Ref</c>): the sandbox refuses it too, rather than run what <c>sam deploy</c> cannot create.
+    /// </summary>
+    private static void RejectCycles(Template template, MappingNode resources)
+    {
+        if (DependencyCycle.Find(resources) is not { } cycle)
+        {
+            return;
+        }
+
+        var types = cycle.ToDictionary(id => id, id => (resources[id] as MappingNode)?["Type"]?.AsString() ?? "");
+        var bucket = cycle.FirstOrDefault(id => types[id] == "AWS::S3::Bucket");
+        var mark = cycle.Select(id => template.Resources[id]?.Mark).FirstOrDefault(m => m is { IsKnown: true }) ?? template.Root.Mark;
+        throw new TemplateException(mark,
+            $"CloudFormation rejects this stack before creating anything: {DependencyCycle.Message(cycle)}",
+            bucket is not null && cycle.Any(id => types[id] == "AWS::IAM::Role")
+                ? $"a policy names {bucket} with !Ref or !GetAtt while {bucket}'s notification needs the function: name the bucket (BucketName: !Sub ${{AWS::StackName}}-documents-${{AWS::AccountId}}) and give the policy the same !Sub"
+                : "remove the Ref, GetAtt, Sub or DependsOn that closes the loop");
     }
 }

@@ -66,7 +66,8 @@ public sealed class LocalCommandTests : IDisposable
     [InlineData("TABLE_NAME: !Ref DocumentTable", "TABLE_NAME: !Ref DocumentTabel", ":12:21: error: Ref names 'DocumentTabel', which is neither a parameter")]
     [InlineData("MemorySize: 1024", "MemorySize: 100000", "function DocumentProcessor is not valid")]
     [InlineData("Timeout: 30", "Timeout: [30]", "Type of property 'Timeout' is invalid.")]
-    [InlineData("  DocumentBucket:\n    Type: AWS::S3::Bucket", "  DocumentBucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: Not_A_Bucket", "AWS::S3::Bucket DocumentBucket cannot be created")]
+    [InlineData("      BucketName: !Sub \"${AWS::StackName}-documents-${AWS::AccountId}\"\n\n", "      BucketName: Not_A_Bucket\n\n", "AWS::S3::Bucket DocumentBucket cannot be created")]
+    [InlineData("            BucketName: !Sub \"${AWS::StackName}-documents-${AWS::AccountId}\"", "            BucketName: !Ref DocumentBucket", "Circular dependency between resources: [DocumentProcessor, DocumentProcessorRole, DocumentProcessorS3UploadPermission, DocumentBucket]")]
     public void Run_BadTemplates_Exit2WithPlaceAndFix(string from, string to, string problem)
     {
         var dir = CopySample();
