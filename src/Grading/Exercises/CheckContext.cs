@@ -226,6 +226,30 @@ public sealed class CheckContext
             StatusCode = record.Throttled ? 429 : 200,
         };
 
+    /// <summary>
+    /// A file the learner edits beside the handler (exercise.yaml's <c>learnerFiles:</c>), as read when grading started:
+    /// the graded artefact of a configuration exercise (a template, a state machine definition). Report problems in it
+    /// with its <see cref="LearnerFile.DisplayPath"/> and a line and column.
+    /// </summary>
+    /// <param name="name">The name exercise.yaml lists (e.g. <c>template.yaml</c>).</param>
+    /// <returns>The file with its text.</returns>
+    /// <exception cref="ArgumentException">exercise.yaml does not list <paramref name="name"/> (a mistake in the checks).</exception>
+    /// <exception cref="CheckFailedException">The learner's file is missing.</exception>
+    public LearnerFile GetLearnerFile(string name)
+    {
+        var file = Exercise.LearnerFiles.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.Ordinal))
+            ?? throw new ArgumentException($"exercise.yaml's learnerFiles does not list '{name}'", nameof(name));
+        if (file.Text is null)
+        {
+            throw new CheckFailedException(
+                $"{name} is missing beside {Exercise.Handler.File}",
+                $"the {name} you edit for this exercise",
+                $"restore it with ./course reset {Exercise.Id} (your other files are kept as backups) or create it beside {Exercise.Handler.File}");
+        }
+
+        return file;
+    }
+
     /// <summary>Adds a line to the check's output (shown with <c>--logs</c> and in results.json).</summary>
     /// <param name="line">The line.</param>
     public void Note(string line) => _notes.AppendLine(line);
