@@ -139,7 +139,8 @@ internal sealed class ReplSession
             $"({position.Line + 1},{position.Character + 1}): {diagnostic.Severity.ToString().ToLowerInvariant()} {diagnostic.Id}: {diagnostic.GetMessage(CultureInfo.InvariantCulture)}");
     }
 
-    private static string? Format(object? value) => value switch
+    /// <summary>A value as the REPL prints it: the engine's text display (<see cref="Course.Lessons.Display.ShowFormatters"/>) when it has one.</summary>
+    private static string? Format(object? value) => Course.Lessons.Display.ShowFormatters.Text(value) ?? value switch
     {
         null => "null",
         string s => System.Text.Json.JsonSerializer.Serialize(s),
