@@ -155,4 +155,26 @@ public sealed class CourseLayoutTests : IDisposable
         Assert.Contains("template.yaml", stdout.ToString().Split("restored the starter")[1], StringComparison.Ordinal);
         Assert.Equal(["Function.cs", "mapping.yaml", "template.yaml", "definition.asl.json", "notes/hints.md"], CourseLayout.Describe(dir).StarterFiles);
     }
+
+    [Fact]
+    public void State_EditingALearnerSettingsFile_CountsAsAnEdit()
+    {
+        var dir = Path.Combine(_root, "exercises", "02-hello-again");
+        var yaml = Path.Combine(dir, "exercise.yaml");
+        File.WriteAllText(yaml, File.ReadAllText(yaml).Replace("trigger:\n  kind: direct\n", "trigger:\n  kind: direct\n  settings: { batchSize: \"10\" }\n  learnerSettings: mapping.yaml\n", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(dir, "mapping.yaml"), "batchSize: 10\n");
+        File.WriteAllText(Path.Combine(dir, ".starter", "mapping.yaml"), "batchSize: 10\n");
+        var exercise = CourseLayout.Describe(dir);
+        var progress = new ProgressStore(Layout);
+
+        Assert.Equal("not started", ExerciseState.Of(exercise, progress).Label);
+        File.WriteAllText(Path.Combine(dir, "mapping.yaml"), "batchSize: 1\n");
+        Assert.Equal("edited, not graded yet", ExerciseState.Of(exercise, progress).Label);
+
+        progress.Put(exercise.Id, new ProgressRecord(2, 3, "fail", ProgressStore.LearnerHash(exercise)));
+        Assert.Equal("2/3", ExerciseState.Of(exercise, progress).Label);
+        File.WriteAllText(Path.Combine(dir, "mapping.yaml"), "batchSize: 5\n");   // the handler is unchanged
+        Assert.Equal("2/3 (edited since)", ExerciseState.Of(exercise, progress).Label);
+        Assert.Equal(ProgressStore.Hash(exercise.HandlerPath), ProgressStore.LearnerHash(CourseLayout.Describe(Path.Combine(_root, "exercises", "01-hello"))));
+    }
 }
