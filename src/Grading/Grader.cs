@@ -64,7 +64,6 @@ public sealed partial class Grader : IDisposable
         var limits = options.WallClockSeconds is { } seconds ? exercise.Limits with { WallClockSeconds = seconds } : exercise.Limits;
         _launcher.Prestart(limits);
 
-        // 1. The learner's handler.
         var handlerPath = Path.GetFullPath(options.HandlerFile ?? Path.Combine(directory, exercise.Handler.File));
         if (!File.Exists(handlerPath))
         {
@@ -85,6 +84,29 @@ public sealed partial class Grader : IDisposable
         Phase(watch, "exercise loaded");
         var cache = CacheFor(options);
         Phase(watch, "cache opened");
+
+        // The exercise's checks: when they are compiled already, the standby worker loads and warms them while
+        // Roslyn compiles the learner's file.
+        var checksSources = new List<SourceFile>();
+        foreach (var file in exercise.ChecksFiles)
+        {
+            var path = Path.Combine(directory, file);
+            if (!File.Exists(path))
+            {
+                return Error(exercise, $"{Display(path, root)}: error: checks file not found (exercise.yaml checksFiles).", options.Seed, watch);
+            }
+
+            checksSources.Add(SourceFile.Read(path, Display(path, root)));
+        }
+
+        var checksKey = CompileCache.Key("checks", checksSources);
+        var checks = cache.TryGet(checksKey);
+        if (checks is not null && PrepareWorkers)
+        {
+            _launcher.Prestart(limits, WorkerLauncher.Preparation(exercise with { Limits = limits }, checks.Assembly, checks.Pdb));
+        }
+
+        // 1. The learner's handler.
         var learnerKey = CompileCache.Key($"learner:{!options.SkipSafetyRules}:{exercise.Handler.Type}:{exercise.Handler.Method}", new[] { learnerSource });
         var learner = cache.TryGet(learnerKey);
         Phase(watch, learner is null ? "learner cache miss" : "learner cache hit");
@@ -107,21 +129,7 @@ public sealed partial class Grader : IDisposable
 
         Phase(watch, "learner compiled");
 
-        // 2. The exercise's checks.
-        var checksSources = new List<SourceFile>();
-        foreach (var file in exercise.ChecksFiles)
-        {
-            var path = Path.Combine(directory, file);
-            if (!File.Exists(path))
-            {
-                return Error(exercise, $"{Display(path, root)}: error: checks file not found (exercise.yaml checksFiles).", options.Seed, watch);
-            }
-
-            checksSources.Add(SourceFile.Read(path, Display(path, root)));
-        }
-
-        var checksKey = CompileCache.Key("checks", checksSources);
-        var checks = cache.TryGet(checksKey);
+        // 2. The exercise's checks, compiled on a cache miss.
         if (checks is null)
         {
             var compiled = _compiler.CompileChecks(checksSources);
@@ -152,6 +160,7 @@ public sealed partial class Grader : IDisposable
         var run = await _launcher.RunAsync(request, limits, cancellationToken).ConfigureAwait(false);
 
         Phase(watch, "worker finished");
+        LastRunPrepared = run.Prepared;
         if (ShowTimings && run.Stderr.Length > 0)
         {
             Console.Error.Write(run.Stderr);
@@ -162,6 +171,12 @@ public sealed partial class Grader : IDisposable
         return new GradeReport(exercise.Id, exercise.Title, status, null, Array.Empty<CompileDiagnostic>(), reports,
             run.Summary ?? RunSummary.Empty, options.Seed, watch.Elapsed.TotalMilliseconds) { ExerciseMaxScore = exercise.MaxScore };
     }
+
+    /// <summary>Whether the last run's worker had loaded and warmed the checks ahead of the request (tests, timings).</summary>
+    internal bool LastRunPrepared { get; private set; }
+
+    /// <summary>COURSE_GRADE_PREPARE=0 turns the standby worker's preparation off (to measure what it saves).</summary>
+    private static readonly bool PrepareWorkers = Environment.GetEnvironmentVariable("COURSE_GRADE_PREPARE") != "0";
 
     private static readonly bool ShowTimings = Environment.GetEnvironmentVariable("COURSE_GRADE_TIMINGS") == "1";
 
@@ -180,10 +195,16 @@ public sealed partial class Grader : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         try
         {
-            var exercise = ExerciseLoader.Load(Path.GetFullPath(options.ExerciseDirectory));
-            _launcher.Prestart(options.WallClockSeconds is { } seconds ? exercise.Limits with { WallClockSeconds = seconds } : exercise.Limits);
+            var directory = Path.GetFullPath(options.ExerciseDirectory);
+            var exercise = ExerciseLoader.Load(directory);
+            var limits = options.WallClockSeconds is { } seconds ? exercise.Limits with { WallClockSeconds = seconds } : exercise.Limits;
+            var paths = exercise.ChecksFiles.Select(f => Path.Combine(directory, f)).ToList();
+            var checks = paths.All(File.Exists)
+                ? CacheFor(options).TryGet(CompileCache.Key("checks", paths.Select(p => SourceFile.Read(p, Display(p, options.DisplayRoot ?? Environment.CurrentDirectory))).ToList()))
+                : null;
+            _launcher.Prestart(limits, checks is null || !PrepareWorkers ? null : WorkerLauncher.Preparation(exercise with { Limits = limits }, checks.Assembly, checks.Pdb));
         }
-        catch (ExerciseFormatException)
+        catch (Exception e) when (e is ExerciseFormatException or IOException or UnauthorizedAccessException)
         {
             // The next run reports it.
         }

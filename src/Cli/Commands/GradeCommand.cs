@@ -142,7 +142,7 @@ internal static class GradeCommand
         if (layout is not null && exercise is not null && ownFile && report.Checks.Count + report.MaxScore > 0)
         {
             var status = report.Status switch { GradeStatus.Pass => "pass", GradeStatus.Fail => "fail", _ => "error" };
-            new ProgressStore(layout).Put(exercise.Id, new ProgressRecord(report.Score, report.MaxScore, status, ProgressStore.Hash(exercise.HandlerPath)));
+            new ProgressStore(layout).Put(exercise.Id, new ProgressRecord(report.Score, report.MaxScore, status, ProgressStore.LearnerHash(exercise)));
         }
 
         switch (settings.Format)

@@ -17,7 +17,12 @@ internal static class ReplCommand
         var command = new Command("repl", "An interactive C# prompt with the engine and Show.* loaded (#load 05 runs lesson 05's blocks)");
         command.SetAction(async (_, _) =>
         {
-            var loop = new ReplLoop(Console.In, Console.Out, Console.Error, !Console.IsInputRedirected, Environment.CurrentDirectory);
+            var terminal = !Console.IsInputRedirected && !Console.IsOutputRedirected;
+            var loop = new ReplLoop(Console.In, Console.Out, Console.Error, !Console.IsInputRedirected, Environment.CurrentDirectory)
+            {
+                // Key by key (Tab completion, history) only where the terminal allows it.
+                Editor = terminal ? new ReplLineEditor(() => Console.ReadKey(intercept: true), Console.Out) : null,
+            };
             Console.CancelKeyPress += (_, e) =>
             {
                 // Ctrl+C cancels the running submission and keeps the session; at the prompt it leaves as usual.

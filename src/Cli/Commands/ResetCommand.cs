@@ -5,10 +5,11 @@ using Course.Cli.Exercises;
 namespace Course.Cli.Commands;
 
 /// <summary>
-/// <c>course reset &lt;exercise&gt;</c>: restores the exercise's starter handler from its pristine copy
-/// (<c>exercises/NN-slug/.starter/&lt;handler file&gt;</c>, shipped with the course) and keeps the learner's file beside it
-/// as <c>&lt;handler file&gt;.bak-YYYYMMDD-HHMMSS</c>; forgets the exercise's recorded grade. Exit codes: 0 reset (or
-/// nothing to do), 2 unknown exercise or no starter copy.
+/// <c>course reset &lt;exercise&gt;</c>: restores every learner file of the exercise from its pristine copy under
+/// <c>exercises/NN-slug/.starter/</c> (shipped with the course): the handler, the trigger's learner settings
+/// (<c>mapping.yaml</c>, <c>rules.yaml</c>), exercise.yaml's <c>learnerFiles:</c> and any other file with a starter copy.
+/// Each changed file is kept beside it as <c>&lt;file&gt;.bak-YYYYMMDD-HHMMSS</c>; unchanged files are left alone; the
+/// exercise's recorded grade is forgotten. Exit codes: 0 reset (or nothing to do), 2 unknown exercise or no starter handler.
 /// </summary>
 internal static class ResetCommand
 {
@@ -17,7 +18,7 @@ internal static class ResetCommand
     public static Command Create()
     {
         var exercise = new Argument<string>("exercise") { Description = "The exercise: 01, 01-hello-api or exercises/01-hello-api" };
-        var command = new Command("reset", "Restore an exercise's starter handler; your file is kept as a .bak copy") { exercise };
+        var command = new Command("reset", "Restore an exercise's starter files (handler, settings, templates); each changed file is kept as a .bak copy") { exercise };
         command.SetAction(result => Run(result.GetValue(exercise)!, Environment.CurrentDirectory, Console.Out, Console.Error, DateTime.Now));
         return command;
     }
@@ -58,26 +59,48 @@ internal static class ResetCommand
             return 2;
         }
 
-        if (File.Exists(exercise.HandlerPath) && ProgressStore.Hash(exercise.HandlerPath) == ProgressStore.Hash(exercise.StarterPath))
+        var stamp = now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+        var restored = new List<string>();
+        foreach (var file in exercise.StarterFiles)
         {
-            stdout.WriteLine($"{CourseLayout.Display(exercise.HandlerPath)} is already the starter; nothing to reset.");
+            var starter = exercise.StarterCopy(file);
+            var target = Path.Combine(exercise.Directory, file);
+            if (!File.Exists(starter))
+            {
+                stderr.WriteLine($"reset: {CourseLayout.Display(target)} has no starter copy ({CourseLayout.Display(starter)}); left as it is.");
+                continue;
+            }
+
+            if (File.Exists(target) && ProgressStore.Hash(target) == ProgressStore.Hash(starter))
+            {
+                continue;
+            }
+
+            if (File.Exists(target))
+            {
+                var backup = $"{target}.bak-{stamp}";
+                File.Copy(target, backup, overwrite: false);
+                stdout.WriteLine($"kept your file as {CourseLayout.Display(backup)}");
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(starter, target, overwrite: true);
+            restored.Add(CourseLayout.Display(target));
+        }
+
+        if (restored.Count == 0)
+        {
+            var pristine = exercise.StarterFiles.Where(f => File.Exists(exercise.StarterCopy(f))).Select(f => CourseLayout.Display(Path.Combine(exercise.Directory, f))).ToList();
+            stdout.WriteLine($"{string.Join(", ", pristine)} {(pristine.Count == 1 ? "is" : "are")} already the starter; nothing to reset.");
             return 0;
         }
 
-        if (File.Exists(exercise.HandlerPath))
-        {
-            var backup = $"{exercise.HandlerPath}.bak-{now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}";
-            File.Copy(exercise.HandlerPath, backup, overwrite: false);
-            stdout.WriteLine($"kept your file as {CourseLayout.Display(backup)}");
-        }
-
-        File.Copy(exercise.StarterPath, exercise.HandlerPath, overwrite: true);
         if (layout is not null)
         {
             new ProgressStore(layout).Remove(exercise.Id);
         }
 
-        stdout.WriteLine($"restored the starter {CourseLayout.Display(exercise.HandlerPath)}; grade it with {CliName.Grade} {exercise.Number}");
+        stdout.WriteLine($"restored the starter {string.Join(", ", restored)}; grade it with {CliName.Grade} {exercise.Number}");
         return 0;
     }
 }

@@ -15,6 +15,39 @@ internal sealed record CourseExercise(string Id, string Directory, string Title,
     /// <summary>The pristine starter kept beside the exercise (<c>.starter/&lt;handler file&gt;</c>), the copy <c>course reset</c> restores.</summary>
     public string StarterPath => Path.Combine(Directory, ".starter", HandlerFile);
 
+    /// <summary>
+    /// The other files the learner edits, relative to the folder: the trigger's learner settings
+    /// (<c>trigger.learnerSettings</c>, e.g. <c>mapping.yaml</c>) and exercise.yaml's <c>learnerFiles:</c>.
+    /// </summary>
+    public IReadOnlyList<string> OtherLearnerFiles { get; init; } = [];
+
+    /// <summary>
+    /// Every file <c>course reset</c> restores, relative to the folder: the handler, <see cref="OtherLearnerFiles"/>,
+    /// then any other file with a pristine copy under <c>.starter/</c>, each once.
+    /// </summary>
+    public IReadOnlyList<string> StarterFiles
+    {
+        get
+        {
+            var files = new List<string> { HandlerFile };
+            files.AddRange(OtherLearnerFiles);
+            var starter = Path.Combine(Directory, ".starter");
+            if (System.IO.Directory.Exists(starter))
+            {
+                files.AddRange(System.IO.Directory.GetFiles(starter, "*", SearchOption.AllDirectories)
+                    .Select(f => Path.GetRelativePath(starter, f).Replace('\\', '/'))
+                    .Order(StringComparer.Ordinal));
+            }
+
+            return files.Select(f => f.Replace('\\', '/')).Distinct(StringComparer.Ordinal).ToList();
+        }
+    }
+
+    /// <summary>The pristine copy of a learner file, <c>.starter/&lt;file&gt;</c>.</summary>
+    /// <param name="file">The file relative to the exercise folder.</param>
+    /// <returns>The absolute path (it may not exist).</returns>
+    public string StarterCopy(string file) => Path.Combine(Directory, ".starter", file);
+
     /// <summary>The number before the first dash, e.g. <c>01</c>.</summary>
     public string Number => Id.Split('-')[0];
 }

@@ -68,7 +68,17 @@ internal sealed class CourseLayout
         try
         {
             var definition = ExerciseLoader.Load(directory);
-            return new CourseExercise(id, Path.GetFullPath(directory), definition.Title, definition.Lesson, definition.Handler.File, definition.MaxScore);
+            var others = new List<string>();
+            if (definition.Trigger.LearnerSettingsFile is { } settings)
+            {
+                others.Add(settings);
+            }
+
+            others.AddRange(definition.LearnerFiles.Select(f => f.Name));
+            return new CourseExercise(id, Path.GetFullPath(directory), definition.Title, definition.Lesson, definition.Handler.File, definition.MaxScore)
+            {
+                OtherLearnerFiles = others,
+            };
         }
         catch (ExerciseFormatException)
         {

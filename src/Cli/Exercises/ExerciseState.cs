@@ -12,11 +12,11 @@ internal sealed record ExerciseState(CourseExercise Exercise, string Label, bool
     /// <returns>The state.</returns>
     public static ExerciseState Of(CourseExercise exercise, ProgressStore progress)
     {
-        var hash = ProgressStore.Hash(exercise.HandlerPath);
+        var hash = ProgressStore.LearnerHash(exercise);
         var record = progress.Get(exercise.Id);
         if (record is null)
         {
-            var pristine = !File.Exists(exercise.StarterPath) || ProgressStore.Hash(exercise.StarterPath) == hash;
+            var pristine = !File.Exists(exercise.StarterPath) || ProgressStore.LearnerHash(exercise, starter: true) == hash;
             return new ExerciseState(exercise, pristine ? "not started" : "edited, not graded yet", false);
         }
 

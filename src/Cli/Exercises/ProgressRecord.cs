@@ -4,5 +4,5 @@ namespace Course.Cli.Exercises;
 /// <param name="Score">Points earned.</param>
 /// <param name="MaxScore">Points available.</param>
 /// <param name="Status">pass, fail or error (the grade's status).</param>
-/// <param name="FileHash">SHA-256 of the handler file that was graded (to tell whether it changed since).</param>
+/// <param name="FileHash">SHA-256 of the learner's files that were graded (<see cref="ProgressStore.LearnerHash"/>), to tell whether they changed since.</param>
 internal sealed record ProgressRecord(int Score, int MaxScore, string Status, string FileHash);

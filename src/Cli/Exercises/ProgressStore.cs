@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 
 namespace Course.Cli.Exercises;
@@ -68,5 +69,32 @@ internal sealed class ProgressStore(CourseLayout layout)
         {
             return "";
         }
+    }
+
+    /// <summary>
+    /// The hash of everything the learner edits in an exercise: the handler's hash alone when it has no other learner
+    /// files; otherwise one SHA-256 over each file's name and hash (the handler, then the learner settings and
+    /// <c>learnerFiles:</c>), so editing 07's mapping.yaml after a grade shows as "edited since".
+    /// </summary>
+    /// <param name="exercise">The exercise.</param>
+    /// <param name="starter">True for the pristine copies under <c>.starter/</c> instead of the learner's files.</param>
+    /// <returns>The hash ("" for a missing handler).</returns>
+    public static string LearnerHash(CourseExercise exercise, bool starter = false)
+    {
+        ArgumentNullException.ThrowIfNull(exercise);
+        string PathOf(string file) => starter ? exercise.StarterCopy(file) : Path.Combine(exercise.Directory, file);
+        var handler = Hash(PathOf(exercise.HandlerFile));
+        if (exercise.OtherLearnerFiles.Count == 0)
+        {
+            return handler;
+        }
+
+        var all = new StringBuilder().Append(exercise.HandlerFile).Append('\0').Append(handler).Append('\0');
+        foreach (var file in exercise.OtherLearnerFiles)
+        {
+            all.Append(file).Append('\0').Append(Hash(PathOf(file))).Append('\0');
+        }
+
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(all.ToString())));
     }
 }

@@ -8,10 +8,14 @@ namespace Course.Cli.Repl;
 /// can span lines), runs it in the session and prints its value or its errors. <c>#load &lt;lesson&gt;</c> (<c>05</c>,
 /// <c>05-event-sources</c>) runs that lesson's <c>csharp run</c> blocks in order; <c>#reset</c> starts a new session;
 /// <c>#help</c> lists these; Ctrl+D (end of input) leaves. With a terminal it prompts (<c>&gt; </c>, then <c>· </c>
-/// on continuation lines); when input is piped it prompts nothing and exits 1 if any submission failed.
+/// on continuation lines) and, with an <see cref="Editor"/>, Tab completes the engine's names; when input is piped it
+/// prompts nothing and exits 1 if any submission failed.
 /// </summary>
 internal sealed class ReplLoop(TextReader input, TextWriter output, TextWriter errors, bool interactive, string workingDirectory)
 {
+    /// <summary>Reads lines key by key with Tab completion (a terminal); null reads lines from the input as they come.</summary>
+    public ReplLineEditor? Editor { get; init; }
+
     private ReplSession _session = new();
     private CancellationTokenSource? _running;
 
@@ -42,12 +46,28 @@ internal sealed class ReplLoop(TextReader input, TextWriter output, TextWriter e
         var buffer = new List<string>();
         while (true)
         {
-            if (interactive)
+            string? line;
+            var prompt = buffer.Count == 0 ? "> " : "· ";
+            if (interactive && Editor is { } editor)
             {
-                output.Write(buffer.Count == 0 ? "> " : "· ");
+                // Tab completes over the whole submission so far: the earlier lines of a block are in scope too.
+                var before = buffer.Count == 0 ? "" : string.Join('\n', buffer) + "\n";
+                line = editor.ReadLine(prompt, (text, cursor) =>
+                {
+                    var completion = _session.Complete(before + text, before.Length + cursor);
+                    return completion with { Start = completion.Start - before.Length };
+                });
+            }
+            else
+            {
+                if (interactive)
+                {
+                    output.Write(prompt);
+                }
+
+                line = await input.ReadLineAsync().ConfigureAwait(false);
             }
 
-            var line = await input.ReadLineAsync().ConfigureAwait(false);
             if (line is null)
             {
                 break;
@@ -118,6 +138,7 @@ internal sealed class ReplLoop(TextReader input, TextWriter output, TextWriter e
             case "#help":
                 output.WriteLine("#load <lesson>   run a lesson's csharp run blocks (e.g. #load 05)");
                 output.WriteLine("#reset           start a new session (forget every variable)");
+                output.WriteLine("Tab              complete a name (sim.La → sim.Lambda; twice lists what fits)");
                 output.WriteLine("Ctrl+C           cancel the running submission; Ctrl+D leaves");
                 return true;
             case "#reset":

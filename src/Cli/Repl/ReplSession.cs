@@ -64,6 +64,71 @@ internal sealed class ReplSession
         }
     }
 
+    /// <summary>
+    /// The names that complete the word at <paramref name="position"/>: after a dot, the members of what is left of it
+    /// (an instance's members with extension methods, a type's static members, a namespace's types and namespaces);
+    /// otherwise every name in scope there — locals and variables of earlier submissions, the imported namespaces' types,
+    /// keywords excluded. Found by symbol lookup on the submission's compilation (it continues this session's state).
+    /// </summary>
+    /// <param name="code">The submission typed so far (every line of it).</param>
+    /// <param name="position">The cursor's offset in <paramref name="code"/>.</param>
+    /// <returns>The completion (no names when nothing fits or the code cannot be bound).</returns>
+    public ReplCompletion Complete(string code, int position)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        position = Math.Clamp(position, 0, code.Length);
+        var start = position;
+        while (start > 0 && (char.IsLetterOrDigit(code[start - 1]) || code[start - 1] == '_'))
+        {
+            start--;
+        }
+
+        var prefix = code[start..position];
+        try
+        {
+            var script = _state is null ? CSharpScript.Create(code, Options.Value) : _state.Script.ContinueWith(code, Options.Value);
+            var compilation = script.GetCompilation();
+            var tree = compilation.SyntaxTrees.Last();
+            var model = compilation.GetSemanticModel(tree);
+            var symbols = LookUp(model, tree, start);
+            var names = symbols
+                .Where(s => s.CanBeReferencedByName && !s.IsImplicitlyDeclared && s.Name.StartsWith(prefix, StringComparison.Ordinal))
+                .Select(s => s.Name)
+                .Distinct(StringComparer.Ordinal)
+                .Order(StringComparer.Ordinal)
+                .ToList();
+            return new ReplCompletion(start, prefix, names);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return new ReplCompletion(start, prefix, []);
+        }
+    }
+
+    private static IEnumerable<ISymbol> LookUp(SemanticModel model, SyntaxTree tree, int start)
+    {
+        var root = tree.GetRoot();
+        var dot = start > 0 ? root.FindToken(start - 1) : default;
+        if (dot.IsKind(SyntaxKind.DotToken) && dot.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax access)
+        {
+            var left = access.Expression;
+            var symbol = model.GetSymbolInfo(left).Symbol;
+            switch (symbol)
+            {
+                case INamespaceSymbol ns:
+                    return model.LookupNamespacesAndTypes(start, ns);
+                case INamedTypeSymbol type:
+                    return model.LookupStaticMembers(start, type);
+            }
+
+            return model.GetTypeInfo(left).Type is { TypeKind: not TypeKind.Error } instance
+                ? model.LookupSymbols(start, instance, includeReducedExtensionMethods: true).Where(s => !s.IsStatic || s is IMethodSymbol { MethodKind: MethodKind.ReducedExtension })
+                : [];
+        }
+
+        return model.LookupSymbols(start);
+    }
+
     /// <summary>A diagnostic as <c>(line,col): error CS0103: …</c>, without a file name.</summary>
     /// <param name="diagnostic">The diagnostic.</param>
     /// <returns>The text.</returns>
@@ -74,7 +139,8 @@ internal sealed class ReplSession
             $"({position.Line + 1},{position.Character + 1}): {diagnostic.Severity.ToString().ToLowerInvariant()} {diagnostic.Id}: {diagnostic.GetMessage(CultureInfo.InvariantCulture)}");
     }
 
-    private static string? Format(object? value) => value switch
+    /// <summary>A value as the REPL prints it: the engine's text display (<see cref="Course.Lessons.Display.ShowFormatters"/>) when it has one.</summary>
+    private static string? Format(object? value) => Course.Lessons.Display.ShowFormatters.Text(value) ?? value switch
     {
         null => "null",
         string s => System.Text.Json.JsonSerializer.Serialize(s),

@@ -8,7 +8,8 @@ namespace Course.Cli.Workshop;
 /// <summary>
 /// Grades a class: every submission × every chosen exercise, with the course's own exercise.yaml and checks (never
 /// the student's copies of them), in <c>jobs</c> parallel lanes, each with its own <see cref="Grader"/> whose worker
-/// processes isolate the student's code. Results come back in student order whatever the lanes' timing, so the
+/// processes isolate the student's code. Every learner file is the student's: the handler and, beside it, the
+/// exercise's learner settings and <c>learnerFiles:</c> (the grader finds them next to the handler). Results come back in student order whatever the lanes' timing, so the
 /// output is deterministic; one bad submission is a row with a problem, never the end of the batch.
 /// </summary>
 internal sealed class WorkshopGrader(IReadOnlyList<CourseExercise> exercises, int jobs, int seed, string scratch)
@@ -63,6 +64,14 @@ internal sealed class WorkshopGrader(IReadOnlyList<CourseExercise> exercises, in
             if (!File.Exists(file) || IsLink(file))
             {
                 graded.Add((exercise.Id, null));
+                continue;
+            }
+
+            // The student's other learner files (mapping.yaml, rules.yaml, template.yaml …) are graded from their copy,
+            // found beside their handler; a link among them could read files outside the submission.
+            if (exercise.OtherLearnerFiles.Select(name => Course.Grading.Exercises.LearnerFile.Locate(file, name)).FirstOrDefault(p => File.Exists(p) && IsLink(p)) is { } link)
+            {
+                graded.Add((exercise.Id, Failed(exercise, $"{Path.GetFileName(link)} is a symbolic link; submit the file itself", seed)));
                 continue;
             }
 

@@ -118,6 +118,18 @@ internal sealed class SimulationFunctionSession : IFunctionSession
         Simulation.RunFor(Simulation.Options.EnvironmentIdleTimeout);
     }
 
-    private List<Course.Sandbox.Invocation.InvocationRecord> Records() =>
-        Simulation.Lambda.Invocations.Where(r => r.FunctionName == Function.Name && !r.Throttled).ToList();
+    /// <summary>
+    /// Every invocation of the learner's code in this session's simulation: the exercise's function and any other
+    /// function a check deployed with the same handler (e.g. exercise 11 deploys it again with the configuration the
+    /// learner declares). Functions a check deploys with its own handlers, and simulations of its own, are not the
+    /// learner's and are not counted.
+    /// </summary>
+    private List<Course.Sandbox.Invocation.InvocationRecord> Records()
+    {
+        var names = LearnerFunctions().Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        return Simulation.Lambda.Invocations.Where(r => names.Contains(r.FunctionName) && !r.Throttled).ToList();
+    }
+
+    private IEnumerable<LambdaFunction> LearnerFunctions() =>
+        Simulation.Lambda.Functions.Values.Where(f => f == Function || ReferenceEquals(f.Handler, Function.Handler)).OrderBy(f => f == Function ? 0 : 1).ThenBy(f => f.Name, StringComparer.Ordinal);
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Reflection;
-using System.Runtime.Loader;
 using System.Text;
 using System.Text.Json;
 using Course.Grading.Exercises;
@@ -17,22 +16,40 @@ public static class WorkerHost
 {
     /// <summary>Runs the worker loop over the process's standard streams.</summary>
     /// <returns>The process exit code (0 after the end line; 3 when the request itself is unusable).</returns>
+    /// <remarks>
+    /// Standard input carries one request per line: optionally first a preparation (the request's exercise and checks,
+    /// no learner assembly, no nonce) that a standby worker uses to load and JIT-compile the checks and warm the
+    /// exercise's trigger path, then the request itself. End of input before a request: a standby that was not used.
+    /// </remarks>
     public static async Task<int> RunAsync()
     {
         Phase("main entered");
         var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = true };
-        var reading = new StreamReader(Console.OpenStandardInput(), Encoding.UTF8).ReadToEndAsync();
+        var stdin = new StreamReader(Console.OpenStandardInput(), Encoding.UTF8);
+        var reading = stdin.ReadLineAsync();
         WarmUp();
         Phase("warmed up");
         var input = await reading.ConfigureAwait(false);
+        if (input is not null && WorkerPreparation.TryParse(input) is { } preparation)
+        {
+            Phase("preparation read");
+            reading = stdin.ReadLineAsync();
+            Prepared = WorkerPreparation.Prepare(preparation);
+            Phase("prepared");
+            input = await reading.ConfigureAwait(false);
+        }
+
         Phase("request read");
-        if (input.Length == 0)
+        if (string.IsNullOrEmpty(input))
         {
             return 0;   // a standby worker whose grader went away
         }
 
         return await RunAsync(input, stdout).ConfigureAwait(false);
     }
+
+    /// <summary>What a preparation line loaded, if one came before the request.</summary>
+    private static WorkerPreparation? Prepared { get; set; }
 
     /// <summary>
     /// While the grader is still compiling, run the code path of a real check once so the engine, the check API,
@@ -82,7 +99,7 @@ public static class WorkerHost
     private static readonly Lazy<TextWriter> TimingWriter = new(() => new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false)) { AutoFlush = true });
 
     /// <summary>With COURSE_GRADE_TIMINGS=1, writes the time since the process started to stderr (the grader shows it).</summary>
-    private static void Phase(string what)
+    internal static void Phase(string what)
     {
         if (ShowTimings)
         {
@@ -97,6 +114,7 @@ public static class WorkerHost
         try
         {
             request = JsonSerializer.Deserialize(input, WorkerJson.Context.WorkerRequest) ?? throw new JsonException("empty request");
+            Phase("request parsed");
         }
         catch (JsonException e)
         {
@@ -130,8 +148,16 @@ public static class WorkerHost
         Dictionary<string, MethodInfo> checks;
         try
         {
-            var checksAssembly = AssemblyLoadContext.Default.LoadFromStream(new MemoryStream(request.ChecksAssembly), new MemoryStream(request.ChecksPdb));
-            checks = FindChecks(checksAssembly);
+            if (Prepared?.ChecksFor(request) is { } prepared)
+            {
+                checks = prepared;
+                Write(WorkerJson.Prepared, "");
+            }
+            else
+            {
+                checks = FindChecks(WorkerPreparation.LoadChecks(request));
+            }
+            Phase("checks assembly loaded");
         }
         catch (Exception e) when (e is BadImageFormatException or FileLoadException or ReflectionTypeLoadException or InvalidOperationException)
         {
@@ -204,6 +230,7 @@ public static class WorkerHost
             }
 
             Write(WorkerJson.Result, outcome with { Output = Cap(logs.ToString()) });
+            Phase($"check {spec.Id} done");
         }
 
         summary = summary with { P50Ms = RunSummary.Percentile(durations, 50), P99Ms = RunSummary.Percentile(durations, 99) };
@@ -219,7 +246,10 @@ public static class WorkerHost
     private static string Cap(string output) =>
         output.Length <= MaxOutputChars ? output : output[..MaxOutputChars] + $"\n… output cut: {output.Length - MaxOutputChars} more characters";
 
-    private static Dictionary<string, MethodInfo> FindChecks(Assembly assembly)
+    /// <summary>The methods marked <see cref="CheckAttribute"/> in the checks assembly, by check id.</summary>
+    /// <param name="assembly">The loaded checks.</param>
+    /// <returns>The check methods.</returns>
+    internal static Dictionary<string, MethodInfo> FindChecks(Assembly assembly)
     {
         var result = new Dictionary<string, MethodInfo>(StringComparer.Ordinal);
         foreach (var type in assembly.GetTypes())

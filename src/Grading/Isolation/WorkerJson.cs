@@ -10,6 +10,9 @@ internal static class WorkerJson
     public const string Fatal = "fatal";
     public const string End = "end";
 
+    /// <summary>The run used checks a preparation line had loaded and warmed (a standby prepared ahead of time).</summary>
+    public const string Prepared = "prepared";
+
     /// <summary>The source-generated metadata for every protocol type (see <see cref="WorkerJsonContext"/>).</summary>
     public static WorkerJsonContext Context => WorkerJsonContext.Default;
 }

@@ -12,6 +12,9 @@ internal sealed class WorkerRun
 
     public bool Ended { get; set; }
 
+    /// <summary>The worker ran the checks a preparation line had loaded (it was prepared while the grader compiled).</summary>
+    public bool Prepared { get; set; }
+
     public bool TimedOut { get; set; }
 
     public int? ExitCode { get; set; }

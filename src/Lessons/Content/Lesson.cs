@@ -22,6 +22,16 @@ public sealed class Lesson
     /// <summary>The lesson id (<c>NN-slug</c>).</summary>
     public string Id => FrontMatter.Id;
 
+    /// <summary>The lesson's own number, the digits before the id's first dash (<c>04</c> for <c>04-handler-anatomy</c>); empty when there are none.</summary>
+    public string Number
+    {
+        get
+        {
+            var digits = Id.TakeWhile(char.IsAsciiDigit).Count();
+            return digits > 0 && (digits == Id.Length || Id[digits] == '-') ? Id[..digits] : string.Empty;
+        }
+    }
+
     /// <summary>The parsed front matter.</summary>
     public LessonFrontMatter FrontMatter { get; }
 

@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Course.Lessons.Content;
 using Course.Lessons.Markdown.Extensions.CSharpCode;
 using Markdig.Syntax;
+using Microsoft.DotNet.Interactive.Documents;
+using Microsoft.DotNet.Interactive.Documents.Jupyter;
 
 namespace Course.Lessons.Notebooks;
 
@@ -16,17 +16,20 @@ namespace Course.Lessons.Notebooks;
 /// </summary>
 public static partial class NotebookGenerator
 {
+    /// <summary>
+    /// Where the first code cell loads the engine from, relative to the notebooks folder: every build of src/Lessons,
+    /// Debug or Release, copies its assemblies there (Lessons.csproj's CopyEngineForNotebooks).
+    /// </summary>
+    public const string EngineFolder = "../src/Lessons/bin/engine/";
+
     /// <summary>The assemblies the first code cell loads, relative to the notebooks folder.</summary>
     public static readonly IReadOnlyList<string> EngineReferences =
-    [
-        "../src/Lessons/bin/Debug/net10.0/Course.Lambda.dll",
-        "../src/Lessons/bin/Debug/net10.0/Course.Sandbox.dll",
-        "../src/Lessons/bin/Debug/net10.0/Course.Lessons.dll",
-        "../src/Lessons/bin/Debug/net10.0/AWSSDK.Core.dll",
-        "../src/Lessons/bin/Debug/net10.0/AWSSDK.S3.dll",
-        "../src/Lessons/bin/Debug/net10.0/AWSSDK.DynamoDBv2.dll",
-        "../src/Lessons/bin/Debug/net10.0/AWSSDK.SQS.dll",
-    ];
+        new[] { "Course.Lambda", "Course.Sandbox", "Course.Lessons", "AWSSDK.Core", "AWSSDK.S3", "AWSSDK.DynamoDBv2", "AWSSDK.SQS" }
+            .Select(name => EngineFolder + name + ".dll")
+            .ToArray();
+
+    /// <summary>The kernels a lesson notebook uses: C# for code, Markdown for prose.</summary>
+    public static KernelInfoCollection Kernels => new() { new KernelInfo("csharp", "C#", []), new KernelInfo("markdown", "Markdown", []) };
 
     /// <summary>
     /// The project the .cs app references, relative to the notebooks folder: the lessons library, which brings
@@ -61,15 +64,12 @@ public static partial class NotebookGenerator
         var cells = new List<NotebookCell>
         {
             new(false, intro.ToString().TrimEnd('\n')),
-            new(true, "// Load the course engine and its notebook views (build them first: dotnet build src/Lessons)\n" +
+            new(true, "// Load the course engine and its notebook views (build it first, Debug or Release: dotnet build src/Lessons)\n" +
                 string.Join('\n', EngineReferences.Select(r => $"#r \"{r}\"")) + "\n" +
                 "using Microsoft.DotNet.Interactive;\n" +
-                "using Microsoft.DotNet.Interactive.Formatting;\n" +
+                "// Show.* draws HTML here (text in the .cs apps); a Simulation, CostSummary or LoadReport value renders as HTML.\n" +
                 "Course.Lessons.Display.Show.Html = html => html.DisplayAs(\"text/html\");\n" +
-                "Formatter.Register<Course.Sandbox.Simulation>((sim, writer) => writer.Write(\n" +
-                "    Course.Lessons.Display.SimulationHtml.Timeline(sim) + Course.Lessons.Display.SimulationHtml.Invocations(sim)), \"text/html\");\n" +
-                "Formatter.Register<Course.Sandbox.Pricing.CostSummary>((cost, writer) => writer.Write(\n" +
-                "    Course.Lessons.Display.SimulationHtml.Cost(cost)), \"text/html\");"),
+                "Course.Lessons.Display.ShowFormatters.Register();"),
         };
 
         var body = lesson.Body;
@@ -107,94 +107,31 @@ public static partial class NotebookGenerator
         }
     }
 
+    /// <summary>The cells as a .NET Interactive document, written as Jupyter JSON by Microsoft.DotNet.Interactive.Documents.</summary>
     private static string ToIpynb(IReadOnlyList<NotebookCell> cells)
     {
-        var buffer = new MemoryStream();
-        var options = new JsonWriterOptions
+        var document = new InteractiveDocument();
+        for (var i = 0; i < cells.Count; i++)
         {
-            Indented = true,
-            IndentSize = 1,
-            NewLine = "\n",
-            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        };
-        using (var json = new Utf8JsonWriter(buffer, options))
-        {
-            json.WriteStartObject();
-            json.WriteStartArray("cells");
-            for (var i = 0; i < cells.Count; i++)
+            document.Add(new InteractiveDocumentElement(cells[i].Source, cells[i].IsCode ? "csharp" : "markdown")
             {
-                var cell = cells[i];
-                json.WriteStartObject();
-                json.WriteString("cell_type", cell.IsCode ? "code" : "markdown");
-                if (cell.IsCode)
-                {
-                    json.WriteNull("execution_count");
-                }
-
-                json.WriteString("id", string.Create(CultureInfo.InvariantCulture, $"cell-{i:000}"));
-                json.WriteStartObject("metadata");
-                if (cell.IsCode)
-                {
-                    json.WriteStartObject("dotnet_interactive");
-                    json.WriteString("language", "csharp");
-                    json.WriteEndObject();
-                    json.WriteStartObject("polyglot_notebook");
-                    json.WriteString("kernelName", "csharp");
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndObject();
-                if (cell.IsCode)
-                {
-                    json.WriteStartArray("outputs");
-                    json.WriteEndArray();
-                }
-
-                json.WriteStartArray("source");
-                var lines = cell.Source.Split('\n');
-                for (var l = 0; l < lines.Length; l++)
-                {
-                    json.WriteStringValue(l + 1 < lines.Length ? lines[l] + "\n" : lines[l]);
-                }
-
-                json.WriteEndArray();
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteStartObject("metadata");
-            json.WriteStartObject("kernelspec");
-            json.WriteString("display_name", ".NET (C#)");
-            json.WriteString("language", "C#");
-            json.WriteString("name", ".net-csharp");
-            json.WriteEndObject();
-            json.WriteStartObject("language_info");
-            json.WriteString("file_extension", ".cs");
-            json.WriteString("mimetype", "text/x-csharp");
-            json.WriteString("name", "csharp");
-            json.WriteString("pygments_lexer", "csharp");
-            json.WriteString("version", "14.0");
-            json.WriteEndObject();
-            json.WriteStartObject("polyglot_notebook");
-            json.WriteStartObject("kernelInfo");
-            json.WriteString("defaultKernelName", "csharp");
-            json.WriteStartArray("items");
-            json.WriteStartObject();
-            json.WriteStartArray("aliases");
-            json.WriteEndArray();
-            json.WriteString("languageName", "csharp");
-            json.WriteString("name", "csharp");
-            json.WriteEndObject();
-            json.WriteEndArray();
-            json.WriteEndObject();
-            json.WriteEndObject();
-            json.WriteEndObject();
-            json.WriteNumber("nbformat", 4);
-            json.WriteNumber("nbformat_minor", 5);
-            json.WriteEndObject();
+                Id = string.Create(CultureInfo.InvariantCulture, $"cell-{i:000}"),
+            });
         }
 
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+        var json = Notebook.ToJupyterJson(document, "csharp").Replace("\r\n", "\n", StringComparison.Ordinal);
+        return json.EndsWith('\n') ? json : json + "\n";
+    }
+
+    /// <summary>Reads a notebook's cells back (Microsoft.DotNet.Interactive.Documents), e.g. to run or compare them.</summary>
+    /// <param name="ipynb">The notebook's JSON.</param>
+    /// <returns>The cells in order.</returns>
+    public static IReadOnlyList<NotebookCell> ReadCells(string ipynb)
+    {
+        ArgumentNullException.ThrowIfNull(ipynb);
+        return Notebook.Parse(ipynb, Kernels).Elements
+            .Select(e => new NotebookCell(e.KernelName != "markdown", e.Contents))
+            .ToList();
     }
 
     private static string ToScript(Lesson lesson, IReadOnlyList<NotebookCell> cells)

@@ -33,11 +33,18 @@ internal sealed class PageLayout(string courseTitle, IReadOnlyList<Lesson> lesso
         html.Append("<div class=\"tools\">\n<div class=\"search\"><input id=\"search-input\" type=\"search\" placeholder=\"Search the course\" aria-label=\"Search the course\" autocomplete=\"off\">\n")
             .Append("<ul id=\"search-results\" class=\"search-results\" hidden></ul></div>\n")
             .Append("<button id=\"theme-toggle\" type=\"button\" aria-label=\"Switch between light and dark\">◐</button>\n</div>\n</header>\n")
-            .Append("<div class=\"layout\">\n<nav class=\"sidebar\" aria-label=\"Lessons\">\n<ol>\n");
+            .Append("<div class=\"layout\">\n<nav class=\"sidebar\" aria-label=\"Lessons\">\n<ol class=\"lessons\">\n");
         foreach (var lesson in lessons)
         {
+            // The lesson's own number (01, 04 …), as the course map shows it, not the list's position.
             html.Append("<li").Append(lesson.Id == currentLessonId ? " class=\"current\"" : string.Empty).Append("><a href=\"")
-                .Append(root).Append(lesson.Id).Append(".html\">").Append(E(lesson.FrontMatter.Title)).Append("</a></li>\n");
+                .Append(root).Append(lesson.Id).Append(".html\">");
+            if (lesson.Number.Length > 0)
+            {
+                html.Append("<span class=\"lesson-number\">").Append(lesson.Number).Append("</span> ");
+            }
+
+            html.Append(E(lesson.FrontMatter.Title)).Append("</a></li>\n");
         }
 
         html.Append("</ol>\n</nav>\n<main id=\"content\">\n").Append(main).Append("</main>\n</div>\n")

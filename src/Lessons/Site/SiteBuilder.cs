@@ -167,7 +167,7 @@ public sealed class SiteBuilder
         html.Append("<h2 id=\"course-map\">Course map</h2>\n<table class=\"course-map\">\n<thead><tr><th>#</th><th>Lesson</th><th>Minutes</th><th>Exercises</th></tr></thead>\n<tbody>\n");
         foreach (var lesson in lessons)
         {
-            html.Append("<tr><td>").Append(lesson.Id[..2]).Append("</td><td><a href=\"").Append(lesson.Id).Append(".html\">")
+            html.Append("<tr><td>").Append(lesson.Number).Append("</td><td><a href=\"").Append(lesson.Id).Append(".html\">")
                 .Append(PageLayout.E(lesson.FrontMatter.Title)).Append("</a></td><td>").Append(lesson.FrontMatter.Minutes.ToString(CultureInfo.InvariantCulture))
                 .Append("</td><td>").Append(ExerciseLinks(lesson.FrontMatter.Exercises, exercises, "exercises/")).Append("</td></tr>\n");
         }

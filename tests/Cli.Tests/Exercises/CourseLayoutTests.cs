@@ -113,4 +113,68 @@ public sealed class CourseLayoutTests : IDisposable
         Assert.Equal(2, ResetCommand.Run("02", _root, new StringWriter(), stderr, DateTime.Now));
         Assert.Contains(".starter/Function.cs is missing", stderr.ToString().Replace('\\', '/'), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Reset_RestoresEveryLearnerFile_SettingsLearnerFilesAndOtherStarterCopies_EachChangedOneKept()
+    {
+        var dir = Path.Combine(_root, "exercises", "02-hello-again");
+        var yaml = Path.Combine(dir, "exercise.yaml");
+        File.WriteAllText(yaml, File.ReadAllText(yaml).Replace("trigger:\n  kind: direct\n", "trigger:\n  kind: direct\n  settings: { batchSize: \"10\" }\n  learnerSettings: mapping.yaml\n", StringComparison.Ordinal)
+            + "learnerFiles: [template.yaml, definition.asl.json]\n");
+        foreach (var (file, text) in new[] { ("mapping.yaml", "batchSize: 10\n"), ("template.yaml", "Resources: {}\n"), ("notes/hints.md", "# hints\n") })
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(dir, ".starter", file))!);
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(dir, file))!);
+            File.WriteAllText(Path.Combine(dir, ".starter", file), text);
+            File.WriteAllText(Path.Combine(dir, file), text);
+        }
+
+        File.WriteAllText(Path.Combine(dir, "Function.cs"), "// my handler\n");
+        File.WriteAllText(Path.Combine(dir, "mapping.yaml"), "batchSize: 1\n");
+        File.WriteAllText(Path.Combine(dir, "template.yaml"), "Resources: { Mine: {} }\n");
+        File.WriteAllText(Path.Combine(dir, "definition.asl.json"), "{}");   // listed, but no starter copy
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+
+        var exit = ResetCommand.Run("02", _root, stdout, stderr, new DateTime(2026, 12, 1, 9, 30, 0, DateTimeKind.Local));
+
+        Assert.Equal(0, exit);
+        foreach (var file in new[] { "Function.cs", "mapping.yaml", "template.yaml", "notes/hints.md" })
+        {
+            Assert.Equal(File.ReadAllText(Path.Combine(dir, ".starter", file)), File.ReadAllText(Path.Combine(dir, file)));
+        }
+
+        Assert.Equal("// my handler\n", File.ReadAllText(Path.Combine(dir, "Function.cs.bak-20261201-093000")));
+        Assert.Equal("batchSize: 1\n", File.ReadAllText(Path.Combine(dir, "mapping.yaml.bak-20261201-093000")));
+        Assert.Equal("Resources: { Mine: {} }\n", File.ReadAllText(Path.Combine(dir, "template.yaml.bak-20261201-093000")));
+        Assert.False(File.Exists(Path.Combine(dir, "notes", "hints.md.bak-20261201-093000")));   // unchanged: left alone, no backup
+        Assert.Equal("{}", File.ReadAllText(Path.Combine(dir, "definition.asl.json")));
+        Assert.Contains("definition.asl.json has no starter copy", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Contains("restored the starter", stdout.ToString(), StringComparison.Ordinal);
+        Assert.Contains("mapping.yaml", stdout.ToString().Split("restored the starter")[1], StringComparison.Ordinal);
+        Assert.Contains("template.yaml", stdout.ToString().Split("restored the starter")[1], StringComparison.Ordinal);
+        Assert.Equal(["Function.cs", "mapping.yaml", "template.yaml", "definition.asl.json", "notes/hints.md"], CourseLayout.Describe(dir).StarterFiles);
+    }
+
+    [Fact]
+    public void State_EditingALearnerSettingsFile_CountsAsAnEdit()
+    {
+        var dir = Path.Combine(_root, "exercises", "02-hello-again");
+        var yaml = Path.Combine(dir, "exercise.yaml");
+        File.WriteAllText(yaml, File.ReadAllText(yaml).Replace("trigger:\n  kind: direct\n", "trigger:\n  kind: direct\n  settings: { batchSize: \"10\" }\n  learnerSettings: mapping.yaml\n", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(dir, "mapping.yaml"), "batchSize: 10\n");
+        File.WriteAllText(Path.Combine(dir, ".starter", "mapping.yaml"), "batchSize: 10\n");
+        var exercise = CourseLayout.Describe(dir);
+        var progress = new ProgressStore(Layout);
+
+        Assert.Equal("not started", ExerciseState.Of(exercise, progress).Label);
+        File.WriteAllText(Path.Combine(dir, "mapping.yaml"), "batchSize: 1\n");
+        Assert.Equal("edited, not graded yet", ExerciseState.Of(exercise, progress).Label);
+
+        progress.Put(exercise.Id, new ProgressRecord(2, 3, "fail", ProgressStore.LearnerHash(exercise)));
+        Assert.Equal("2/3", ExerciseState.Of(exercise, progress).Label);
+        File.WriteAllText(Path.Combine(dir, "mapping.yaml"), "batchSize: 5\n");   // the handler is unchanged
+        Assert.Equal("2/3 (edited since)", ExerciseState.Of(exercise, progress).Label);
+        Assert.Equal(ProgressStore.Hash(exercise.HandlerPath), ProgressStore.LearnerHash(CourseLayout.Describe(Path.Combine(_root, "exercises", "01-hello"))));
+    }
 }

@@ -32,6 +32,17 @@ public sealed class ReplLoopTests
     }
 
     [Fact]
+    public async Task Repl_EngineValue_PrintsTheTextDisplayItsFormatterHas()
+    {
+        var (exit, stdout, _) = await Run("var s = new Simulation();\ns\n");
+
+        Assert.Equal(0, exit);
+        var text = Course.Lessons.Display.ShowFormatters.Text(new Course.Sandbox.Simulation());
+        Assert.False(string.IsNullOrWhiteSpace(text));
+        Assert.Contains(text!.TrimEnd(), stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Repl_MultiLineSubmission_StateCarriesOver_ValuesPrinted()
     {
         var (exit, output, errors) = await Run("var sim = new Simulation(new SimulationOptions { Seed = 3 });\nvar n =\n  1 +\n  2;\nn * 10\n");

@@ -153,4 +153,32 @@ public sealed class WorkshopGradeTests : IDisposable
             Assert.Equal(File.ReadAllText(first[i]), File.ReadAllText(second[i]));
         }
     }
+
+    [Fact]
+    public async Task Grade_LearnerSettings_AreTheStudentsOwn_AndALinkedSettingsFileIsRefused()
+    {
+        var exercise07 = Path.Combine(RepoRoot(), "exercises", "07-stream-poison");
+        string Copy(string name, string mapping)
+        {
+            var folder = Path.Combine(_dir, "submissions", name, "exercises", "07-stream-poison");
+            Directory.CreateDirectory(folder);
+            File.Copy(Path.Combine(exercise07, "solution", "Function.cs"), Path.Combine(folder, "Function.cs"));
+            return Path.Combine(folder, "mapping.yaml");
+        }
+
+        File.Copy(Path.Combine(exercise07, "solution", "mapping.yaml"), Copy("ada", "solution"));
+        File.Copy(Path.Combine(exercise07, ".starter", "mapping.yaml"), Copy("bob", "starter"));
+        File.CreateSymbolicLink(Copy("mal", "link"), Path.Combine(exercise07, "solution", "mapping.yaml"));
+        var described = CourseLayout.Describe(exercise07);
+
+        var results = await new WorkshopGrader([described], 1, 1, Path.Combine(_dir, "scratch")) { WallClockSeconds = 20 }
+            .GradeAsync(SubmissionSource.Entries(Path.Combine(_dir, "submissions")), CancellationToken.None);
+        var byName = results.ToDictionary(r => r.Student);
+
+        Assert.Equal(["mapping.yaml"], described.OtherLearnerFiles);
+        Assert.Equal(described.MaxScore, byName["ada"].Score);
+        Assert.InRange(byName["bob"].Score, 0, described.MaxScore - 1);   // the handler is right; the starter's mapping is not
+        Assert.Equal(GradeStatus.Error, byName["mal"].Exercises[0].Report!.Status);
+        Assert.Contains("mapping.yaml is a symbolic link", byName["mal"].Exercises[0].Report!.Message, StringComparison.Ordinal);
+    }
 }

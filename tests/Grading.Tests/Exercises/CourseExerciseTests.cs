@@ -110,14 +110,22 @@ public sealed class CourseExerciseTests
     [MemberData(nameof(ExerciseIds))]
     public void StarterCopy_IsTheStarter(string exercise)
     {
-        // `course reset` restores .starter/<handler file>; in the course's repository it must equal the shipped starter.
+        // `course reset` restores every learner file from .starter/ (the handler, the learner settings, learnerFiles:):
+        // in the course's repository each must have a copy there equal to the shipped starter, and nothing else is there.
         var definition = ExerciseLoader.Load(ExerciseDir(exercise));
-        Assert.Equal(File.ReadAllText(Path.Combine(ExerciseDir(exercise), definition.Handler.File)),
-            File.ReadAllText(Path.Combine(ExerciseDir(exercise), ".starter", definition.Handler.File)));
-        foreach (var file in definition.LearnerFiles)
+        var learnerFiles = new[] { definition.Handler.File }
+            .Concat(definition.Trigger.LearnerSettingsFile is { } settings ? [settings] : [])
+            .Concat(definition.LearnerFiles.Select(f => f.Name))
+            .ToList();
+        foreach (var file in learnerFiles)
         {
-            Assert.Equal(File.ReadAllText(Path.Combine(ExerciseDir(exercise), file.Name)), File.ReadAllText(Path.Combine(ExerciseDir(exercise), ".starter", file.Name)));
+            Assert.Equal(File.ReadAllText(Path.Combine(ExerciseDir(exercise), file)),
+                File.ReadAllText(Path.Combine(ExerciseDir(exercise), ".starter", file)));
         }
+
+        var starter = Path.Combine(ExerciseDir(exercise), ".starter");
+        Assert.Equal(learnerFiles.Order(StringComparer.Ordinal),
+            Directory.GetFiles(starter, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(starter, f).Replace('\\', '/')).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Course.Lessons.Content;
 using Course.Lessons.Notebooks;
 using Microsoft.DotNet.Interactive.Commands;
@@ -28,24 +27,23 @@ public sealed class NotebookKernelTests
     {
         var path = Path.Combine(TestPaths.Course.Notebooks, id + ".ipynb");
         Assert.True(File.Exists(path), $"{path} is missing; run `course notebooks build`.");
-        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(path));
+        var cells = NotebookGenerator.ReadCells(await File.ReadAllTextAsync(path));   // read with Microsoft.DotNet.Interactive.Documents
         using var kernel = new CSharpKernel();
         var ran = 0;
         var html = 0;
-        foreach (var cell in json.RootElement.GetProperty("cells").EnumerateArray())
+        for (var i = 0; i < cells.Count; i++)
         {
-            if (cell.GetProperty("cell_type").GetString() != "code")
+            if (!cells[i].IsCode)
             {
                 continue;
             }
 
-            var source = string.Concat(cell.GetProperty("source").EnumerateArray().Select(s => s.GetString()));
-            // The notebook loads the engine from src/Lessons/bin/Debug; here the same assemblies sit next to the tests.
-            source = source.Replace("../src/Lessons/bin/Debug/net10.0/", AppContext.BaseDirectory.Replace('\\', '/'), StringComparison.Ordinal);
+            // The notebook loads the engine from src/Lessons/bin/engine; here the same assemblies sit next to the tests.
+            var source = cells[i].Source.Replace(NotebookGenerator.EngineFolder, AppContext.BaseDirectory.Replace('\\', '/'), StringComparison.Ordinal);
             var result = await kernel.SendAsync(new SubmitCode(source));
             var failure = result.Events.OfType<CommandFailed>().FirstOrDefault();
             html += result.Events.OfType<DisplayEvent>().Count(e => e.FormattedValues.Any(v => v.MimeType == "text/html"));
-            Assert.True(failure is null, $"{id}.ipynb cell {cell.GetProperty("id").GetString()} failed: {failure?.Message}\n--- cell ---\n{source}");
+            Assert.True(failure is null, $"{id}.ipynb cell {i} failed: {failure?.Message}\n--- cell ---\n{source}");
             ran++;
         }
 
@@ -81,7 +79,7 @@ public sealed class NotebookKernelTests
     {
         var lesson = LessonLoader.LoadAll(TestPaths.Course.Lessons)[0];
         var engineCell = NotebookGenerator.Generate(lesson).Cells[1].Source
-            .Replace("../src/Lessons/bin/Debug/net10.0/", AppContext.BaseDirectory.Replace('\\', '/'), StringComparison.Ordinal);
+            .Replace(NotebookGenerator.EngineFolder, AppContext.BaseDirectory.Replace('\\', '/'), StringComparison.Ordinal);
         using var kernel = new CSharpKernel();
         try
         {
@@ -97,6 +95,13 @@ public sealed class NotebookKernelTests
 
             var html = result.Events.OfType<ReturnValueProduced>().SelectMany(e => e.FormattedValues).Where(v => v.MimeType == "text/html").Select(v => v.Value);
             Assert.Contains(html, v => v.Contains("<svg", StringComparison.Ordinal) && v.Contains("<table", StringComparison.Ordinal));
+
+            // Every registered display: HTML in the notebook, its text display as text/plain.
+            var cost = await kernel.SendAsync(new SubmitCode("new Course.Sandbox.Pricing.CostModel(Course.Sandbox.Pricing.PriceSheet.UsEast1).Summarize(sim.Lambda.Invocations)"));
+            var formatted = cost.Events.OfType<ReturnValueProduced>().Single();
+            var value = formatted.Value!;
+            Assert.Equal(Course.Lessons.Display.ShowFormatters.Html(value), formatted.FormattedValues.Single(v => v.MimeType == "text/html").Value);
+            Assert.Equal(Course.Lessons.Display.ShowFormatters.Text(value), Microsoft.DotNet.Interactive.Formatting.Formatter.ToDisplayString(value, "text/plain"));
         }
         finally
         {

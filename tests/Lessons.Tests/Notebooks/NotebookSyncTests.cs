@@ -37,14 +37,16 @@ public sealed class NotebookSyncTests
         using var json = JsonDocument.Parse(NotebookGenerator.Generate(lesson).Ipynb);
         var root = json.RootElement;
 
+        var cells = root.GetProperty("cells").EnumerateArray().ToList();
         Assert.Equal(4, root.GetProperty("nbformat").GetInt32());
         Assert.Equal(".net-csharp", root.GetProperty("metadata").GetProperty("kernelspec").GetProperty("name").GetString());
-        Assert.Equal("csharp", root.GetProperty("metadata").GetProperty("language_info").GetProperty("name").GetString());
-        Assert.Equal("csharp", root.GetProperty("metadata").GetProperty("polyglot_notebook").GetProperty("kernelInfo").GetProperty("defaultKernelName").GetString());
-        var cells = root.GetProperty("cells").EnumerateArray().ToList();
+        // The metadata Microsoft.DotNet.Interactive.Documents writes (as Polyglot Notebooks saves a C# notebook).
+        Assert.Equal("C#", root.GetProperty("metadata").GetProperty("language_info").GetProperty("name").GetString());
+        Assert.Equal("csharp", root.GetProperty("metadata").GetProperty("polyglot_notebook").GetProperty("defaultKernelName").GetString());
+        Assert.Equal("csharp", cells[1].GetProperty("metadata").GetProperty("polyglot_notebook").GetProperty("kernelName").GetString());
         Assert.Equal("markdown", cells[0].GetProperty("cell_type").GetString());
         Assert.Equal("code", cells[1].GetProperty("cell_type").GetString());
-        Assert.Contains("#r \"../src/Lessons/bin/Debug/net10.0/Course.Sandbox.dll\"", string.Concat(cells[1].GetProperty("source").EnumerateArray().Select(s => s.GetString())), StringComparison.Ordinal);
+        Assert.Contains("#r \"../src/Lessons/bin/engine/Course.Sandbox.dll\"", string.Concat(cells[1].GetProperty("source").EnumerateArray().Select(s => s.GetString())), StringComparison.Ordinal);
         Assert.Equal(cells.Count, cells.Select(c => c.GetProperty("id").GetString()).Distinct().Count());
     }
 

@@ -106,6 +106,31 @@ public sealed class SiteBuilderTests
     }
 
     [Fact]
+    public void Build_Sidebar_NumbersLessonsByTheirOwnNumbers_AsTheCourseMapDoes()
+    {
+        // Lessons 01 and 04 (02 and 03 not written yet): the sidebar says 01, 04 — not the list positions 1, 2.
+        var input = TestPaths.NewTempDirectory("site-numbers");
+        Directory.CreateDirectory(Path.Combine(input, "lessons"));
+        File.Copy(Path.Combine(Fixture, "lessons", "01-alpha.md"), Path.Combine(input, "lessons", "01-alpha.md"));
+        File.WriteAllText(Path.Combine(input, "lessons", "04-delta.md"),
+            File.ReadAllText(Path.Combine(Fixture, "lessons", "02-beta.md")).Replace("id: 02-beta", "id: 04-delta", StringComparison.Ordinal));
+        var output = TestPaths.NewTempDirectory("site-numbers-out");
+        new SiteBuilder(new SiteOptions { LessonsDirectory = Path.Combine(input, "lessons"), ExercisesDirectory = Path.Combine(input, "exercises"), OutputDirectory = output }).Build();
+
+        foreach (var page in new[] { "index.html", "01-alpha.html", "04-delta.html" })
+        {
+            var html = File.ReadAllText(Path.Combine(output, page));
+            var sidebar = html[html.IndexOf("<nav class=\"sidebar\"", StringComparison.Ordinal)..html.IndexOf("</nav>", StringComparison.Ordinal)];
+            Assert.Equal(["01", "04"], System.Text.RegularExpressions.Regex.Matches(sidebar, "<span class=\"lesson-number\">(\\d+)</span>").Select(m => m.Groups[1].Value));
+        }
+
+        var index = File.ReadAllText(Path.Combine(output, "index.html"));
+        var map = index[index.IndexOf("class=\"course-map\"", StringComparison.Ordinal)..index.IndexOf("</table>", StringComparison.Ordinal)];
+        Assert.Equal(["01", "04"], System.Text.RegularExpressions.Regex.Matches(map, "<tr><td>(\\d+)</td>").Select(m => m.Groups[1].Value));
+        Assert.Contains(".sidebar ol { padding-left: 0; margin: 0; position: sticky; top: 4rem; list-style: none; }", File.ReadAllText(Path.Combine(output, "assets", "site.css")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Build_AllCourseLessons_WithinTwoSeconds()
     {
         var options = new SiteOptions { LessonsDirectory = TestPaths.Course.Lessons, ExercisesDirectory = TestPaths.Course.Exercises, OutputDirectory = TestPaths.NewTempDirectory("site-timed") };
