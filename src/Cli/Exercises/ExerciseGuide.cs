@@ -66,14 +66,23 @@ internal static class ExerciseGuide
                 return;
             }
 
-            var starter = File.Exists(exercise.StarterPath) && ProgressStore.Hash(exercise.StarterPath) == ProgressStore.Hash(exercise.HandlerPath);
+            var files = exercise.StarterFiles.Select(f => Path.Combine(exercise.Directory, f)).Where(File.Exists).ToList();
+            var starter = files.All(f => File.Exists(Path.Combine(exercise.Directory, ".starter", Path.GetRelativePath(exercise.Directory, f)))
+                && ProgressStore.Hash(Path.Combine(exercise.Directory, ".starter", Path.GetRelativePath(exercise.Directory, f))) == ProgressStore.Hash(f));
             console.WriteLine();
             if (starter)
             {
-                console.WriteLine("This is the starter handler: failing checks are expected.");
+                console.WriteLine("This is the starter: failing checks are expected.");
             }
 
-            console.WriteLine($"edit   {CourseLayout.Display(exercise.HandlerPath)} (its TODO (task N) comments mark where each task goes)");
+            // The files that still hold the tasks' TODOs are the ones to edit (a template or a definition, when the handler is given).
+            var toEdit = files.Where(f => File.ReadAllText(f).Contains("TODO", StringComparison.Ordinal)).ToList();
+            if (toEdit.Count == 0)
+            {
+                toEdit = [exercise.HandlerPath];
+            }
+
+            console.WriteLine($"edit   {string.Join(", ", toEdit.Select(CourseLayout.Display))} (the TODO (task N) comments mark where each task goes)");
             console.WriteLine($"tasks  {CourseLayout.Display(readme)} (one check per task)");
             console.WriteLine($"then   {command} {exercise.Number}   (or add --watch to grade on every save)");
             return;
