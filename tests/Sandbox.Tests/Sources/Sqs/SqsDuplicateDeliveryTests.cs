@@ -20,7 +20,7 @@ public sealed class SqsDuplicateDeliveryTests
     }
 
     [Fact]
-    public void DuplicateRate_One_DeliversEveryProcessedMessageAgain_InABatchOfItsOwn_ReceiveCountOneHigher()
+    public void SQS_08_DuplicateRate_One_DeliversEveryProcessedMessageAgain_InABatchOfItsOwn_ReceiveCountOneHigher()
     {
         var batches = new List<List<SQSEvent.SQSMessage>>();
         var h = new SqsHarness((e, c) => { batches.Add([.. e.Records]); return null; });
@@ -56,7 +56,7 @@ public sealed class SqsDuplicateDeliveryTests
     }
 
     [Fact]
-    public void DeliverCopy_ADeletedMessage_InvokesWithTheSameIdAndBody()
+    public void SQS_08_DeliverCopy_ADeletedMessage_InvokesWithTheSameIdAndBody()
     {
         var h = new SqsHarness((e, c) => null);
         var id = h.Send("hello");
@@ -84,7 +84,7 @@ public sealed class SqsDuplicateDeliveryTests
     }
 
     [Fact]
-    public void FifoQueue_DeliversExactlyOnce_SoNoDuplicateRateAndNoCopy()
+    public void SQS_08_FifoQueue_DeliversExactlyOnce_SoNoDuplicateRateAndNoCopy()
     {
         var h = new SqsHarness((e, c) => null, fifo: true);
         h.Send("a", group: "g");
