@@ -74,7 +74,10 @@ internal static class LoadCommand
             Payload = s.EventFile is null ? "{}" : InvokeCommand.ReadFile(s.EventFile, "event file"),
         };
         var problems = profile.Validate();
-        if (problems.Count > 0) throw new InvokeCommand.InvokeInputException(string.Join("; ", problems) + ". Fix --rate / --duration.");
+        if (problems.Count > 0)
+        {
+            throw new InvokeCommand.InvokeInputException(string.Join("; ", problems) + ". Fix --rate / --duration.");
+        }
         if (s.EventFile is not null)
         {
             try
@@ -108,8 +111,14 @@ internal static class LoadCommand
         }
 
         var report = LoadGenerator.Run(sim, options.FunctionName, profile);
-        if (s.Format == "json") WriteJson(output, s, report);
-        else WriteText(output, s, report);
+        if (s.Format == "json")
+        {
+            WriteJson(output, s, report);
+        }
+        else
+        {
+            WriteText(output, s, report);
+        }
         return report.Errors == 0 && report.Throttles == 0 ? 0 : 1;
     }
 

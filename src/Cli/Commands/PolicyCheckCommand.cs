@@ -33,7 +33,10 @@ internal static class PolicyCheckCommand
         try
         {
             local = LocalStack.Deploy(templatePath, overrides, seed);
-            if (scenario is not null) new ScenarioRunner(local, scenario, TextWriter.Null).Run();
+            if (scenario is not null)
+            {
+                new ScenarioRunner(local, scenario, TextWriter.Null).Run();
+            }
         }
         catch (LocalInputException e)
         {
@@ -58,13 +61,22 @@ internal static class PolicyCheckCommand
                 var resources = s.Resources.Count > 0 ? string.Join(", ", s.Resources) : "every resource but " + string.Join(", ", s.NotResources);
                 var starResource = s.Resources.Any(r => r == "*" || r.EndsWith(":*", StringComparison.Ordinal));
                 output.WriteLine($"  [{s.Source}] on {resources}{(service ? " (for the Lambda service: not flagged)" : "")}{(!service && starResource ? "  ← '*' resource" : "")}");
-                if (!service && starResource) findings++;
+                if (!service && starResource)
+                {
+                    findings++;
+                }
                 foreach (var action in s.Actions.Count > 0 ? s.Actions : ["NotAction: " + string.Join(", ", s.NotActions)])
                 {
                     var used = calls.Count(c => c.Decision == Decision.Allow && Wildcard.Matches(action, c.Action, ignoreCase: true) && s.Covers(c.Action, c.Resource));
                     var flags = new List<string>();
-                    if (!service && action.Contains('*', StringComparison.Ordinal)) flags.Add("'*' in action");
-                    if (!service && used == 0) flags.Add("never used");
+                    if (!service && action.Contains('*', StringComparison.Ordinal))
+                    {
+                        flags.Add("'*' in action");
+                    }
+                    if (!service && used == 0)
+                    {
+                        flags.Add("never used");
+                    }
                     findings += flags.Count;
                     output.WriteLine($"    {(flags.Count > 0 ? "!" : " ")} {action,-36} {(service ? "used by Lambda itself" : used == 0 ? "unused" : $"used {used}×")}{(flags.Count > 0 ? "  ← " + string.Join(", ", flags) : "")}");
                 }

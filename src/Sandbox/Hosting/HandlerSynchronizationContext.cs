@@ -34,7 +34,10 @@ internal sealed class HandlerSynchronizationContext : SynchronizationContext
     /// <inheritdoc />
     public override void Post(SendOrPostCallback d, object? state)
     {
-        if (IsDead) return;
+        if (IsDead)
+        {
+            return;
+        }
         var continuation = new Continuation(this, d, state);
         if (!_scope.IsActive)
         {
@@ -53,9 +56,15 @@ internal sealed class HandlerSynchronizationContext : SynchronizationContext
     /// <summary>Queues what was frozen while the environment was idle, now that an invocation has started.</summary>
     public void Thaw()
     {
-        if (_frozen is not { Count: > 0 } frozen) return;
+        if (_frozen is not { Count: > 0 } frozen)
+        {
+            return;
+        }
         _frozen = null;
-        foreach (var continuation in frozen) _clock.ScheduleAt(_scope.Now, continuation);
+        foreach (var continuation in frozen)
+        {
+            _clock.ScheduleAt(_scope.Now, continuation);
+        }
     }
 
     /// <summary>The environment is shut down: pending and future continuations never run.</summary>
@@ -90,7 +99,10 @@ internal sealed class HandlerSynchronizationContext : SynchronizationContext
     {
         public override void Fire()
         {
-            if (owner.IsDead) return;
+            if (owner.IsDead)
+            {
+                return;
+            }
             if (!owner._scope.IsActive)
             {
                 (owner._frozen ??= []).Add(this);

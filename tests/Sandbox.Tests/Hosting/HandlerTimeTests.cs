@@ -219,7 +219,10 @@ public sealed class HandlerTimeTests
             HandlerFactory.FromDelegate(async (string _, ILambdaContext c) =>
             {
                 var sns = new Course.Sandbox.Clients.SimpleNotificationService.AmazonSimpleNotificationServiceClient();
-                for (var i = 0; i < 300; i++) await sns.PublishAsync(topic.Arn, "m" + i);   // 20 ms each: 50 fit in 1 s
+                for (var i = 0; i < 300; i++)
+                {
+                    await sns.PublishAsync(topic.Arn, "m" + i);   // 20 ms each: 50 fit in 1 s
+                }
                 return "done";
             }));
 

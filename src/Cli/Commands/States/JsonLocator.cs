@@ -12,7 +12,10 @@ internal static class JsonLocator
     /// <summary>1-based line and column of the property (or element) at <paramref name="location"/>, or (1, 1).</summary>
     public static (int Line, int Column) Find(string json, string? location)
     {
-        if (string.IsNullOrEmpty(location) || location == "/") return (1, 1);
+        if (string.IsNullOrEmpty(location) || location == "/")
+        {
+            return (1, 1);
+        }
         var target = Segments(location);
         var bytes = Encoding.UTF8.GetBytes(json);
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
@@ -54,7 +57,10 @@ internal static class JsonLocator
 
     private static void ElementInArray(Stack<(bool IsArray, int Index)> stack, List<string> path, List<string> target, long at, ref long best, ref int bestDepth)
     {
-        if (stack.Count == 0 || !stack.Peek().IsArray) return;
+        if (stack.Count == 0 || !stack.Peek().IsArray)
+        {
+            return;
+        }
         var (isArray, index) = stack.Pop();
         stack.Push((isArray, index + 1));
         Trim(path, stack.Count - 1);
@@ -64,13 +70,25 @@ internal static class JsonLocator
 
     private static void Trim(List<string> path, int keep)
     {
-        while (path.Count > Math.Max(0, keep)) path.RemoveAt(path.Count - 1);
+        while (path.Count > Math.Max(0, keep))
+        {
+            path.RemoveAt(path.Count - 1);
+        }
     }
 
     private static void Consider(List<string> path, List<string> target, long at, ref long best, ref int bestDepth)
     {
-        if (path.Count > target.Count || path.Count <= bestDepth) return;
-        for (var i = 0; i < path.Count; i++) if (path[i] != target[i]) return;
+        if (path.Count > target.Count || path.Count <= bestDepth)
+        {
+            return;
+        }
+        for (var i = 0; i < path.Count; i++)
+        {
+            if (path[i] != target[i])
+            {
+                return;
+            }
+        }
         best = at;
         bestDepth = path.Count;
     }
@@ -85,7 +103,9 @@ internal static class JsonLocator
             if (bracket < 0 || !part.EndsWith(']')) { result.Add(part); continue; }
             result.Add(part[..bracket]);
             foreach (var index in part[(bracket + 1)..^1].Split("]["))
+            {
                 result.Add($"[{index}]");
+            }
         }
         return result;
     }
@@ -96,7 +116,10 @@ internal static class JsonLocator
         for (long i = 0; i < offset && i < bytes.Length; i++)
         {
             if (bytes[i] == (byte)'\n') { line++; column = 1; }
-            else if ((bytes[i] & 0xC0) != 0x80) column++;
+            else if ((bytes[i] & 0xC0) != 0x80)
+            {
+                column++;
+            }
         }
         return (line, column);
     }

@@ -13,7 +13,10 @@ internal static class SandboxClientAuthorization
     /// <summary>Null when allowed (or not checked), else the denial.</summary>
     public static AccessDeniedException? Check(string action, Func<RoleRegistry, string> resource)
     {
-        if (SandboxHttpClientFactory.Current?.WireAuthorizer is not SdkRequestAuthorizer authorizer || InvocationScope.Current is not { } scope) return null;
+        if (SandboxHttpClientFactory.Current?.WireAuthorizer is not SdkRequestAuthorizer authorizer || InvocationScope.Current is not { } scope)
+        {
+            return null;
+        }
         return authorizer.Registry.Authorize(scope.FunctionName, action, resource(authorizer.Registry));
     }
 }

@@ -3,9 +3,9 @@ using System.Text.Json.Nodes;
 using Course.Sandbox.Functions;
 using Course.Sandbox.Invocation;
 using Course.Sandbox.Observability;
+using Course.Sandbox.Retries;
 using Course.Sandbox.Services.DynamoDb.Streams;
 using Course.Sandbox.Sources.Sqs;
-using Course.Sandbox.Retries;
 
 namespace Course.Sandbox.Sources.DynamoDb;
 
@@ -51,7 +51,10 @@ public sealed partial class DynamoDbEventSourceMapping
                 ["streamArn"] = _stream.StreamArn,
             },
         };
-        if (r is null) record.Remove("responseContext");
+        if (r is null)
+        {
+            record.Remove("responseContext");
+        }
         target.Deliver(new AsyncDelivery(record.ToJsonString(), new Dictionary<string, string>()));
         _sim.Trace.Add(now, TraceKind.DestinationDelivered, _stream.TableName, r?.RequestId, string.Create(CultureInfo.InvariantCulture,
             $"{batch.Records.Count} record{(batch.Records.Count == 1 ? "" : "s")} ({batch.First}…{batch.Last0}) discarded ({condition}: {why}); metadata sent to {target.Arn}"));

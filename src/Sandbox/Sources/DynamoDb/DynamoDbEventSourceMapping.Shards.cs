@@ -3,9 +3,9 @@ using System.Text.Json.Nodes;
 using Course.Sandbox.Functions;
 using Course.Sandbox.Invocation;
 using Course.Sandbox.Observability;
+using Course.Sandbox.Retries;
 using Course.Sandbox.Services.DynamoDb.Streams;
 using Course.Sandbox.Sources.Sqs;
-using Course.Sandbox.Retries;
 
 namespace Course.Sandbox.Sources.DynamoDb;
 
@@ -20,7 +20,10 @@ public sealed partial class DynamoDbEventSourceMapping
             Id = id;
             Position = position;
             Lanes = new Lane[lanes];
-            for (var i = 0; i < lanes; i++) Lanes[i] = new Lane(this, lanes == 1 ? id : $"{id} lane {i}");
+            for (var i = 0; i < lanes; i++)
+            {
+                Lanes[i] = new Lane(this, lanes == 1 ? id : $"{id} lane {i}");
+            }
         }
 
         public string Id { get; }

@@ -1,10 +1,10 @@
 using System.Globalization;
 using Course.Sandbox.Invocation;
 using Course.Sandbox.Observability;
+using Course.Sandbox.Retries;
 using Course.Sandbox.Services.Faults;
 using Course.Sandbox.Services.Sns;
 using Course.Sandbox.Services.Sqs;
-using Course.Sandbox.Retries;
 
 namespace Course.Sandbox.Sources.EventBridge;
 

@@ -1,8 +1,8 @@
 using Course.Sandbox.Invocation;
 using Course.Sandbox.Observability;
+using Course.Sandbox.Retries;
 using Course.Sandbox.Services.Faults;
 using Course.Sandbox.Services.Sns;
-using Course.Sandbox.Retries;
 using Course.Sandbox.Services.Sqs;
 
 namespace Course.Sandbox.Sources.Sns;

@@ -566,7 +566,7 @@ public sealed class DynamoDbWireServiceTests
         using var h = await OrdersAsync();
         var seen = new List<string>();
         Dictionary<string, AttributeValue>? start = null;
-        int pages = 0;
+        var pages = 0;
         do
         {
             var page = await h.Client.QueryAsync(new QueryRequest

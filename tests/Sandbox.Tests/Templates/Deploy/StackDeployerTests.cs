@@ -255,7 +255,10 @@ public sealed class StackDeployerTests
                         BatchSize: 5
             """);
         var queue = sim.Services.Sqs.GetQueue(stack.PhysicalIds["Jobs"]);
-        for (var i = 0; i < 7; i++) queue.Send(new Course.Sandbox.Services.Sqs.SqsSendRequest { Body = $"m{i}" });
+        for (var i = 0; i < 7; i++)
+        {
+            queue.Send(new Course.Sandbox.Services.Sqs.SqsSendRequest { Body = $"m{i}" });
+        }
         sim.RunFor(TimeSpan.FromSeconds(30));
         Assert.Equal(7, Consumer.Received);
     }
