@@ -18,6 +18,8 @@ namespace Course.Cli.Commands;
 /// </summary>
 internal static class InvokeCommand
 {
+    private static readonly JsonSerializerOptions IndentedJson = new() { WriteIndented = true };
+
     /// <summary>Builds the <c>invoke</c> command.</summary>
     public static Command Create()
     {
@@ -240,7 +242,7 @@ internal static class InvokeCommand
             logs = logs.Select(l => new { time = Sandbox.Observability.LogStream.Timestamp(l.Time), message = l.Message }),
             cost = new { requests = cost.Requests, gbSeconds = cost.GbSeconds, requestCost = cost.RequestCost, computeCost = cost.ComputeCost, total = cost.Total, pricesAsOf = cost.PricesAsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
         };
-        output.WriteLine(JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true }));
+        output.WriteLine(JsonSerializer.Serialize(document, IndentedJson));
     }
 
     private static double Percentile(List<double> sorted, double p) =>

@@ -17,6 +17,8 @@ namespace Course.Cli.Commands;
 /// </summary>
 internal static class LoadCommand
 {
+    private static readonly JsonSerializerOptions IndentedJson = new() { WriteIndented = true };
+
     /// <summary>Builds the <c>load</c> command.</summary>
     public static Command Create()
     {
@@ -152,7 +154,7 @@ internal static class LoadCommand
             },
             samples = r.Samples.Select(x => new { offsetMs = x.Offset.TotalMilliseconds, latencyMs = x.Latency.TotalMilliseconds, cold = x.ColdStart, throttled = x.Throttled, failed = x.Failed }),
         };
-        o.WriteLine(JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true }));
+        o.WriteLine(JsonSerializer.Serialize(document, IndentedJson));
     }
 
     private static string Ms(TimeSpan t) => t.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture);

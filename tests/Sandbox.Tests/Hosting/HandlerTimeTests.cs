@@ -106,7 +106,7 @@ public sealed class HandlerTimeTests
         var warm = sim.Lambda.Invoke("fan", "\"c\"");
 
         Assert.Equal("3", warm.Payload);
-        var latency = sim.Services.Calls.Last().Latency;
+        var latency = sim.Services.Calls[^1].Latency;
         Assert.Equal(TimeSpan.FromMilliseconds(0.5) + latency, warm.Duration);   // not 3 × latency
     }
 

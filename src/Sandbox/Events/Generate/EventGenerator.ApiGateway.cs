@@ -28,10 +28,10 @@ public sealed partial class EventGenerator
             throw new ArgumentException($"Path must start with '/', got \"{options.Path}\".", nameof(options));
         }
 
-        var now = timeProvider.GetUtcNow().ToUniversalTime();
-        var apiId = RandomIds.LowerAlnum(random, 10);
+        var now = _timeProvider.GetUtcNow().ToUniversalTime();
+        var apiId = RandomIds.LowerAlnum(_random, 10);
         var domain = $"{apiId}.execute-api.{Region}.amazonaws.com";
-        var sourceIp = RandomIds.SourceIp(random);
+        var sourceIp = RandomIds.SourceIp(_random);
         const string userAgent = "curl/8.5.0";
         var headers = new Dictionary<string, string>
         {
@@ -40,7 +40,7 @@ public sealed partial class EventGenerator
             ["content-type"] = "application/json",
             ["host"] = domain,
             ["user-agent"] = userAgent,
-            ["x-amzn-trace-id"] = $"Root=1-{now.ToUnixTimeSeconds():x8}-{RandomIds.Hex(random, 24)}",
+            ["x-amzn-trace-id"] = $"Root=1-{now.ToUnixTimeSeconds():x8}-{RandomIds.Hex(_random, 24)}",
             ["x-forwarded-for"] = sourceIp,
             ["x-forwarded-port"] = "443",
             ["x-forwarded-proto"] = "https",
@@ -73,7 +73,7 @@ public sealed partial class EventGenerator
                     SourceIp = sourceIp,
                     UserAgent = userAgent,
                 },
-                RequestId = RandomIds.Base64Chars(random, 15) + "=",
+                RequestId = RandomIds.Base64Chars(_random, 15) + "=",
                 RouteKey = options.RouteKey,
                 Stage = options.Stage,
                 Time = now.ToString("dd/MMM/yyyy:HH:mm:ss +0000", CultureInfo.InvariantCulture),

@@ -25,7 +25,7 @@ public sealed partial class EventGenerator
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Bucket);
         ArgumentException.ThrowIfNullOrEmpty(options.Key);
         ArgumentOutOfRangeException.ThrowIfNegative(options.Size);
-        var principal = "AWS:AIDA" + RandomIds.Base64Chars(random, 17).ToUpperInvariant().Replace('+', 'X').Replace('/', 'Y');
+        var principal = "AWS:AIDA" + RandomIds.Base64Chars(_random, 17).ToUpperInvariant().Replace('+', 'X').Replace('/', 'Y');
         return new S3Event
         {
             Records =
@@ -35,14 +35,14 @@ public sealed partial class EventGenerator
                     EventVersion = "2.1",
                     EventSource = "aws:s3",
                     AwsRegion = Region,
-                    EventTime = timeProvider.GetUtcNow().UtcDateTime,
+                    EventTime = _timeProvider.GetUtcNow().UtcDateTime,
                     EventName = options.EventName,
                     UserIdentity = new S3Event.UserIdentityEntity { PrincipalId = principal },
-                    RequestParameters = new S3Event.RequestParametersEntity { SourceIPAddress = RandomIds.SourceIp(random) },
+                    RequestParameters = new S3Event.RequestParametersEntity { SourceIPAddress = RandomIds.SourceIp(_random) },
                     ResponseElements = new S3Event.ResponseElementsEntity
                     {
-                        XAmzRequestId = RandomIds.Hex(random, 16, upper: true),
-                        XAmzId2 = RandomIds.Base64Chars(random, 76),
+                        XAmzRequestId = RandomIds.Hex(_random, 16, upper: true),
+                        XAmzId2 = RandomIds.Base64Chars(_random, 76),
                     },
                     S3 = new S3Event.S3Entity
                     {
@@ -51,15 +51,15 @@ public sealed partial class EventGenerator
                         Bucket = new S3Event.S3BucketEntity
                         {
                             Name = options.Bucket,
-                            OwnerIdentity = new S3Event.UserIdentityEntity { PrincipalId = RandomIds.Base64Chars(random, 14).ToUpperInvariant() },
+                            OwnerIdentity = new S3Event.UserIdentityEntity { PrincipalId = RandomIds.Base64Chars(_random, 14).ToUpperInvariant() },
                             Arn = $"arn:aws:s3:::{options.Bucket}",
                         },
                         Object = new S3Event.S3ObjectEntity
                         {
                             Key = Uri.EscapeDataString(options.Key).Replace("%20", "+", StringComparison.Ordinal).Replace("%2F", "/", StringComparison.Ordinal),
                             Size = options.Size,
-                            ETag = RandomIds.Hex(random, 32),
-                            Sequencer = RandomIds.Hex(random, 18, upper: true),
+                            ETag = RandomIds.Hex(_random, 32),
+                            Sequencer = RandomIds.Hex(_random, 18, upper: true),
                         },
                     },
                 },

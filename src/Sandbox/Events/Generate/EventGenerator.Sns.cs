@@ -24,7 +24,7 @@ public sealed partial class EventGenerator
         options ??= new SnsEventOptions();
         ArgumentException.ThrowIfNullOrWhiteSpace(options.TopicName);
         var topicArn = $"arn:aws:sns:{Region}:{Account}:{options.TopicName}";
-        var subscriptionArn = $"{topicArn}:{RandomIds.Uuid(random)}";
+        var subscriptionArn = $"{topicArn}:{RandomIds.Uuid(_random)}";
         return new SNSEvent
         {
             Records =
@@ -37,14 +37,14 @@ public sealed partial class EventGenerator
                     Sns = new SNSEvent.SNSMessage
                     {
                         Type = "Notification",
-                        MessageId = RandomIds.Uuid(random),
+                        MessageId = RandomIds.Uuid(_random),
                         TopicArn = topicArn,
                         Subject = options.Subject,
                         Message = options.Message,
-                        Timestamp = timeProvider.GetUtcNow().UtcDateTime,
+                        Timestamp = _timeProvider.GetUtcNow().UtcDateTime,
                         SignatureVersion = "1",
-                        Signature = RandomIds.Base64Chars(random, 344),
-                        SigningCertUrl = $"https://sns.{Region}.amazonaws.com/SimpleNotificationService-{RandomIds.Hex(random, 32)}.pem",
+                        Signature = RandomIds.Base64Chars(_random, 344),
+                        SigningCertUrl = $"https://sns.{Region}.amazonaws.com/SimpleNotificationService-{RandomIds.Hex(_random, 32)}.pem",
                         UnsubscribeUrl = $"https://sns.{Region}.amazonaws.com/?Action=Unsubscribe&SubscriptionArn={subscriptionArn}",
                         MessageAttributes = options.MessageAttributes.ToDictionary(
                             a => a.Key, a => new SNSEvent.MessageAttribute { Type = "String", Value = a.Value }),

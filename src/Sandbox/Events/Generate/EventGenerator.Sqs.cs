@@ -29,8 +29,8 @@ public sealed partial class EventGenerator
         }
 
         var fifo = options.QueueName.EndsWith(".fifo", StringComparison.Ordinal);
-        var sent = timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
-        var senderId = "AIDA" + RandomIds.Base64Chars(random, 17).ToUpperInvariant().Replace('+', 'X').Replace('/', 'Y');
+        var sent = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+        var senderId = "AIDA" + RandomIds.Base64Chars(_random, 17).ToUpperInvariant().Replace('+', 'X').Replace('/', 'Y');
         var records = new List<SQSEvent.SQSMessage>();
         foreach (var body in options.Bodies)
         {
@@ -39,7 +39,7 @@ public sealed partial class EventGenerator
                 ["ApproximateReceiveCount"] = options.ApproximateReceiveCount.ToString(CultureInfo.InvariantCulture),
                 ["SentTimestamp"] = sent.ToString(CultureInfo.InvariantCulture),
                 ["SenderId"] = senderId,
-                ["ApproximateFirstReceiveTimestamp"] = (sent + random.Next(1, 50)).ToString(CultureInfo.InvariantCulture),
+                ["ApproximateFirstReceiveTimestamp"] = (sent + _random.Next(1, 50)).ToString(CultureInfo.InvariantCulture),
             };
             if (fifo)
             {
@@ -50,8 +50,8 @@ public sealed partial class EventGenerator
 
             records.Add(new SQSEvent.SQSMessage
             {
-                MessageId = RandomIds.Uuid(random),
-                ReceiptHandle = "AQEB" + RandomIds.Base64Chars(random, 120),
+                MessageId = RandomIds.Uuid(_random),
+                ReceiptHandle = "AQEB" + RandomIds.Base64Chars(_random, 120),
                 Body = body,
                 Attributes = attributes,
                 MessageAttributes = [],

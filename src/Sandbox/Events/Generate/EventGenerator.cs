@@ -24,10 +24,11 @@ public sealed partial class EventGenerator
     public static readonly IReadOnlyList<string> Services = ["apigw", "s3", "sqs", "dynamodb", "eventbridge", "sns"];
 
     private static readonly DefaultLambdaJsonSerializer Serializer = new();
-    private readonly Random random;
-    private readonly TimeProvider timeProvider;
-    private readonly EventEnvelopeFactory envelopes;
-    private long sequence;
+    private static readonly JsonSerializerOptions IndentedOptions = new(Serializer.Options) { WriteIndented = true };
+    private readonly Random _random;
+    private readonly TimeProvider _timeProvider;
+    private readonly EventEnvelopeFactory _envelopes;
+    private long _sequence;
 
     /// <summary>Creates a generator.</summary>
     /// <param name="random">The seeded source of ids.</param>
@@ -38,12 +39,12 @@ public sealed partial class EventGenerator
     {
         ArgumentNullException.ThrowIfNull(random);
         ArgumentNullException.ThrowIfNull(timeProvider);
-        this.random = random;
-        this.timeProvider = timeProvider;
-        envelopes = new EventEnvelopeFactory(random, timeProvider, account, region);
+        _random = random;
+        _timeProvider = timeProvider;
+        _envelopes = new EventEnvelopeFactory(random, timeProvider, account, region);
         Account = account;
         Region = region;
-        sequence = random.NextInt64(100_000_000_000_000, 900_000_000_000_000);
+        _sequence = random.NextInt64(100_000_000_000_000, 900_000_000_000_000);
     }
 
     /// <summary>The account id written into events.</summary>
@@ -73,9 +74,8 @@ public sealed partial class EventGenerator
     /// <returns>The JSON text.</returns>
     public static string Serialize<T>(T evt)
     {
-        var options = new JsonSerializerOptions(Serializer.Options) { WriteIndented = true };
-        return JsonSerializer.Serialize(evt, options);
+        return JsonSerializer.Serialize(evt, IndentedOptions);
     }
 
-    private string NextSequenceNumber() => (++sequence).ToString(CultureInfo.InvariantCulture) + "000000";
+    private string NextSequenceNumber() => (++_sequence).ToString(CultureInfo.InvariantCulture) + "000000";
 }

@@ -89,7 +89,7 @@ public sealed partial class DynamoDbEventSourceMapping
             _o.ParallelizationFactor)).ToArray();
     }
 
-    /// <summary>The mapping's id (also the <c>requestId</c> prefix of nothing: each invoke has its own request id).</summary>
+    /// <summary>The mapping's id (the UUID CreateEventSourceMapping returns); each invoke still has its own request id.</summary>
     public string Uuid { get; }
 
     /// <summary>The stream's ARN.</summary>
@@ -98,7 +98,7 @@ public sealed partial class DynamoDbEventSourceMapping
     /// <summary>The function it invokes.</summary>
     public string FunctionName => _function.Name;
 
-    /// <summary>The frozen settings (a private copy).</summary>
+    /// <summary>The most records per invoke: <see cref="DynamoDbEventSourceOptions.BatchSize"/>, copied when the mapping was created.</summary>
     public int BatchSize => _o.BatchSize;
 
     /// <summary>The frozen <see cref="DynamoDbEventSourceOptions.ParallelizationFactor"/>.</summary>

@@ -12,8 +12,8 @@ namespace Course.Sandbox.Sources.EventBridge;
 /// </summary>
 public sealed class EventEnvelopeFactory
 {
-    private readonly Random random;
-    private readonly TimeProvider timeProvider;
+    private readonly Random _random;
+    private readonly TimeProvider _timeProvider;
 
     /// <summary>Creates the factory.</summary>
     /// <param name="random">The seeded source of event ids.</param>
@@ -26,8 +26,8 @@ public sealed class EventEnvelopeFactory
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentException.ThrowIfNullOrWhiteSpace(account);
         ArgumentException.ThrowIfNullOrWhiteSpace(region);
-        this.random = random;
-        this.timeProvider = timeProvider;
+        _random = random;
+        _timeProvider = timeProvider;
         Account = account;
         Region = region;
     }
@@ -62,11 +62,11 @@ public sealed class EventEnvelopeFactory
             throw new ArgumentException("Detail must be a JSON object, such as {\"orderId\": \"o-1\"}.", nameof(detail));
         }
 
-        var time = timeProvider.GetUtcNow().ToUniversalTime();
+        var time = _timeProvider.GetUtcNow().ToUniversalTime();
         return new JsonObject
         {
             ["version"] = "0",
-            ["id"] = RandomIds.Uuid(random),
+            ["id"] = RandomIds.Uuid(_random),
             ["detail-type"] = detailType,
             ["source"] = source,
             ["account"] = Account,

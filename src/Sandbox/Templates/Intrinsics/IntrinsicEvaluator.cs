@@ -14,6 +14,7 @@ namespace Course.Sandbox.Templates.Intrinsics;
 /// </summary>
 public sealed class IntrinsicEvaluator(Template template, IResourceValues? resources = null)
 {
+    private static readonly string[] AzSuffixes = ["a", "b", "c"];
     private readonly Dictionary<string, bool> _conditions = new(StringComparer.Ordinal);
     private readonly HashSet<string> _evaluating = new(StringComparer.Ordinal);
 
@@ -150,7 +151,7 @@ public sealed class IntrinsicEvaluator(Template template, IResourceValues? resou
                     {
                         region = template.Pseudo.Region;
                     }
-                    return Nodes.List(new[] { "a", "b", "c" }.Select(z => (TemplateNode)Nodes.Str(region + z)));
+                    return Nodes.List(AzSuffixes.Select(z => (TemplateNode)Nodes.Str(region + z)));
             }
             case "Fn::Base64":
                 return Nodes.Str(Convert.ToBase64String(Encoding.UTF8.GetBytes(Text(Eval(arg), fn))));
