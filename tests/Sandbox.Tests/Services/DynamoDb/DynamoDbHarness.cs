@@ -6,6 +6,7 @@ using Course.Sandbox.Services.DynamoDb;
 using Course.Sandbox.Services.DynamoDb.Wire;
 using Course.Sandbox.Services.Faults;
 using Course.Sandbox.Services.Wire;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Course.Sandbox.Tests.Services.DynamoDb;
 
@@ -23,7 +24,7 @@ internal sealed class DynamoDbHarness : IDisposable
             new AmazonDynamoDBConfig { RegionEndpoint = RegionEndpoint.USEast1, HttpClientFactory = Factory, MaxErrorRetry = 0 });
     }
 
-    public TestClock Clock { get; } = new();
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
     public DynamoDbService Service { get; }
 

@@ -3,8 +3,9 @@ using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2.Model;
 using Course.Sandbox.Services.DynamoDb.Streams;
 using static Course.Sandbox.Tests.Services.DynamoDb.DynamoDbHarness;
+using Course.Sandbox.Tests.Services.DynamoDb;
 
-namespace Course.Sandbox.Tests.Services.DynamoDb;
+namespace Course.Sandbox.Tests.Services.DynamoDb.Streams;
 
 public sealed class DynamoDbStreamTests
 {

@@ -3,8 +3,9 @@ using Amazon.DynamoDBv2.Model;
 using Course.Sandbox.Services.Faults;
 using Course.Sandbox.Services.Wire;
 using static Course.Sandbox.Tests.Services.DynamoDb.DynamoDbHarness;
+using Course.Sandbox.Tests.Services.DynamoDb;
 
-namespace Course.Sandbox.Tests.Services.DynamoDb;
+namespace Course.Sandbox.Tests.Services.DynamoDb.Wire;
 
 public sealed class DynamoDbWireServiceTests
 {
