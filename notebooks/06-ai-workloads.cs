@@ -293,7 +293,7 @@ foreach (var parallelism in new[] { 1, 4 })
 // attempt bills another 50 calls: 150 billed calls (4 at a time: 144) and no summary. Here the quota,
 // not the timeout, is the limit, and no setting of one function fixes that: spread the calls over time
 // (an SQS buffer with a maximum concurrency) or let a workflow wait minutes between retries (Step
-// Functions), as the next section describes.
+// Functions, [lesson 10](10-step-functions.ipynb#retry-and-catch)), as the next section describes.
 //
 // </details>
 //
@@ -311,7 +311,8 @@ foreach (var parallelism in new[] { 1, 4 })
 //   `MaxConcurrency`, calls Bedrock directly (the `bedrock:invokeModel` integration) or a function per
 //   chunk, with `Retry` (interval, `BackoffRate`, `MaxDelaySeconds`, `JitterStrategy: FULL`) and
 //   `Catch` declared instead of coded, and a Standard workflow can run for up to a year with each step
-//   in its history. Lesson 10 covers the Amazon States Language and how Map, Retry and Catch behave.
+//   in its history. [Lesson 10](10-step-functions.ipynb#map-and-parallel) runs this pipeline as a state machine and covers
+//   the Amazon States Language and how Map, Retry and Catch behave.
 //
 // **Exercise [09-summarize-pipeline](../exercises/09-summarize-pipeline/README.md)** — check it with `./grade 09-summarize-pipeline`.
 //

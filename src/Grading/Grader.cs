@@ -74,6 +74,7 @@ public sealed partial class Grader : IDisposable
         try
         {
             (exercise, _) = LearnerSettings.Apply(exercise, handlerPath, p => Display(p, root));
+            exercise = exercise with { LearnerFiles = exercise.LearnerFiles.Select(f => f.Resolve(handlerPath, p => Display(p, root))).ToArray() };
         }
         catch (ExerciseFormatException e)
         {

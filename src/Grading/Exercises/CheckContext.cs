@@ -55,6 +55,18 @@ public sealed class CheckContext
     /// </summary>
     public IReadOnlyDictionary<string, object?> HandlerConstants => _session.HandlerConstants;
 
+    /// <summary>
+    /// Another public method of the learner's handler class (exercise.yaml's <c>handler.type</c>) as a handler, from the
+    /// same compiled assembly — nothing is recompiled. How an exercise whose file holds several functions (13-state-machine:
+    /// extract, summarize, store) deploys each: <c>ctx.Sim.Lambda.Deploy(options, ctx.HandlerFor("Store"))</c>. Each
+    /// execution environment loads its own copy, as for the exercise's function.
+    /// </summary>
+    /// <param name="method">The public method's name (exactly one with that name).</param>
+    /// <returns>The handler factory to deploy.</returns>
+    /// <exception cref="Course.Sandbox.Hosting.HandlerBindingException">The method does not exist or has a shape Lambda cannot call (when an environment starts).</exception>
+    /// <exception cref="InvalidOperationException">The handler was not given as a compiled file (in-process runs over a type or delegate).</exception>
+    public Course.Sandbox.Hosting.HandlerFactory HandlerFor(string method) => _session.HandlerFor(method);
+
     /// <summary>The deployed function (its options, environments and their logs).</summary>
     public Course.Sandbox.Functions.LambdaFunction Function => _session.Function;
 
@@ -225,6 +237,30 @@ public sealed class CheckContext
             Throttled = record.Throttled,
             StatusCode = record.Throttled ? 429 : 200,
         };
+
+    /// <summary>
+    /// A file the learner edits beside the handler (exercise.yaml's <c>learnerFiles:</c>), as read when grading started:
+    /// the graded artefact of a configuration exercise (a template, a state machine definition). Report problems in it
+    /// with its <see cref="LearnerFile.DisplayPath"/> and a line and column.
+    /// </summary>
+    /// <param name="name">The name exercise.yaml lists (e.g. <c>template.yaml</c>).</param>
+    /// <returns>The file with its text.</returns>
+    /// <exception cref="ArgumentException">exercise.yaml does not list <paramref name="name"/> (a mistake in the checks).</exception>
+    /// <exception cref="CheckFailedException">The learner's file is missing.</exception>
+    public LearnerFile GetLearnerFile(string name)
+    {
+        var file = Exercise.LearnerFiles.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.Ordinal))
+            ?? throw new ArgumentException($"exercise.yaml's learnerFiles does not list '{name}'", nameof(name));
+        if (file.Text is null)
+        {
+            throw new CheckFailedException(
+                $"{name} is missing beside {Exercise.Handler.File}",
+                $"the {name} you edit for this exercise",
+                $"restore it with ./course reset {Exercise.Id} (your other files are kept as backups) or create it beside {Exercise.Handler.File}");
+        }
+
+        return file;
+    }
 
     /// <summary>Adds a line to the check's output (shown with <c>--logs</c> and in results.json).</summary>
     /// <param name="line">The line.</param>

@@ -21,6 +21,12 @@ public sealed record ExerciseDefinition(
     IReadOnlyList<CheckSpec> Checks,
     GradingLimits Limits)
 {
+    /// <summary>
+    /// The files besides the handler that the learner edits (exercise.yaml's <c>learnerFiles:</c>), in the order listed;
+    /// after grading starts each carries the text that was read (see <see cref="LearnerFile"/>).
+    /// </summary>
+    public IReadOnlyList<LearnerFile> LearnerFiles { get; init; } = [];
+
     /// <summary>The sum of all checks' points.</summary>
     public int MaxScore => Checks.Sum(c => c.Points);
 }

@@ -15,7 +15,7 @@ public static partial class ExerciseLoader
     /// <summary>The file name of an exercise's description.</summary>
     public const string FileName = "exercise.yaml";
 
-    private static readonly string[] TopKeys = { "id", "title", "lesson", "handler", "function", "trigger", "checks", "checksFiles", "limits" };
+    private static readonly string[] TopKeys = { "id", "title", "lesson", "handler", "function", "trigger", "checks", "checksFiles", "learnerFiles", "limits" };
     private static readonly string[] HandlerKeys = { "file", "type", "method" };
     private static readonly string[] FunctionKeys = { "name", "memory", "timeout", "environment", "reservedConcurrency" };
     private static readonly string[] TriggerKeys = { "kind", "settings", "learnerSettings" };
@@ -103,8 +103,28 @@ public static partial class ExerciseLoader
             checksFiles = files.Children.Select(n => reader.Scalar(n, "checksFiles entry")).ToArray();
         }
 
+        var learnerFiles = new List<LearnerFile>();
+        if (top.TryGetValue("learnerFiles", out var learnerNode))
+        {
+            if (learnerNode is not YamlSequenceNode listed || listed.Children.Count == 0)
+            {
+                throw reader.Error(learnerNode, "learnerFiles must be a non-empty list of file names beside the handler (e.g. [template.yaml])");
+            }
+
+            foreach (var item in listed.Children)
+            {
+                var name = reader.Scalar(item, "learnerFiles entry");
+                if (name.Contains('/', StringComparison.Ordinal) || name.Contains('\\', StringComparison.Ordinal) || name.StartsWith('.'))
+                {
+                    throw reader.Error(item, $"learnerFiles entry '{name}' must be a plain file name in the handler's folder (e.g. template.yaml)");
+                }
+
+                learnerFiles.Add(new LearnerFile(name));
+            }
+        }
+
         var checks = ReadChecks(reader, top, root);
-        return new ExerciseDefinition(id, title, lesson, handler, function, trigger, checksFiles, checks, limits);
+        return new ExerciseDefinition(id, title, lesson, handler, function, trigger, checksFiles, checks, limits) { LearnerFiles = learnerFiles };
     }
 
     private static FunctionSpec ReadFunction(Reader reader, IReadOnlyDictionary<string, YamlNode> top, string id)

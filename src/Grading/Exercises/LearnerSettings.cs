@@ -28,9 +28,7 @@ public static class LearnerSettings
             return (exercise, null);
         }
 
-        var folder = Path.GetDirectoryName(handlerPath) ?? ".";
-        var specific = Path.Combine(folder, $"{Path.GetFileNameWithoutExtension(handlerPath)}.{name}");
-        var path = File.Exists(specific) ? specific : Path.Combine(folder, name);
+        var path = LearnerFile.Locate(handlerPath, name);
         if (!File.Exists(path))
         {
             return (exercise, null);

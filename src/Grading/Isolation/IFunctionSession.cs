@@ -31,4 +31,11 @@ internal interface IFunctionSession : IDisposable
 
     /// <summary>The function's CloudWatch-style log lines, environment by environment.</summary>
     string Logs();
+
+    /// <summary>
+    /// Another public method of the learner's handler class, as a handler from the same compiled assembly (nothing is
+    /// recompiled): how an exercise whose file holds several functions deploys each one.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The session's handler is not a compiled assembly.</exception>
+    Course.Sandbox.Hosting.HandlerFactory HandlerFor(string method);
 }

@@ -20,10 +20,12 @@ internal sealed class SimulationFunctionSession : IFunctionSession
         : this(exercise, HandlerFactory.FromAssembly(image, symbols, exercise.Handler.Type, exercise.Handler.Method), seed)
     {
         _image = image;
+        _symbols = symbols;
         _handlerType = exercise.Handler.Type;
     }
 
     private readonly byte[]? _image;
+    private readonly byte[]? _symbols;
     private readonly string? _handlerType;
     private IReadOnlyDictionary<string, object?>? _constants;
 
@@ -71,6 +73,14 @@ internal sealed class SimulationFunctionSession : IFunctionSession
             TimedOut = r.TimedOut,
             Throttled = r.Throttled,
         });
+    }
+
+    public HandlerFactory HandlerFor(string method)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(method);
+        return _image is null
+            ? throw new InvalidOperationException($"this session's handler ({Function.Handler.Description}) is not a compiled assembly; HandlerFor needs the learner's compiled file")
+            : HandlerFactory.FromAssembly(_image, _symbols, _handlerType!, method);
     }
 
     public RunSummary Summarize()

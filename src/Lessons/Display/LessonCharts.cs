@@ -11,6 +11,7 @@ public static class LessonCharts
         ["cold-start-burst"] = () => LoadCharts.ColdStartBurst(),
         ["cold-start-burst-snapstart"] = () => LoadCharts.ColdStartBurst(o => o.SnapStart = true),
         ["lambda-vs-fargate"] = () => CostChart.LambdaVsFargate(),
+        ["sfn-document-pipeline"] = () => ExecutionCharts.DocumentPipeline(),
     };
 
     /// <summary>The chart names, sorted.</summary>

@@ -55,6 +55,26 @@ public static class Show
     /// <param name="report">The report from <see cref="Course.Sandbox.Load.LoadGenerator.Run"/>.</param>
     public static void Load(Course.Sandbox.Load.LoadReport report) => Emit(() => LoadChart.Html(report), () => LoadChart.Text(report));
 
+    /// <summary>
+    /// Shows a Step Functions execution as a picture drawn from its history: one row per state entered (Map iterations
+    /// and Parallel branches indented), virtual time on the x-axis, each task attempt green or red, retry waits dashed.
+    /// </summary>
+    /// <param name="execution">The execution (<c>sim.StepFunctions.StartExecution(...)</c>, run to its end).</param>
+    public static void Execution(Course.Sandbox.StepFunctions.Executions.Execution execution)
+    {
+        ArgumentNullException.ThrowIfNull(execution);
+        Emit(() => ExecutionChart.Html(execution), () => ExecutionChart.Text(execution));
+    }
+
+    /// <summary>Shows an execution's history in GetExecutionHistory's order: id, previousEventId, time, type and details.</summary>
+    /// <param name="execution">The execution.</param>
+    /// <param name="filter">Which events to keep; null keeps all.</param>
+    public static void History(Course.Sandbox.StepFunctions.Executions.Execution execution, Func<Course.Sandbox.StepFunctions.History.HistoryEvent, bool>? filter = null)
+    {
+        ArgumentNullException.ThrowIfNull(execution);
+        Emit(() => ExecutionHistoryTable.Html(execution, filter), () => ExecutionHistoryTable.Text(execution, filter));
+    }
+
     private static void Emit(Func<string> html, Func<string> text)
     {
         if (Html is { } sink)

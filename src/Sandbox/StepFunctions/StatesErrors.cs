@@ -42,6 +42,9 @@ public static class StatesErrors
     /// <summary>A Map state's ItemReader could not read its source.</summary>
     public const string ItemReaderFailed = "States.ItemReaderFailed";
 
+    /// <summary>A distributed Map's ResultWriter could not write the results to Amazon S3.</summary>
+    public const string ResultWriterFailed = "States.ResultWriterFailed";
+
     /// <summary>A Map state had more failed items than it tolerates.</summary>
     public const string ExceedToleratedFailureThreshold = "States.ExceedToleratedFailureThreshold";
 

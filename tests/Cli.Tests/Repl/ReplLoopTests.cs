@@ -23,7 +23,7 @@ public sealed class ReplLoopTests
     public static TheoryData<string> LessonIds()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(Path.Combine(RepoRoot(), "lessons"), "0*.md").Order(StringComparer.Ordinal))
+        foreach (var file in Directory.GetFiles(Path.Combine(RepoRoot(), "lessons"), "??-*.md").Order(StringComparer.Ordinal))
         {
             data.Add(Path.GetFileNameWithoutExtension(file));
         }

@@ -24,7 +24,7 @@ public sealed class WorkshopReleaseTests : IDisposable
         Assert.DoesNotContain(files, f => f.StartsWith("tests/", StringComparison.Ordinal));
         Assert.DoesNotContain(files, f => f.Contains("/Wrong/", StringComparison.Ordinal));
         Assert.DoesNotContain(files, f => f.Contains("/obj/", StringComparison.Ordinal) || f.StartsWith(".git/", StringComparison.Ordinal));
-        foreach (var lesson in Directory.GetFiles(Path.Combine(output, "lessons"), "0*.md"))
+        foreach (var lesson in Directory.GetFiles(Path.Combine(output, "lessons"), "??-*.md"))
         {
             Assert.DoesNotContain(":::instructor", File.ReadAllText(lesson), StringComparison.Ordinal);
         }

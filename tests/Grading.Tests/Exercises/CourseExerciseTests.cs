@@ -14,7 +14,7 @@ public sealed class CourseExerciseTests
 {
     private static readonly Grader Grader = new();
 
-    public static TheoryData<string> ExerciseIds => new() { "01-hello-api", "02-remaining-time", "03-compute-advisor", "04-init-once", "05-sqs-batch", "06-s3-async", "07-stream-poison", "08-eventbridge-rules", "09-summarize-pipeline", "11-cold-start-tuning", "12-cost-estimate" };
+    public static TheoryData<string> ExerciseIds => new() { "01-hello-api", "02-remaining-time", "03-compute-advisor", "04-init-once", "05-sqs-batch", "06-s3-async", "07-stream-poison", "08-eventbridge-rules", "09-summarize-pipeline", "11-cold-start-tuning", "12-cost-estimate", "13-state-machine" };
 
     public static TheoryData<string, string> WrongHandlers()
     {

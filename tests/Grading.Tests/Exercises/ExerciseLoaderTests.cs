@@ -56,7 +56,7 @@ public sealed class ExerciseLoaderTests
 
     [Theory]
     [InlineData("  timeout: 30", "  timout: 30", "exercise.yaml:10:3: error: unknown key 'timout' in function; allowed keys: name, memory, timeout, environment, reservedConcurrency")]
-    [InlineData("lesson: 05-event-sources", "Lesson: x", "exercise.yaml:3:1: error: unknown key 'Lesson' in the top level (did you mean 'lesson'?); allowed keys: id, title, lesson, handler, function, trigger, checks, checksFiles, limits")]
+    [InlineData("lesson: 05-event-sources", "Lesson: x", "exercise.yaml:3:1: error: unknown key 'Lesson' in the top level (did you mean 'lesson'?); allowed keys: id, title, lesson, handler, function, trigger, checks, checksFiles, learnerFiles, limits")]
     [InlineData("  memory: 256", "  memory: 64", "exercise.yaml:9:11: error: Value '64' at 'memorySize' failed to satisfy constraint: Member must have value between 128 and 10240 (MB)")]
     [InlineData("  timeout: 30", "  timeout: 901", "exercise.yaml:10:12: error: Value '901' at 'timeout' failed to satisfy constraint: Member must have value between 1 and 900 (seconds)")]
     [InlineData("  kind: sqs", "  kind: kafka", "exercise.yaml:14:9: error: unknown trigger kind 'kafka'; use one of: apigw, sqs, s3, dynamodb, direct")]

@@ -65,7 +65,7 @@ public sealed class LessonLoaderTests
     [InlineData(":::callout danger\nX\n:::\n", 11, "':::callout note'")]
     [InlineData("::::challenge\nX\n::::\n", 11, "needs a title")]
     [InlineData(":::exercise\n:::\n", 11, "exercise folder name")]
-    [InlineData(":::chart pie\n:::\n", 11, "no chart is called 'pie'; write ':::chart NAME' with one of: cold-start-burst, cold-start-burst-snapstart, lambda-vs-fargate")]
+    [InlineData(":::chart pie\n:::\n", 11, "no chart is called 'pie'; write ':::chart NAME' with one of: cold-start-burst, cold-start-burst-snapstart, lambda-vs-fargate, sfn-document-pipeline")]
     [InlineData("Para.\n\n:::\n", 13, "nothing open to close")]
     [InlineData("```csharp runs\nvar x = 1;\n```\n", 11, "unknown C# block kind")]
     [InlineData(":::hint\n```csharp run\nvar x = 1;\n```\n:::\n", 12, "must stand at the top level")]

@@ -60,6 +60,13 @@ internal static class StatesOutput
         output.WriteLine(e.StateMachine.Type == WorkflowType.Standard
             ? string.Create(CultureInfo.InvariantCulture, $"Step Functions cost (us-east-1 prices of {bill.PricesAsOf:yyyy-MM-dd}, no free tier): {e.StateTransitions} state transitions = ${bill.StandardCost:0.00000000}")
             : string.Create(CultureInfo.InvariantCulture, $"Step Functions cost (us-east-1 prices of {bill.PricesAsOf:yyyy-MM-dd}): 1 request + {bill.ExpressGbSeconds:0.######} GB-s ({ExecutionBill.BilledMemoryMB(e)} MB, the simulator's memory estimate) = ${bill.ExpressCost:0.00000000}"));
+        if (e.ChildExecutions.Count > 0)
+        {
+            var children = ExecutionBill.For(e.ChildExecutions, PriceSheet.UsEast1);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Distributed Map child executions: {e.ChildExecutions.Count} ({children.StandardExecutions} Standard with {children.StateTransitions} state transitions, {children.ExpressRequests} Express with {children.ExpressGbSeconds:0.######} GB-s) = ${children.Total:0.00000000}"));
+        }
+
         if (lambda.Requests > 0)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -12,6 +12,8 @@ internal sealed class FieldReader(JsonObject obj, string location, List<Definiti
 
     public string Location { get; } = location;
 
+    public List<DefinitionDiagnostic> Diagnostics => diagnostics;
+
     public bool Has(string name) => Object.ContainsKey(name);
 
     public string At(string name) => $"{(Location == "/" ? "" : Location)}/{name}";

@@ -124,4 +124,22 @@ public sealed class StateDefinition
 
     /// <summary>Map: ToleratedFailurePercentagePath.</summary>
     public string? ToleratedFailurePercentagePath { get; init; }
+
+    /// <summary>Map: true when <c>ItemProcessor.ProcessorConfig.Mode</c> is <c>DISTRIBUTED</c> (each item runs as a child workflow execution).</summary>
+    public bool Distributed { get; init; }
+
+    /// <summary>Distributed Map: <c>ProcessorConfig.ExecutionType</c>, the type of the child workflow executions.</summary>
+    public Executions.WorkflowType ChildExecutionType { get; init; }
+
+    /// <summary>Distributed Map: the ItemReader, or null when the items come from the state input.</summary>
+    public ItemReaderDefinition? ItemReader { get; init; }
+
+    /// <summary>Distributed Map: the ItemBatcher, or null (one item per child execution).</summary>
+    public ItemBatcherDefinition? ItemBatcher { get; init; }
+
+    /// <summary>Distributed Map: the ResultWriter, or null (results become the state's output).</summary>
+    public ResultWriterDefinition? ResultWriter { get; init; }
+
+    /// <summary>Distributed Map: the Label (part of the map run and child execution names), or null.</summary>
+    public string? Label { get; init; }
 }

@@ -10,6 +10,7 @@ namespace Course.Sandbox.StepFunctions.Executions;
 public sealed class Execution
 {
     private readonly List<HistoryEvent> _history = [];
+    private readonly List<Execution> _children = [];
     private readonly TaskCompletionSource _done = new();
 
     internal Execution(StateMachine stateMachine, string name, string arn, string input, DateTimeOffset start)
@@ -63,6 +64,12 @@ public sealed class Execution
     /// <summary>Map iterations and Parallel branches run (for the Express memory estimate).</summary>
     public long ParallelMapSteps { get; internal set; }
 
+    /// <summary>
+    /// The child workflow executions its distributed Map states started, in start order (each with its own history;
+    /// each billed as its own Standard or Express execution).
+    /// </summary>
+    public IReadOnlyList<Execution> ChildExecutions => _children;
+
     /// <summary>A task that completes when the execution stops (drive it with <c>sim.RunUntilComplete</c>).</summary>
     public Task Completion => _done.Task;
 
@@ -92,6 +99,8 @@ public sealed class Execution
     }
 
     internal int EventCount => _history.Count;
+
+    internal void AddChild(Execution child) => _children.Add(child);
 
     internal void Stop(ExecutionStatus status, DateTimeOffset at, string? output, string? error, string? cause)
     {

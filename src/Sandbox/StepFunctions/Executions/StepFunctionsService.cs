@@ -28,7 +28,7 @@ public sealed class StepFunctionsService
     /// <summary>Every execution, in the order they started.</summary>
     public IReadOnlyList<Execution> Executions => _order;
 
-    /// <summary>How many iterations an inline Map runs at once at most (catalogue row SFN_08, a weaker source). <value>The default value is 40.</value></summary>
+    /// <summary>How many iterations an inline Map runs at once at most (catalogue row SFN_08: AWS documents up to 40 concurrent iterations in inline mode). <value>The default value is 40.</value></summary>
     public int InlineMapConcurrency { get; set; } = 40;
 
     /// <summary>Creates a state machine (CreateStateMachine).</summary>
@@ -39,19 +39,13 @@ public sealed class StepFunctionsService
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(definition);
         if (name.Length is 0 or > 80 || name.Any(c => c is ' ' or '<' or '>' or '{' or '}' or '[' or ']' or '?' or '*' or '"' or '#' or '%' or '\\' or '^' or '|' or '~' or '`' or '$' or '&' or ',' or ';' or ':' or '/' || char.IsControl(c)))
-        {
             throw new StepFunctionsException("InvalidName", $"Invalid Name: '{name}'");
-        }
         var parsed = StateMachineDefinition.Parse(definition);
-        if (type == WorkflowType.Express && ExpressViolations(parsed, "/States").ToList() is { Count: > 0 } violations)
-        {
+        var violations = (type == WorkflowType.Express ? ExpressViolations(parsed, "/States") : ExpressChildViolations(parsed, "/States")).ToList();
+        if (violations.Count > 0)
             throw new InvalidDefinitionException(violations);
-        }
         var arn = $"arn:aws:states:{_sim.Options.Region}:{_sim.Options.AccountId}:stateMachine:{name}";
-        if (_machines.ContainsKey(arn))
-        {
-            throw new StepFunctionsException("StateMachineAlreadyExists", $"State Machine Already Exists: '{arn}'");
-        }
+        if (_machines.ContainsKey(arn)) throw new StepFunctionsException("StateMachineAlreadyExists", $"State Machine Already Exists: '{arn}'");
         var machine = new StateMachine(name, arn, type, parsed, definition)
         {
             RoleArn = $"arn:aws:iam::{_sim.Options.AccountId}:role/StepFunctions-{name}-role",
@@ -78,16 +72,36 @@ public sealed class StepFunctionsService
             throw new StepFunctionsException("InvalidExecutionInput", $"Invalid State Machine Execution Input: '{e.Message}'");
         }
         if (JsonValues.Utf8Size(input) > ExecutionRunner.MaxPayloadBytes)
-        {
             throw new StepFunctionsException("InvalidExecutionInput", $"The input is larger than the quota of {ExecutionRunner.MaxPayloadBytes} bytes (256 KiB).");
-        }
-        name ??= _sim.NewRequestId();
+        return Launch(machine, name ?? _sim.NewRequestId(), input);
+    }
+
+    /// <summary>
+    /// The state machine a distributed Map's child workflow executions run (catalogue row SFN_13): the ItemProcessor as
+    /// its own machine named <c>&lt;parent&gt;/&lt;Label or state name&gt;</c>, of the ProcessorConfig's ExecutionType.
+    /// </summary>
+    internal StateMachine ChildStateMachine(Execution parent, string label, StateMachineDefinition processor, WorkflowType type)
+    {
+        var name = $"{parent.StateMachine.Name}/{label}";
+        return new StateMachine(name, $"arn:aws:states:{_sim.Options.Region}:{_sim.Options.AccountId}:stateMachine:{name}", type, processor, "")
+        {
+            RoleArn = parent.StateMachine.RoleArn,
+        };
+    }
+
+    /// <summary>Starts one child workflow execution of a distributed Map; it counts in the parent's <see cref="Execution.ChildExecutions"/>.</summary>
+    internal Execution StartChildExecution(Execution parent, StateMachine machine, string input)
+    {
+        var child = Launch(machine, _sim.NewRequestId(), input);
+        parent.AddChild(child);
+        return child;
+    }
+
+    private Execution Launch(StateMachine machine, string name, string input)
+    {
         var kind = machine.Type == WorkflowType.Express ? "express" : "execution";
         var arn = $"arn:aws:states:{_sim.Options.Region}:{_sim.Options.AccountId}:{kind}:{machine.Name}:{name}";
-        if (_executions.ContainsKey(arn))
-        {
-            throw new StepFunctionsException("ExecutionAlreadyExists", $"Execution Already Exists: '{arn}'");
-        }
+        if (_executions.ContainsKey(arn)) throw new StepFunctionsException("ExecutionAlreadyExists", $"Execution Already Exists: '{arn}'");
         var execution = new Execution(machine, name, arn, input, _sim.Time.QueueTime);
         _executions.Add(arn, execution);
         _order.Add(execution);
@@ -103,9 +117,7 @@ public sealed class StepFunctionsService
     public Execution StartSyncExecution(string stateMachine, string? input = null, string? name = null)
     {
         if (Find(stateMachine).Type != WorkflowType.Express)
-        {
             throw new StepFunctionsException("StateMachineTypeNotSupported", "This operation is not supported by this type of state machine");
-        }
         var execution = StartExecution(stateMachine, input, name);
         _sim.RunUntilComplete(execution.Completion);
         return execution;
@@ -169,23 +181,14 @@ public sealed class StepFunctionsService
             ["StateMachineArn"] = e.StateMachine.Arn,
             ["Status"] = e.StatusText,
         };
-        if (e.StopDate is DateTimeOffset stop)
-        {
-            o["StopDate"] = Timestamps.Format(stop);
-        }
+        if (e.StopDate is DateTimeOffset stop) o["StopDate"] = Timestamps.Format(stop);
         if (e.Output is not null)
         {
             o["Output"] = parseOutput ? JsonValues.Parse(e.Output) : e.Output;
             o["OutputDetails"] = new JsonObject { ["Included"] = true };
         }
-        if (e.Error is not null)
-        {
-            o["Error"] = e.Error;
-        }
-        if (e.Cause is not null)
-        {
-            o["Cause"] = e.Cause;
-        }
+        if (e.Error is not null) o["Error"] = e.Error;
+        if (e.Cause is not null) o["Cause"] = e.Cause;
         return o;
     }
 
@@ -195,47 +198,50 @@ public sealed class StepFunctionsService
         foreach (var (name, state) in machine.States)
         {
             if (state.Resource is string r && Integrations.TaskResource.Parse(r) is { } resource && (resource.Sync || resource.WaitForTaskToken))
-            {
                 yield return new DefinitionDiagnostic("SCHEMA_VALIDATION_FAILED",
                     $"Express state machine does not support '{(resource.Sync ? ".sync" : ".waitForTaskToken")}' service integration", $"{at}/{name}/Resource");
-            }
             for (var i = 0; i < state.Branches.Count; i++)
-            {
-                foreach (var d in ExpressViolations(state.Branches[i], $"{at}/{name}/Branches[{i}]/States"))
-                {
-                    yield return d;
-                }
-            }
+                foreach (var d in ExpressViolations(state.Branches[i], $"{at}/{name}/Branches[{i}]/States")) yield return d;
+            if (state.Distributed)
+                yield return new DefinitionDiagnostic("SCHEMA_VALIDATION_FAILED", "Express state machine does not support Distributed Map: run it in a Standard state machine", $"{at}/{name}/ItemProcessor/ProcessorConfig/Mode");
+            else if (state.ItemProcessor is { } processor)
+                foreach (var d in ExpressViolations(processor, $"{at}/{name}/ItemProcessor/States")) yield return d;
+        }
+    }
+
+    /// <summary>A Standard machine's distributed Maps whose child executions are Express obey Express's rules.</summary>
+    private static IEnumerable<DefinitionDiagnostic> ExpressChildViolations(StateMachineDefinition machine, string at)
+    {
+        foreach (var (name, state) in machine.States)
+        {
+            var inner = state.Branches.Select((b, i) => (b, $"{at}/{name}/Branches[{i}]/States")).ToList();
             if (state.ItemProcessor is { } processor)
             {
-                foreach (var d in ExpressViolations(processor, $"{at}/{name}/ItemProcessor/States"))
+                if (state.Distributed && state.ChildExecutionType == WorkflowType.Express)
                 {
-                    yield return d;
+                    foreach (var d in ExpressViolations(processor, $"{at}/{name}/ItemProcessor/States")) yield return d;
+                    continue;
                 }
+
+                inner.Add((processor, $"{at}/{name}/ItemProcessor/States"));
             }
+
+            foreach (var (branch, where) in inner)
+                foreach (var d in ExpressChildViolations(branch, where)) yield return d;
         }
     }
 
     private TaskTokenWaiter Token(string token)
     {
-        if (!_tokens.TryGetValue(token, out var waiter))
-        {
-            throw new StepFunctionsException("TaskDoesNotExist", "Task Does Not Exist");
-        }
-        if (waiter.Closed || !waiter.Execution.IsRunning)
-        {
-            throw new StepFunctionsException("TaskTimedOut", "Task Timed Out");
-        }
+        if (!_tokens.TryGetValue(token, out var waiter)) throw new StepFunctionsException("TaskDoesNotExist", "Task Does Not Exist");
+        if (waiter.Closed || !waiter.Execution.IsRunning) throw new StepFunctionsException("TaskTimedOut", "Task Timed Out");
         return waiter;
     }
 
     private StateMachine Find(string nameOrArn)
     {
         ArgumentNullException.ThrowIfNull(nameOrArn);
-        if (_machines.TryGetValue(nameOrArn, out var m))
-        {
-            return m;
-        }
+        if (_machines.TryGetValue(nameOrArn, out var m)) return m;
         var byName = _machines.Values.FirstOrDefault(x => x.Name == nameOrArn);
         return byName ?? throw new StepFunctionsException("StateMachineDoesNotExist", $"State Machine Does Not Exist: '{nameOrArn}'");
     }

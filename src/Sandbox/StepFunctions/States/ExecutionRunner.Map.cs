@@ -14,6 +14,11 @@ internal sealed partial class ExecutionRunner
     private async Task<(JsonNode? Output, JsonObject? Assigned)> MapAttemptAsync(StateRun run)
     {
         var s = run.State;
+        if (s.Distributed)
+        {
+            return await DistributedMapAttemptAsync(run);
+        }
+
         var effective = Io(run, () => DataFlow.ApplyInputPath(s.InputPath, Scope(run, run.Input)));
         var items = Io(run, () => Items(run, effective));
         var maxConcurrency = Io(run, () => Count(effective, s.MaxConcurrency, s.MaxConcurrencyPath, "MaxConcurrencyPath"));

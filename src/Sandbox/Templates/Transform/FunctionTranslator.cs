@@ -24,7 +24,7 @@ internal static partial class FunctionTranslator
         "EphemeralStorage", "FunctionUrlConfig", "RuntimeManagementConfig", "LoggingConfig", "RecursiveLoop", "SourceKMSKeyArn",
     ];
 
-    private static readonly string[] NotTranslated = ["DeploymentPreference", "FunctionUrlConfig", "ImageUri", "ImageConfig", "AutoPublishAliasAllProperties"];
+    private static readonly string[] NotTranslated = ["DeploymentPreference", "ImageUri", "ImageConfig", "AutoPublishAliasAllProperties"];
 
     /// <summary>Translates function <paramref name="id"/> (whose properties already carry the globals).</summary>
     public static void Translate(TransformContext ctx, string id, MappingNode resource, MappingNode props)
@@ -117,6 +117,9 @@ internal static partial class FunctionTranslator
                 ("Name", Nodes.Str(alias)), ("FunctionName", Nodes.Ref(id)), ("FunctionVersion", Nodes.GetAtt(versionId, "Version")),
                 ("ProvisionedConcurrencyConfig", props["ProvisionedConcurrencyConfig"]?.Clone())), (MappingNode)passThrough.Clone()));
         }
+
+        if (props["FunctionUrlConfig"] is { } urlConfig)
+            FunctionUrl(ctx, id, aliasId, urlConfig, passThrough);
 
         var invokePolicies = props["EventInvokeConfig"] is MappingNode eic ? EventInvokeConfig(ctx, id, aliasId, props["AutoPublishAlias"], eic, passThrough) : [];
         MappingNode? role = null;

@@ -6,13 +6,14 @@ namespace Course.Sandbox.Templates.Transform;
 /// <c>AWS::Serverless::HttpApi</c> (basic: StageName, Tags, StageVariables, FailOnWarnings,
 /// DisableExecuteApiEndpoint) and the implicit <c>ServerlessHttpApi</c> that HttpApi events without ApiId create:
 /// an <c>AWS::ApiGatewayV2::Api</c> whose OpenAPI 3.0.1 Body holds one <c>aws_proxy</c> route per event, and its
-/// <c>…ApiGatewayDefaultStage</c> (<c>$default</c>, AutoDeploy).
+/// <c>…ApiGatewayDefaultStage</c> (<c>$default</c>, AutoDeploy). CorsConfiguration becomes the Body's
+/// <c>x-amazon-apigateway-cors</c> as aws-sam-translator's OpenApiEditor.add_cors writes it.
 /// </summary>
 internal static class HttpApiTranslator
 {
     public const string Type = "AWS::Serverless::HttpApi";
 
-    private static readonly string[] Supported = ["StageName", "Tags", "StageVariables", "FailOnWarnings", "DisableExecuteApiEndpoint", "Description"];
+    private static readonly string[] Supported = ["StageName", "Tags", "StageVariables", "FailOnWarnings", "DisableExecuteApiEndpoint", "Description", "CorsConfiguration"];
 
     /// <summary>Builds API <paramref name="id"/> from its routes (called after every function is translated).</summary>
     public static void Build(TransformContext ctx, string id, MappingNode? resource, MappingNode props)
@@ -68,7 +69,7 @@ internal static class HttpApiTranslator
             }
         }
         var info = Nodes.Map(("version", Nodes.Str("1.0")), ("title", Nodes.Ref("AWS::StackName")), ("description", props["Description"]?.Clone()));
-        var body = Nodes.Map(("info", info), ("paths", paths), ("openapi", Nodes.Str("3.0.1")), ("tags", bodyTags));
+        var body = Nodes.Map(("info", info), ("paths", paths), ("openapi", Nodes.Str("3.0.1")), ("tags", bodyTags), ("x-amazon-apigateway-cors", Cors(id, props["CorsConfiguration"])));
         ctx.Add(id, TransformContext.Resource("AWS::ApiGatewayV2::Api", Nodes.Map(
             ("Body", body), ("FailOnWarnings", props["FailOnWarnings"]?.Clone()), ("DisableExecuteApiEndpoint", props["DisableExecuteApiEndpoint"]?.Clone())), attributes));
         var stageName = props["StageName"]?.AsString() ?? "$default";
@@ -76,5 +77,59 @@ internal static class HttpApiTranslator
         ctx.Add(stageId, TransformContext.Resource("AWS::ApiGatewayV2::Stage", Nodes.Map(
             ("ApiId", Nodes.Ref(id)), ("StageName", Nodes.Str(stageName)), ("Tags", stageTags), ("StageVariables", props["StageVariables"]?.Clone()),
             ("AutoDeploy", Nodes.Bool(true))), (MappingNode)attributes.Clone()));
+    }
+
+    private static readonly (string Sam, string OpenApi)[] CorsFields =
+    [
+        ("AllowOrigins", "allowOrigins"), ("AllowHeaders", "allowHeaders"), ("AllowMethods", "allowMethods"),
+        ("ExposeHeaders", "exposeHeaders"), ("MaxAge", "maxAge"), ("AllowCredentials", "allowCredentials"),
+    ];
+
+    /// <summary>CorsConfiguration: <c>true</c> allows every origin; a map sets the six fields (AllowCredentials only when true).</summary>
+    private static MappingNode? Cors(string id, TemplateNode? config)
+    {
+        switch (config)
+        {
+            case null:
+                return null;
+            case ScalarNode { Kind: ScalarKind.Boolean } flag:
+                return flag.AsBool() == true ? Nodes.Map(("allowOrigins", Nodes.List(Nodes.Str("*")))) : null;
+            case MappingNode { IntrinsicName: null } map:
+                foreach (var e in map.Entries)
+                {
+                    if (!CorsFields.Any(f => f.Sam == e.Key.Value))
+                    {
+                        throw new InvalidResource(e.Key.Mark, id, "Invalid value for 'Cors' property.", $"use {string.Join(", ", CorsFields.Select(f => f.Sam))}.");
+                    }
+                }
+
+                var origins = map["AllowOrigins"] as SequenceNode;
+                if (map["AllowCredentials"]?.AsString() == "true" && origins is { Items: [ScalarNode { Value: "*" }] })
+                {
+                    throw new InvalidResource(map.Mark, id, "Unable to add Cors configuration because 'AllowCredentials' can not be true when 'AllowOrigin' is \"'*'\" or not set.",
+                        "list the origins allowed to send credentials instead of '*'.");
+                }
+
+                var cors = new MappingNode(SourceMark.None);
+                foreach (var (sam, openApi) in CorsFields)
+                {
+                    var value = map[sam];
+                    var keep = sam switch
+                    {
+                        "MaxAge" => value is not null,
+                        "AllowCredentials" => value?.AsString() == "true",
+                        _ => value is not null and not SequenceNode { Items.Count: 0 } and not ScalarNode { Value: "" },
+                    };
+                    if (keep)
+                    {
+                        cors.Set(openApi, value!.Clone());
+                    }
+                }
+
+                return cors;
+            default:
+                throw new InvalidResource(config.Mark, id, "Invalid value for 'Cors' property.",
+                    "set CorsConfiguration to true (every origin) or a map of AllowOrigins, AllowHeaders, AllowMethods, ExposeHeaders, MaxAge, AllowCredentials.");
+        }
     }
 }

@@ -49,6 +49,30 @@ public sealed class StatesCommandTests : IDisposable
     }
 
     [Fact]
+    public void SFN_13_Run_DistributedMap_JsonHasTheParentsEventsAndTheTextBillsTheChildren()
+    {
+        const string map = """
+            {"StartAt":"M","States":{"M":{"Type":"Map","MaxConcurrency":2,"ItemProcessor":{
+              "ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"EXPRESS"},
+              "StartAt":"Double","States":{"Double":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:123456789012:function:Double","End":true}}},"End":true}}}
+            """;
+        var definition = Write("dmap.json", map);
+        var input = Write("items.json", """[{"n":1},{"n":2},{"n":3}]""");
+        var function = $"Double={Write("Double.cs", Handler)}";
+
+        var (exit, output, err) = Run(definition, input, "json", function);
+        var (textExit, text, _) = Run(definition, input, "text", function);
+
+        Assert.True(exit == 0, err);
+        var doc = JsonNode.Parse(output)!.AsObject();
+        Assert.Equal("[{\"n\":2},{\"n\":4},{\"n\":6}]", doc["output"]!.ToJsonString());
+        Assert.Equal(["ExecutionStarted", "MapStateEntered", "MapRunStarted", "MapRunSucceeded", "MapStateExited", "ExecutionSucceeded"],
+            doc["events"]!.AsArray().Select(e => e!["type"]!.GetValue<string>()));
+        Assert.Equal(0, textExit);
+        Assert.Contains("Distributed Map child executions: 3 (0 Standard with 0 state transitions, 3 Express", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_Json_PrintsOneObjectWithStatusOutputAndHistory()
     {
         var (exit, output, err) = Run(Write("m.json", Machine), Write("in.json", """{"n":21}"""), "json", $"Double={Write("Double.cs", Handler)}");

@@ -1,6 +1,6 @@
-using Course.Cli.Commands.States;
+using Course.Sandbox.StepFunctions.Definition;
 
-namespace Course.Cli.Tests.Commands.States;
+namespace Course.Sandbox.Tests.StepFunctions.Definition;
 
 public class JsonLocatorTests
 {

@@ -1,15 +1,18 @@
 using System.Text;
 using System.Text.Json;
 
-namespace Course.Cli.Commands.States;
+namespace Course.Sandbox.StepFunctions.Definition;
 
 /// <summary>
 /// Finds where a definition diagnostic's location (AWS's pointer, e.g. <c>/States/A/Choices[0]/Next</c>) is in the
-/// file, so an error can name its line and column.
+/// file, so an error can name its line and column (<c>course states run|validate</c>, exercise checks).
 /// </summary>
-internal static class JsonLocator
+public static class JsonLocator
 {
     /// <summary>1-based line and column of the property (or element) at <paramref name="location"/>, or (1, 1).</summary>
+    /// <param name="json">The definition's text.</param>
+    /// <param name="location">A diagnostic's location (<see cref="DefinitionDiagnostic.Location"/>), or null.</param>
+    /// <returns>The line and column of the deepest property or element on the way to <paramref name="location"/>.</returns>
     public static (int Line, int Column) Find(string json, string? location)
     {
         if (string.IsNullOrEmpty(location) || location == "/")
