@@ -119,7 +119,9 @@ internal static partial class FunctionTranslator
         }
 
         if (props["FunctionUrlConfig"] is { } urlConfig)
+        {
             FunctionUrl(ctx, id, aliasId, urlConfig, passThrough);
+        }
 
         var invokePolicies = props["EventInvokeConfig"] is MappingNode eic ? EventInvokeConfig(ctx, id, aliasId, props["AutoPublishAlias"], eic, passThrough) : [];
         MappingNode? role = null;

@@ -2,8 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2.Model;
 using Course.Sandbox.Services.DynamoDb.Streams;
-using static Course.Sandbox.Tests.Services.DynamoDb.DynamoDbHarness;
 using Course.Sandbox.Tests.Services.DynamoDb;
+using static Course.Sandbox.Tests.Services.DynamoDb.DynamoDbHarness;
 
 namespace Course.Sandbox.Tests.Services.DynamoDb.Streams;
 

@@ -2,8 +2,8 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Course.Sandbox.Services.Faults;
 using Course.Sandbox.Services.Wire;
-using static Course.Sandbox.Tests.Services.DynamoDb.DynamoDbHarness;
 using Course.Sandbox.Tests.Services.DynamoDb;
+using static Course.Sandbox.Tests.Services.DynamoDb.DynamoDbHarness;
 
 namespace Course.Sandbox.Tests.Services.DynamoDb.Wire;
 
