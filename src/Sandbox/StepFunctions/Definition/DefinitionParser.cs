@@ -18,6 +18,7 @@ internal sealed partial class DefinitionParser
     private static readonly string[] Io = ["InputPath", "OutputPath"];
     private static readonly string[] Flow = ["Next", "End"];
     private static readonly string[] Errors = ["Retry", "Catch"];
+    private static readonly string[] WaitFields = ["Seconds", "Timestamp", "SecondsPath", "TimestampPath"];
 
     private static readonly string[] JsonataOnly = ["Arguments", "Output", "Items", "Condition"];
 
@@ -227,7 +228,7 @@ internal sealed partial class DefinitionParser
         }
         if (type == StateType.Wait)
         {
-            var count = new[] { "Seconds", "Timestamp", "SecondsPath", "TimestampPath" }.Count(r.Has);
+            var count = WaitFields.Count(r.Has);
             if (count == 0)
             {
                 r.Fail("There should be exactly one of the following fields: [Seconds, Timestamp, SecondsPath, TimestampPath]");
