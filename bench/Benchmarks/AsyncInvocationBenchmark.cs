@@ -36,7 +36,10 @@ public class AsyncInvocationBenchmark
     [Benchmark(OperationsPerInvoke = Batch)]
     public void Simulated()
     {
-        for (var i = 0; i < Batch; i++) _sim.Lambda.Invoke("noop", "{}");
+        for (var i = 0; i < Batch; i++)
+        {
+            _sim.Lambda.Invoke("noop", "{}");
+        }
     }
 
     /// <summary>Asynchronous no-op handlers.</summary>

@@ -46,7 +46,10 @@ public class InvocationBenchmark
     [Benchmark(OperationsPerInvoke = Batch)]
     public void Simulated()
     {
-        for (var i = 0; i < Batch; i++) _sim.Lambda.Invoke("noop", "{}");
+        for (var i = 0; i < Batch; i++)
+        {
+            _sim.Lambda.Invoke("noop", "{}");
+        }
     }
 
     /// <summary>10,000 direct calls of the same handler with a JSON round trip, for scale.</summary>
@@ -54,7 +57,10 @@ public class InvocationBenchmark
     public long Direct()
     {
         long n = 0;
-        for (var i = 0; i < Batch; i++) n += _direct.Handle(System.IO.Stream.Null, _context).Length;
+        for (var i = 0; i < Batch; i++)
+        {
+            n += _direct.Handle(System.IO.Stream.Null, _context).Length;
+        }
         return n;
     }
 

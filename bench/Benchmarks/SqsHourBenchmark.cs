@@ -44,12 +44,18 @@ public class SqsHourBenchmark
         void SendNext()
         {
             queue.Send(new SqsSendRequest { Body = "{\"orderId\":" + sent + "}" });
-            if (++sent < total) sim.Schedule(interval, SendNext);
+            if (++sent < total)
+            {
+                sim.Schedule(interval, SendNext);
+            }
         }
         sim.Schedule(TimeSpan.Zero, SendNext);
         sim.Run();
         Delivered = mapping.MessagesDeleted;
-        if (Delivered != total) throw new InvalidOperationException($"{Delivered} of {total} messages were processed.");
+        if (Delivered != total)
+        {
+            throw new InvalidOperationException($"{Delivered} of {total} messages were processed.");
+        }
         return Delivered;
     }
 

@@ -44,7 +44,9 @@ public class StepFunctionsMapBenchmark
         var execution = _sim.StepFunctions.StartExecution("map", Input);
         _sim.RunUntilComplete(execution.Completion);
         if (execution.Status != Course.Sandbox.StepFunctions.Executions.ExecutionStatus.Succeeded)
+        {
             throw new InvalidOperationException($"{execution.Error}: {execution.Cause}");
+        }
         return execution.History.Count;
     }
 }

@@ -43,7 +43,10 @@ internal static class CostCommand
         var problems = Validate(s);
         if (problems.Count > 0)
         {
-            foreach (var p in problems) (stderr ?? Console.Error).WriteLine($"cost: {p}");
+            foreach (var p in problems)
+            {
+                (stderr ?? Console.Error).WriteLine($"cost: {p}");
+            }
             return 2;
         }
 
@@ -51,21 +54,40 @@ internal static class CostCommand
         var architecture = s.Architecture == "arm64" ? Architecture.Arm64 : Architecture.X86_64;
         var month = model.Estimate(s.Requests, TimeSpan.FromMilliseconds(s.DurationMs), s.MemoryMB, architecture, freeTier: !s.NoFreeTier);
         var fargate = model.Fargate(FargateVcpu, FargateMemoryGB);
-        if (s.Format == "json") WriteJson(output, s, month, fargate);
-        else WriteText(output, s, month, model.Prices, fargate);
+        if (s.Format == "json")
+        {
+            WriteJson(output, s, month, fargate);
+        }
+        else
+        {
+            WriteText(output, s, month, model.Prices, fargate);
+        }
         return 0;
     }
 
     private static List<string> Validate(CostSettings s)
     {
         var problems = new List<string>();
-        if (s.Requests < 0) problems.Add($"--requests must be 0 or more; it is {s.Requests}.");
+        if (s.Requests < 0)
+        {
+            problems.Add($"--requests must be 0 or more; it is {s.Requests}.");
+        }
         if (double.IsNaN(s.DurationMs) || s.DurationMs <= 0 || s.DurationMs > Limits.MaxTimeout.TotalMilliseconds)
+        {
             problems.Add($"--duration-ms must be more than 0 and at most {Limits.MaxTimeout.TotalMilliseconds:0} (Lambda's 15-minute timeout); it is {s.DurationMs.ToString(CultureInfo.InvariantCulture)}.");
+        }
         if (s.MemoryMB is < Limits.MinMemoryMB or > Limits.MaxMemoryMB)
+        {
             problems.Add($"--memory must be {Limits.MinMemoryMB}–{Limits.MaxMemoryMB} MB (Lambda's range); it is {s.MemoryMB}.");
-        if (s.Architecture is not ("x86_64" or "arm64")) problems.Add($"--arch must be x86_64 or arm64; it is '{s.Architecture}'.");
-        if (s.Format is not ("text" or "json")) problems.Add($"--format must be text or json; it is '{s.Format}'.");
+        }
+        if (s.Architecture is not ("x86_64" or "arm64"))
+        {
+            problems.Add($"--arch must be x86_64 or arm64; it is '{s.Architecture}'.");
+        }
+        if (s.Format is not ("text" or "json"))
+        {
+            problems.Add($"--format must be text or json; it is '{s.Format}'.");
+        }
         return problems;
     }
 
@@ -80,7 +102,10 @@ internal static class CostCommand
         var rate = (s.Architecture == "arm64" ? p.ArmDuration : p.X86Duration)[0].UnitPrice;
         o.WriteLine(string.Create(inv, $"  {"requests",-10} {$"{s.Requests - freeRequests:N0} billed × ${p.RequestsPerMillion:0.00} per million",-52} {Dollars(m.RequestCost),12}"));
         o.WriteLine(string.Create(inv, $"  {"duration",-10} {$"{m.GbSeconds - freeGbs:N3} GB-s billed × ${rate} (first tier)",-52} {Dollars(m.ComputeCost),12}"));
-        if (!s.NoFreeTier) o.WriteLine(string.Create(inv, $"  {"",-10} {$"free: {freeRequests:N0} requests, {freeGbs:N3} GB-s",-52}"));
+        if (!s.NoFreeTier)
+        {
+            o.WriteLine(string.Create(inv, $"  {"",-10} {$"free: {freeRequests:N0} requests, {freeGbs:N3} GB-s",-52}"));
+        }
         o.WriteLine(string.Create(inv, $"  {"total",-10} {"",-52} {Dollars(m.Total),12}"));
         o.WriteLine();
         o.WriteLine(string.Create(inv, $"For comparison: one always-on Fargate task ({FargateVcpu} vCPU, {FargateMemoryGB} GB, {p.HoursPerMonth} hours) costs {Dollars(fargate)} a month."));

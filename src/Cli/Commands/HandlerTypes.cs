@@ -16,10 +16,16 @@ internal static class HandlerTypes
         {
             var type = md.GetTypeDefinition(handle);
             var visibility = type.Attributes & System.Reflection.TypeAttributes.VisibilityMask;
-            if (visibility != System.Reflection.TypeAttributes.Public) continue;
+            if (visibility != System.Reflection.TypeAttributes.Public)
+            {
+                continue;
+            }
             var hasMethod = type.GetMethods().Select(md.GetMethodDefinition)
                 .Any(m => md.GetString(m.Name) == method && (m.Attributes & System.Reflection.MethodAttributes.MemberAccessMask) == System.Reflection.MethodAttributes.Public);
-            if (!hasMethod) continue;
+            if (!hasMethod)
+            {
+                continue;
+            }
             var ns = md.GetString(type.Namespace);
             found.Add(ns.Length == 0 ? md.GetString(type.Name) : $"{ns}.{md.GetString(type.Name)}");
         }

@@ -18,6 +18,8 @@ namespace Course.Cli.Commands;
 /// </summary>
 internal static class InvokeCommand
 {
+    private static readonly JsonSerializerOptions IndentedJson = new() { WriteIndented = true };
+
     /// <summary>Builds the <c>invoke</c> command.</summary>
     public static Command Create()
     {
@@ -88,8 +90,14 @@ internal static class InvokeCommand
 
     private static int RunCore(Settings s, TextWriter output)
     {
-        if (s.Times < 1) throw new InvokeInputException("--times must be at least 1.");
-        if (s.Concurrency < 1) throw new InvokeInputException("--concurrency must be at least 1.");
+        if (s.Times < 1)
+        {
+            throw new InvokeInputException("--times must be at least 1.");
+        }
+        if (s.Concurrency < 1)
+        {
+            throw new InvokeInputException("--concurrency must be at least 1.");
+        }
         _ = ParseEnvironment(s.Environment);
         var source = ReadFile(s.File, "handler file");
         var payload = ReadFile(s.EventFile, "event file");
@@ -136,8 +144,14 @@ internal static class InvokeCommand
 
         var cost = new CostModel(PriceSheet.UsEast1).Summarize(sim.Lambda.Invocations);
         var logs = function.Environments.SelectMany(e => e.Log.Events).OrderBy(e => e.Time).ToList();
-        if (s.Format == "json") WriteJson(output, results, logs, cost);
-        else WriteText(output, function, results, logs, cost);
+        if (s.Format == "json")
+        {
+            WriteJson(output, results, logs, cost);
+        }
+        else
+        {
+            WriteText(output, function, results, logs, cost);
+        }
         return results.All(r => r.Succeeded) ? 0 : 1;
     }
 
@@ -145,7 +159,10 @@ internal static class InvokeCommand
     internal static HandlerFactory CompileHandler(string file, string source, string? type, string method)
     {
         var compiled = new SourceCompiler().CompileLearner([new SourceFile(file.Replace('\\', '/'), source)], "Handler");
-        if (!compiled.Success) throw new InvokeInputException($"{file} does not compile:\n\n{compiled.RenderDiagnostics()}");
+        if (!compiled.Success)
+        {
+            throw new InvokeInputException($"{file} does not compile:\n\n{compiled.RenderDiagnostics()}");
+        }
         var typeName = type ?? FindHandlerType(compiled.Assembly!, method, file);
         try
         {
@@ -182,7 +199,10 @@ internal static class InvokeCommand
 
     private static void WriteText(TextWriter output, LambdaFunction function, List<InvocationResult> results, IReadOnlyList<Sandbox.Observability.LogEvent> logs, CostSummary cost)
     {
-        foreach (var line in logs) output.WriteLine(line.Message);
+        foreach (var line in logs)
+        {
+            output.WriteLine(line.Message);
+        }
         output.WriteLine();
         for (var i = 0; i < results.Count; i++)
         {
@@ -198,7 +218,9 @@ internal static class InvokeCommand
             $"cost (us-east-1 prices of {cost.PricesAsOf:yyyy-MM-dd}, no free tier): {Count((int)cost.Requests, "request")} ${cost.RequestCost:0.00000000} + {cost.GbSeconds:0.######} GB-s ${cost.ComputeCost:0.00000000} = ${cost.Total:0.00000000}"));
         var measured = function.Environments.Select(e => e.MeasuredInitWallTime.TotalMilliseconds).ToList();
         if (measured.Count > 0)
+        {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"(measured on this machine, not simulated: your INIT code took {measured.Max():0.0} ms of real time)"));
+        }
     }
 
     private static void WriteJson(TextWriter output, List<InvocationResult> results, IReadOnlyList<Sandbox.Observability.LogEvent> logs, CostSummary cost)
@@ -220,7 +242,7 @@ internal static class InvokeCommand
             logs = logs.Select(l => new { time = Sandbox.Observability.LogStream.Timestamp(l.Time), message = l.Message }),
             cost = new { requests = cost.Requests, gbSeconds = cost.GbSeconds, requestCost = cost.RequestCost, computeCost = cost.ComputeCost, total = cost.Total, pricesAsOf = cost.PricesAsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
         };
-        output.WriteLine(JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true }));
+        output.WriteLine(JsonSerializer.Serialize(document, IndentedJson));
     }
 
     private static double Percentile(List<double> sorted, double p) =>

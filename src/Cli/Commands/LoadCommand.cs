@@ -17,6 +17,8 @@ namespace Course.Cli.Commands;
 /// </summary>
 internal static class LoadCommand
 {
+    private static readonly JsonSerializerOptions IndentedJson = new() { WriteIndented = true };
+
     /// <summary>Builds the <c>load</c> command.</summary>
     public static Command Create()
     {
@@ -74,7 +76,10 @@ internal static class LoadCommand
             Payload = s.EventFile is null ? "{}" : InvokeCommand.ReadFile(s.EventFile, "event file"),
         };
         var problems = profile.Validate();
-        if (problems.Count > 0) throw new InvokeCommand.InvokeInputException(string.Join("; ", problems) + ". Fix --rate / --duration.");
+        if (problems.Count > 0)
+        {
+            throw new InvokeCommand.InvokeInputException(string.Join("; ", problems) + ". Fix --rate / --duration.");
+        }
         if (s.EventFile is not null)
         {
             try
@@ -108,8 +113,14 @@ internal static class LoadCommand
         }
 
         var report = LoadGenerator.Run(sim, options.FunctionName, profile);
-        if (s.Format == "json") WriteJson(output, s, report);
-        else WriteText(output, s, report);
+        if (s.Format == "json")
+        {
+            WriteJson(output, s, report);
+        }
+        else
+        {
+            WriteText(output, s, report);
+        }
         return report.Errors == 0 && report.Throttles == 0 ? 0 : 1;
     }
 
@@ -143,7 +154,7 @@ internal static class LoadCommand
             },
             samples = r.Samples.Select(x => new { offsetMs = x.Offset.TotalMilliseconds, latencyMs = x.Latency.TotalMilliseconds, cold = x.ColdStart, throttled = x.Throttled, failed = x.Failed }),
         };
-        o.WriteLine(JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true }));
+        o.WriteLine(JsonSerializer.Serialize(document, IndentedJson));
     }
 
     private static string Ms(TimeSpan t) => t.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture);

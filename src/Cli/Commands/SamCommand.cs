@@ -35,7 +35,10 @@ internal static class SamCommand
     {
         var output = stdout ?? Console.Out;
         var errors = stderr ?? Console.Error;
-        if (!TryLoad(path, overrides, errors, out var template)) return 2;
+        if (!TryLoad(path, overrides, errors, out var template))
+        {
+            return 2;
+        }
         MappingNode translated;
         try
         {

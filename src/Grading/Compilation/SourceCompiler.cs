@@ -114,9 +114,18 @@ public sealed class SourceCompiler
         diagnostics.Sort(static (a, b) =>
         {
             var byPath = string.CompareOrdinal(a.Path, b.Path);
-            if (byPath != 0) return byPath;
-            if (a.Line != b.Line) return a.Line.CompareTo(b.Line);
-            if (a.Column != b.Column) return a.Column.CompareTo(b.Column);
+            if (byPath != 0)
+            {
+                return byPath;
+            }
+            if (a.Line != b.Line)
+            {
+                return a.Line.CompareTo(b.Line);
+            }
+            if (a.Column != b.Column)
+            {
+                return a.Column.CompareTo(b.Column);
+            }
             return string.CompareOrdinal(a.Id, b.Id);
         });
         return new CompileResult(diagnostics.Count == 0 ? assembly : null, diagnostics.Count == 0 ? pdb : null, diagnostics, compilation);

@@ -86,7 +86,10 @@ internal sealed class VirtualTimeRewriter : CSharpSyntaxRewriter
             var rewriter = new VirtualTimeRewriter(compilation.GetSemanticModel(tree));
             var root = tree.GetRoot();
             var rewritten = rewriter.Visit(root);
-            if (ReferenceEquals(rewritten, root)) continue;
+            if (ReferenceEquals(rewritten, root))
+            {
+                continue;
+            }
             result = result.ReplaceSyntaxTree(tree, tree.WithRootAndOptions(rewritten, tree.Options));
         }
         return result;
@@ -142,7 +145,9 @@ internal sealed class VirtualTimeRewriter : CSharpSyntaxRewriter
                 var visited = (InvocationExpressionSyntax)base.VisitInvocationExpression(node)!;
                 var target = replacement;
                 if (visited.Expression is MemberAccessExpressionSyntax { Name: GenericNameSyntax generic })
+                {
                     target += generic.TypeArgumentList.ToString();
+                }
                 return visited.WithExpression(Parse(target).WithTriviaFrom(node.Expression));
             }
         }
@@ -206,7 +211,10 @@ internal sealed class VirtualTimeRewriter : CSharpSyntaxRewriter
             var parameter = argument.NameColon is { } named
                 ? method.Parameters.FirstOrDefault(p => p.Name == named.Name.Identifier.ValueText)
                 : i < method.Parameters.Length ? method.Parameters[i] : null;
-            if (parameter is null || parameter.Type.SpecialType != SpecialType.System_String || !PathParameters.Contains(parameter.Name)) continue;
+            if (parameter is null || parameter.Type.SpecialType != SpecialType.System_String || !PathParameters.Contains(parameter.Name))
+            {
+                continue;
+            }
             var current = arguments[i];
             arguments = arguments.Replace(current, current.WithExpression(Call(Files + ".Map", [current.Expression]).WithTriviaFrom(current.Expression)));
         }
@@ -218,7 +226,9 @@ internal sealed class VirtualTimeRewriter : CSharpSyntaxRewriter
     {
         var symbol = _model.GetSymbolInfo(node).Symbol;
         if (symbol is IPropertySymbol { IsStatic: true } property && StaticMembers.TryGetValue(Name(property), out var replacement))
+        {
             return Parse(replacement).WithTriviaFrom(node);
+        }
         if (symbol is IPropertySymbol { Name: "Result", IsStatic: false } result
             && result.ContainingType.OriginalDefinition.ToDisplayString() == "System.Threading.Tasks.Task<TResult>")
         {
@@ -230,22 +240,37 @@ internal sealed class VirtualTimeRewriter : CSharpSyntaxRewriter
     /// <inheritdoc />
     public override SyntaxNode? VisitIdentifierName(IdentifierNameSyntax node)
     {
-        if (IsStopwatch(node)) return SyntaxFactory.ParseTypeName(StopwatchType).WithTriviaFrom(node);
+        if (IsStopwatch(node))
+        {
+            return SyntaxFactory.ParseTypeName(StopwatchType).WithTriviaFrom(node);
+        }
         return base.VisitIdentifierName(node);
     }
 
     /// <inheritdoc />
     public override SyntaxNode? VisitQualifiedName(QualifiedNameSyntax node)
     {
-        if (IsStopwatch(node)) return SyntaxFactory.ParseTypeName(StopwatchType).WithTriviaFrom(node);
+        if (IsStopwatch(node))
+        {
+            return SyntaxFactory.ParseTypeName(StopwatchType).WithTriviaFrom(node);
+        }
         return base.VisitQualifiedName(node);
     }
 
     private bool IsStopwatch(ExpressionSyntax node)
     {
-        if (node.Parent is UsingDirectiveSyntax) return false;
-        if (node.Parent is QualifiedNameSyntax qualified && qualified.Right == node) return false;
-        if (node.Parent is MemberAccessExpressionSyntax access && access.Name == node) return false;
+        if (node.Parent is UsingDirectiveSyntax)
+        {
+            return false;
+        }
+        if (node.Parent is QualifiedNameSyntax qualified && qualified.Right == node)
+        {
+            return false;
+        }
+        if (node.Parent is MemberAccessExpressionSyntax access && access.Name == node)
+        {
+            return false;
+        }
         return _model.GetSymbolInfo(node).Symbol is INamedTypeSymbol type && type.ToDisplayString() == "System.Diagnostics.Stopwatch";
     }
 

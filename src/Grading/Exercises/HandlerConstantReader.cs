@@ -25,11 +25,17 @@ internal static class HandlerConstantReader
         foreach (var handle in md.TypeDefinitions)
         {
             var type = md.GetTypeDefinition(handle);
-            if (FullName(md, type) != typeName) continue;
+            if (FullName(md, type) != typeName)
+            {
+                continue;
+            }
             foreach (var fieldHandle in type.GetFields())
             {
                 var field = md.GetFieldDefinition(fieldHandle);
-                if ((field.Attributes & FieldAttributes.Literal) == 0 || (field.Attributes & FieldAttributes.FieldAccessMask) != FieldAttributes.Public) continue;
+                if ((field.Attributes & FieldAttributes.Literal) == 0 || (field.Attributes & FieldAttributes.FieldAccessMask) != FieldAttributes.Public)
+                {
+                    continue;
+                }
                 var constant = md.GetConstant(field.GetDefaultValue());
                 var blob = md.GetBlobReader(constant.Value);
                 constants[md.GetString(field.Name)] = constant.TypeCode switch
@@ -52,7 +58,10 @@ internal static class HandlerConstantReader
     private static string FullName(MetadataReader md, TypeDefinition type)
     {
         var name = md.GetString(type.Name);
-        if (type.GetDeclaringType() is { IsNil: false } outer) return FullName(md, md.GetTypeDefinition(outer)) + "+" + name;
+        if (type.GetDeclaringType() is { IsNil: false } outer)
+        {
+            return FullName(md, md.GetTypeDefinition(outer)) + "+" + name;
+        }
         var ns = md.GetString(type.Namespace);
         return ns.Length == 0 ? name : ns + "." + name;
     }

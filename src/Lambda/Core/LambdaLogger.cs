@@ -11,13 +11,22 @@ public static class LambdaLogger
     /// <summary>Writes <paramref name="message"/> to the current invocation's log stream (or standard output outside an invocation).</summary>
     public static void Log(string message)
     {
-        if (Current.Value is { } logger) logger.Log(message);
-        else Console.Write(message);
+        if (Current.Value is { } logger)
+        {
+            logger.Log(message);
+        }
+        else
+        {
+            Console.Write(message);
+        }
     }
 
     /// <summary>Sets the logger for the invocation flowing on this async context (no change when it is already set). Used by the sandbox host.</summary>
     public static void Bind(ILambdaLogger? logger)
     {
-        if (!ReferenceEquals(Current.Value, logger)) Current.Value = logger;
+        if (!ReferenceEquals(Current.Value, logger))
+        {
+            Current.Value = logger;
+        }
     }
 }

@@ -49,7 +49,10 @@ internal static class ExecutionChart
             var y = Top + (i * RowHeight);
             var name = Truncate(row.Name, 30 - (2 * row.Depth));
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{4 + (12 * row.Depth)}\" y=\"{y + 14}\">{WebUtility.HtmlEncode(name)}");
-            if (row.Scope.Length > 0) svg.Append("<tspan fill=\"#888\"> ").Append(WebUtility.HtmlEncode(Truncate(row.ShortScope, 18))).Append("</tspan>");
+            if (row.Scope.Length > 0)
+            {
+                svg.Append("<tspan fill=\"#888\"> ").Append(WebUtility.HtmlEncode(Truncate(row.ShortScope, 18))).Append("</tspan>");
+            }
             svg.Append("</text>");
             var (x1, x2) = (X(row.Start), Math.Max(X(row.End), X(row.Start) + 2));
             var span = Color(row);
@@ -98,19 +101,31 @@ internal static class ExecutionChart
             Array.Fill(bar, ' ');
             var from = Math.Min(width - 1, Col(row.Start));
             var to = Math.Max(from + 1, Col(row.End));
-            for (var c = from; c < Math.Min(width, to); c++) bar[c] = row.Attempts.Count > 0 ? '·' : row.Type is "Map" or "Parallel" ? '░' : '█';
+            for (var c = from; c < Math.Min(width, to); c++)
+            {
+                bar[c] = row.Attempts.Count > 0 ? '·' : row.Type is "Map" or "Parallel" ? '░' : '█';
+            }
             foreach (var attempt in row.Attempts)
             {
                 var (a1, a2) = (Math.Min(width - 1, Col(attempt.Start)), Math.Max(Col(attempt.Start) + 1, Col(attempt.End ?? row.End)));
-                for (var c = a1; c < Math.Min(width, a2); c++) bar[c] = attempt.Failed ? 'x' : '█';
+                for (var c = a1; c < Math.Min(width, a2); c++)
+                {
+                    bar[c] = attempt.Failed ? 'x' : '█';
+                }
             }
 
             var note = row.Attempts.Count > 1 ? $"  {row.Attempts.Count - 1} retr{(row.Attempts.Count == 2 ? "y" : "ies")} ({string.Join(", ", row.Errors.Distinct())})" : "";
-            if (row.Outcome is "caught" or "failed") note += $"  {row.Outcome}";
+            if (row.Outcome is "caught" or "failed")
+            {
+                note += $"  {row.Outcome}";
+            }
             text.Append(CultureInfo.InvariantCulture, $"  {Truncate(names[i], nameWidth).PadRight(nameWidth)}|{new string(bar)}| +{(row.Start - execution.StartDate).TotalSeconds:0.000} s  {Duration(row.End - row.Start)}{note}").Append('\n');
         }
 
-        if (picture.Rows.Count > MaxRows) text.Append(CultureInfo.InvariantCulture, $"  … {picture.Rows.Count - MaxRows} more state entries\n");
+        if (picture.Rows.Count > MaxRows)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  … {picture.Rows.Count - MaxRows} more state entries\n");
+        }
         return text.Append("  █ attempt succeeded (or state ran)  x attempt failed  · waiting (retry back-off or the task running)  ░ Map/Parallel\n").ToString();
     }
 

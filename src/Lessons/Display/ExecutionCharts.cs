@@ -97,7 +97,10 @@ public static class ExecutionCharts
             HandlerFactory.FromDelegate((Chunk chunk, ILambdaContext c) =>
             {
                 SimulatedWork.Spend(300);
-                if (chunk.Index is 3 or 4 && throttled.Add(chunk.Index)) throw new ModelThrottledException($"chunk {chunk.Index}: too many requests");
+                if (chunk.Index is 3 or 4 && throttled.Add(chunk.Index))
+                {
+                    throw new ModelThrottledException($"chunk {chunk.Index}: too many requests");
+                }
                 return $"summary of {chunk.Text}";
             }));
         sim.Lambda.Deploy(new FunctionOptions { FunctionName = "Store", MemorySize = 512 },

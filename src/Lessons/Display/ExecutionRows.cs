@@ -84,7 +84,10 @@ internal sealed class ExecutionRows
                 var row = new ExecutionRow(name, h.Type[..^"StateEntered".Length], lane, at);
                 rows.Add(row);
                 open.Add(row);
-                if (row.Type is "Map" or "Parallel") containers.Add(row);
+                if (row.Type is "Map" or "Parallel")
+                {
+                    containers.Add(row);
+                }
             }
             else if (h.Type.EndsWith("StateExited", StringComparison.Ordinal) && open.FindLast(r => r.Lane == lane && r.Name == name) is { } exited)
             {

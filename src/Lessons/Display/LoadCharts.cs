@@ -34,7 +34,10 @@ public static class LoadCharts
             },
             (_, request, _) =>
             {
-                if (request.ContainsKey("ping")) return "pong";
+                if (request.ContainsKey("ping"))
+                {
+                    return "pong";
+                }
                 SimulatedWork.Spend(40);
                 return "hello";
             }));

@@ -33,9 +33,18 @@ internal static class SimulationView
 
     public static IEnumerable<(string Item, decimal Usd)> ExtraCostLines(Course.Sandbox.Pricing.CostSummary cost)
     {
-        if (cost.EphemeralCost != 0) yield return ("ephemeral storage > 512 MB", cost.EphemeralCost);
-        if (cost.ProvisionedConcurrencyCost != 0) yield return ("provisioned concurrency", cost.ProvisionedConcurrencyCost);
-        if (cost.SnapStartCost != 0) yield return ("SnapStart cache + restores", cost.SnapStartCost);
+        if (cost.EphemeralCost != 0)
+        {
+            yield return ("ephemeral storage > 512 MB", cost.EphemeralCost);
+        }
+        if (cost.ProvisionedConcurrencyCost != 0)
+        {
+            yield return ("provisioned concurrency", cost.ProvisionedConcurrencyCost);
+        }
+        if (cost.SnapStartCost != 0)
+        {
+            yield return ("SnapStart cache + restores", cost.SnapStartCost);
+        }
     }
 
     public static IEnumerable<TraceEvent> Trace(Simulation sim, Func<TraceEvent, bool>? filter) =>

@@ -21,16 +21,24 @@ internal static class TokenTable
     {
         var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"{Columns[0],9}  {Columns[1],-8}  {Columns[2],-11}  {Columns[3],-26}  {Columns[4],9}  {Columns[5],10}  {Columns[6],10}  {Columns[7],12}\n");
         foreach (var row in Rows(sim))
+        {
             text.Append(CultureInfo.InvariantCulture, $"{row[0],9}  {row[1],-8}  {row[2],-11}  {row[3],-26}  {row[4],9}  {row[5],10}  {row[6],10}  {row[7],12}\n");
+        }
         return text.Append(Footer(sim)).Append('\n').ToString();
     }
 
     public static string Html(Simulation sim)
     {
         var html = new StringBuilder(Table).Append("<tr>");
-        foreach (var c in Columns) html.Append("<th style=\"border-bottom:2px solid #999;padding:2px 8px;text-align:left\">").Append(WebUtility.HtmlEncode(c)).Append("</th>");
+        foreach (var c in Columns)
+        {
+            html.Append("<th style=\"border-bottom:2px solid #999;padding:2px 8px;text-align:left\">").Append(WebUtility.HtmlEncode(c)).Append("</th>");
+        }
         html.Append("</tr>");
-        foreach (var row in Rows(sim)) html.Append("<tr>").Append(string.Concat(row.Select(c => Cell + WebUtility.HtmlEncode(c) + "</td>"))).Append("</tr>");
+        foreach (var row in Rows(sim))
+        {
+            html.Append("<tr>").Append(string.Concat(row.Select(c => Cell + WebUtility.HtmlEncode(c) + "</td>"))).Append("</tr>");
+        }
         return html.Append("</table><p style=\"font-size:11px\">").Append(WebUtility.HtmlEncode(Footer(sim))).Append("</p>").ToString();
     }
 

@@ -58,7 +58,10 @@ public sealed record ColdStartModel
     public TimeSpan PlatformInit(FunctionOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.SnapStart) return SnapStartRestore;
+        if (options.SnapStart)
+        {
+            return SnapStartRestore;
+        }
         var start = RuntimeStart.TryGetValue(options.Runtime, out var s) ? s : TimeSpan.FromMilliseconds(200);
         return start + PerPackageMB * options.PackageSizeMB;
     }

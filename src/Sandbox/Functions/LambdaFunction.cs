@@ -54,8 +54,20 @@ public sealed class LambdaFunction
 
     internal ExecutionEnvironment? TakeIdle()
     {
-        while (_idleProvisioned.TryPop(out var p)) if (p.State == EnvironmentState.Idle) return p;
-        while (_idle.TryPop(out var e)) if (e.State == EnvironmentState.Idle) return e;
+        while (_idleProvisioned.TryPop(out var p))
+        {
+            if (p.State == EnvironmentState.Idle)
+            {
+                return p;
+            }
+        }
+        while (_idle.TryPop(out var e))
+        {
+            if (e.State == EnvironmentState.Idle)
+            {
+                return e;
+            }
+        }
         return null;
     }
 }

@@ -57,7 +57,10 @@ internal sealed class AssemblyHandlerFactory : HandlerFactory
         var type = assembly.GetType(_typeName)
             ?? throw HandlerBindingException.TypeNotFound(_typeName, assembly.GetExportedTypes().Select(t => t.FullName ?? t.Name));
         var method = FindMethod(type, _method);
-        if (!method.IsStatic && type.GetConstructor(Type.EmptyTypes) is null) throw HandlerBindingException.NoConstructor(type);
+        if (!method.IsStatic && type.GetConstructor(Type.EmptyTypes) is null)
+        {
+            throw HandlerBindingException.NoConstructor(type);
+        }
         return (type, new MethodInvoker(method), method.IsStatic);
     }
 

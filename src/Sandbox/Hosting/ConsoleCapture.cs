@@ -15,7 +15,10 @@ internal static class ConsoleCapture
     /// <summary>Routes <see cref="Console.Out"/> and <see cref="Console.Error"/> through the capture (idempotent).</summary>
     public static void EnsureInstalled()
     {
-        if (Interlocked.Exchange(ref s_installed, 1) == 1) return;
+        if (Interlocked.Exchange(ref s_installed, 1) == 1)
+        {
+            return;
+        }
         Console.SetOut(new Router(Console.Out, "Information"));
         Console.SetError(new Router(Console.Error, "Error"));
     }
@@ -29,15 +32,30 @@ internal static class ConsoleCapture
 
         public override void Write(char value)
         {
-            if (Target is { } logger) logger.Console(level, value.ToString());
-            else passThrough.Write(value);
+            if (Target is { } logger)
+            {
+                logger.Console(level, value.ToString());
+            }
+            else
+            {
+                passThrough.Write(value);
+            }
         }
 
         public override void Write(string? value)
         {
-            if (value is null) return;
-            if (Target is { } logger) logger.Console(level, value);
-            else passThrough.Write(value);
+            if (value is null)
+            {
+                return;
+            }
+            if (Target is { } logger)
+            {
+                logger.Console(level, value);
+            }
+            else
+            {
+                passThrough.Write(value);
+            }
         }
 
         public override void Write(char[] buffer, int index, int count) => Write(new string(buffer, index, count));

@@ -23,13 +23,22 @@ internal static class HandlerError
     public static IReadOnlyList<string> StackTrace(Exception e)
     {
         var text = e.StackTrace;
-        if (string.IsNullOrEmpty(text)) return [];
+        if (string.IsNullOrEmpty(text))
+        {
+            return [];
+        }
         var frames = new List<string>();
         foreach (var raw in text.Split('\n'))
         {
             var line = raw.Trim();
-            if (!line.StartsWith("at ", StringComparison.Ordinal)) continue;   // "--- End of stack trace ..." markers
-            if (RuntimePrefixes.Any(p => line.StartsWith(p, StringComparison.Ordinal))) continue;
+            if (!line.StartsWith("at ", StringComparison.Ordinal))
+            {
+                continue;   // "--- End of stack trace ..." markers
+            }
+            if (RuntimePrefixes.Any(p => line.StartsWith(p, StringComparison.Ordinal)))
+            {
+                continue;
+            }
             frames.Add(line);
         }
         return frames;
@@ -39,7 +48,10 @@ internal static class HandlerError
     public static string Describe(Exception e, string? typeName = null)
     {
         var builder = new StringBuilder().Append(typeName ?? e.GetType().Name).Append(": ").Append(e.Message);
-        foreach (var frame in StackTrace(e)) builder.Append("\n   ").Append(frame);
+        foreach (var frame in StackTrace(e))
+        {
+            builder.Append("\n   ").Append(frame);
+        }
         return builder.ToString();
     }
 
@@ -55,7 +67,10 @@ internal static class HandlerError
             if (stackTrace is { Count: > 0 })
             {
                 json.WriteStartArray("stackTrace");
-                foreach (var frame in stackTrace) json.WriteStringValue(frame);
+                foreach (var frame in stackTrace)
+                {
+                    json.WriteStringValue(frame);
+                }
                 json.WriteEndArray();
             }
             json.WriteEndObject();

@@ -80,7 +80,10 @@ public sealed class InvocationScope
     {
         get
         {
-            if (_clock is null) return _mark;
+            if (_clock is null)
+            {
+                return _mark;
+            }
             var queue = _clock.QueueTime;
             return queue > _mark ? queue : _mark;
         }
@@ -111,14 +114,23 @@ public sealed class InvocationScope
     /// <exception cref="InvocationTimeoutException">The phase has now run past its limit.</exception>
     public void Advance(TimeSpan duration)
     {
-        if (duration > TimeSpan.Zero) _mark = Now + duration;
-        if (IsPastDeadline) throw new InvocationTimeoutException(Limit);
+        if (duration > TimeSpan.Zero)
+        {
+            _mark = Now + duration;
+        }
+        if (IsPastDeadline)
+        {
+            throw new InvocationTimeoutException(Limit);
+        }
     }
 
     /// <summary>Adds synchronous time without ever throwing (for costs paid inside the SDK's own code).</summary>
     internal void AddQuietly(TimeSpan duration)
     {
-        if (duration > TimeSpan.Zero) _mark = Now + duration;
+        if (duration > TimeSpan.Zero)
+        {
+            _mark = Now + duration;
+        }
     }
 
     /// <summary>Records a service call made in this phase (the endpoint charges its latency).</summary>
@@ -157,7 +169,10 @@ public sealed class InvocationScope
     internal static InvocationScope? Enter(InvocationScope? scope)
     {
         var previous = Ambient.Value;
-        if (!ReferenceEquals(previous, scope)) Ambient.Value = scope;
+        if (!ReferenceEquals(previous, scope))
+        {
+            Ambient.Value = scope;
+        }
         return previous;
     }
 }

@@ -30,20 +30,43 @@ internal sealed class MethodInvoker
     {
         _method = method;
         var parameters = method.GetParameters();
-        if (parameters.Length > 2) throw HandlerBindingException.BadSignature(method.Name, "it has more than two parameters");
+        if (parameters.Length > 2)
+        {
+            throw HandlerBindingException.BadSignature(method.Name, "it has more than two parameters");
+        }
         if (parameters.Length == 2 && parameters[1].ParameterType != typeof(ILambdaContext))
+        {
             throw HandlerBindingException.BadSignature(method.Name, "its second parameter must be ILambdaContext");
+        }
         if (parameters.Length >= 1)
         {
-            if (parameters[0].ParameterType == typeof(ILambdaContext) && parameters.Length == 1) _takesContext = true;
-            else _eventType = parameters[0].ParameterType;
+            if (parameters[0].ParameterType == typeof(ILambdaContext) && parameters.Length == 1)
+            {
+                _takesContext = true;
+            }
+            else
+            {
+                _eventType = parameters[0].ParameterType;
+            }
         }
-        if (parameters.Length == 2) _takesContext = true;
-        if (method.ContainsGenericParameters) throw HandlerBindingException.BadSignature(method.Name, "it is generic");
+        if (parameters.Length == 2)
+        {
+            _takesContext = true;
+        }
+        if (method.ContainsGenericParameters)
+        {
+            throw HandlerBindingException.BadSignature(method.Name, "it is generic");
+        }
 
         var ret = method.ReturnType;
-        if (ret == typeof(void)) _resultType = null;
-        else if (ret == typeof(Task)) _isTask = true;
+        if (ret == typeof(void))
+        {
+            _resultType = null;
+        }
+        else if (ret == typeof(Task))
+        {
+            _isTask = true;
+        }
         else if (ret.IsGenericType && ret.GetGenericTypeDefinition() == typeof(Task<>))
         {
             _isTask = true;
@@ -51,15 +74,27 @@ internal sealed class MethodInvoker
             _taskResult = System.Reflection.MethodInvoker.Create(ret.GetProperty(nameof(Task<int>.Result))!.GetMethod!);
         }
         else if (ret == typeof(ValueTask) || (ret.IsGenericType && ret.GetGenericTypeDefinition() == typeof(ValueTask<>)))
+        {
             throw HandlerBindingException.BadSignature(method.Name, "ValueTask is not supported by Lambda's .NET runtime; return Task or Task<T>");
-        else if (ret.Name == "Void") _resultType = null;
-        else _resultType = ret;
+        }
+        else if (ret.Name == "Void")
+        {
+            _resultType = null;
+        }
+        else
+        {
+            _resultType = ret;
+        }
 
         _serializer = ResolveSerializer(method);
         if (_eventType is not null && _eventType != typeof(Stream))
+        {
             _deserialize = System.Reflection.MethodInvoker.Create(DeserializeMethod.MakeGenericMethod(_eventType));
+        }
         if (_resultType is not null && !typeof(Stream).IsAssignableFrom(_resultType))
+        {
             _serialize = System.Reflection.MethodInvoker.Create(SerializeMethod.MakeGenericMethod(_resultType));
+        }
         _call = System.Reflection.MethodInvoker.Create(method);
     }
 
@@ -81,11 +116,17 @@ internal sealed class MethodInvoker
         if (_isTask)
         {
             var task = (Task)result!;
-            if (!task.IsCompleted) return new ValueTask<string?>(Await(task));
+            if (!task.IsCompleted)
+            {
+                return new ValueTask<string?>(Await(task));
+            }
             task.GetAwaiter().GetResult();
             result = _taskResult?.Invoke(task);
         }
-        if (_resultType is null) return default;
+        if (_resultType is null)
+        {
+            return default;
+        }
         return new ValueTask<string?>(WriteResult(result));
     }
 
@@ -103,7 +144,10 @@ internal sealed class MethodInvoker
     private object? BindEvent(string payload)
     {
         var bytes = Encoding.UTF8.GetBytes(payload);
-        if (_eventType == typeof(Stream)) return new MemoryStream(bytes, writable: false);
+        if (_eventType == typeof(Stream))
+        {
+            return new MemoryStream(bytes, writable: false);
+        }
         using var stream = new MemoryStream(bytes, writable: false);
         try
         {
@@ -121,8 +165,14 @@ internal sealed class MethodInvoker
         {
             using (s)
             {
-                if (s is MemoryStream ms && ms.TryGetBuffer(out var buffer)) return Encoding.UTF8.GetString(buffer.AsSpan((int)ms.Position));
-                if (s.CanSeek && s.Length - s.Position == 0) return "";
+                if (s is MemoryStream ms && ms.TryGetBuffer(out var buffer))
+                {
+                    return Encoding.UTF8.GetString(buffer.AsSpan((int)ms.Position));
+                }
+                if (s.CanSeek && s.Length - s.Position == 0)
+                {
+                    return "";
+                }
                 using var reader = new StreamReader(s, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 256);
                 return reader.ReadToEnd();
             }
@@ -136,9 +186,14 @@ internal sealed class MethodInvoker
     {
         var attribute = method.GetCustomAttribute<LambdaSerializerAttribute>()
             ?? method.DeclaringType?.Assembly.GetCustomAttribute<LambdaSerializerAttribute>();
-        if (attribute is null) return SharedDefault;
+        if (attribute is null)
+        {
+            return SharedDefault;
+        }
         if (!typeof(ILambdaSerializer).IsAssignableFrom(attribute.SerializerType) || attribute.SerializerType.GetConstructor(Type.EmptyTypes) is null)
+        {
             throw HandlerBindingException.BadSignature(method.Name, $"serializer {attribute.SerializerType.Name} must implement ILambdaSerializer and have a public parameterless constructor");
+        }
         return (ILambdaSerializer)Activator.CreateInstance(attribute.SerializerType)!;
     }
 

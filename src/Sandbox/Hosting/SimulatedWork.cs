@@ -15,7 +15,10 @@ public static class SimulatedWork
     public static TimeSpan Spend(TimeSpan cpuTime)
     {
         var scope = InvocationScope.Current;
-        if (scope is null) return cpuTime;
+        if (scope is null)
+        {
+            return cpuTime;
+        }
         var wall = ScaleForMemory(cpuTime, scope.MemorySize);
         scope.Advance(wall);
         return wall;

@@ -13,7 +13,10 @@ internal sealed class TypeHandlerFactory : HandlerFactory
     {
         ArgumentNullException.ThrowIfNull(type);
         var info = FindMethod(type, method);
-        if (!info.IsStatic && type.GetConstructor(Type.EmptyTypes) is null) throw HandlerBindingException.NoConstructor(type);
+        if (!info.IsStatic && type.GetConstructor(Type.EmptyTypes) is null)
+        {
+            throw HandlerBindingException.NoConstructor(type);
+        }
         _type = type;
         _invoker = new MethodInvoker(info);
         IsStatic = info.IsStatic;

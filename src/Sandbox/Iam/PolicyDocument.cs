@@ -21,18 +21,27 @@ public static class PolicyDocument
 
     private static PolicyStatement Statement(TemplateNode node, string source)
     {
-        if (node is not MappingNode s) throw new Templates.TemplateException(node.Mark, $"a statement of {source} must be a mapping.", "give Effect, Action and Resource.");
+        if (node is not MappingNode s)
+        {
+            throw new Templates.TemplateException(node.Mark, $"a statement of {source} must be a mapping.", "give Effect, Action and Resource.");
+        }
         var effect = s["Effect"]?.AsString();
         if (effect is not ("Allow" or "Deny"))
+        {
             throw new Templates.TemplateException(s["Effect"]?.Mark ?? s.Mark, $"a statement of {source} has Effect '{effect ?? "(none)"}'.", "Effect is Allow or Deny.");
+        }
         var actions = Strings(s["Action"]);
         var notActions = Strings(s["NotAction"]);
         if (actions.Count == 0 && notActions.Count == 0)
+        {
             throw new Templates.TemplateException(s.Mark, $"a statement of {source} has no Action.", "add e.g. `Action: dynamodb:PutItem`.");
+        }
         var resources = Strings(s["Resource"]);
         var notResources = Strings(s["NotResource"]);
         if (resources.Count == 0 && notResources.Count == 0)
+        {
             throw new Templates.TemplateException(s.Mark, $"a statement of {source} has no Resource.", "add the ARN it applies to, e.g. `Resource: !GetAtt MyTable.Arn`.");
+        }
         var conditions = new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>(StringComparer.Ordinal);
         if (s["Condition"] is MappingNode c)
         {
@@ -40,7 +49,12 @@ public static class PolicyDocument
             {
                 var keys = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
                 if (op.Value is MappingNode m)
-                    foreach (var k in m.Entries) keys[k.Key.Value] = Strings(k.Value);
+                {
+                    foreach (var k in m.Entries)
+                    {
+                        keys[k.Key.Value] = Strings(k.Value);
+                    }
+                }
                 conditions[op.Key.Value] = keys;
             }
         }

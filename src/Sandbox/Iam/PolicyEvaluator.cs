@@ -15,8 +15,14 @@ public static class PolicyEvaluator
         var allowed = false;
         foreach (var s in statements)
         {
-            if (!s.Covers(action, resource) || !ConditionsHold(s, context)) continue;
-            if (!s.Allow) return Decision.ExplicitDeny;
+            if (!s.Covers(action, resource) || !ConditionsHold(s, context))
+            {
+                continue;
+            }
+            if (!s.Allow)
+            {
+                return Decision.ExplicitDeny;
+            }
             allowed = true;
         }
         return allowed ? Decision.Allow : Decision.ImplicitDeny;
@@ -32,7 +38,10 @@ public static class PolicyEvaluator
             {
                 if (context is null || !context.TryGetValue(key, out var actual))
                 {
-                    if (ifExists) continue;
+                    if (ifExists)
+                    {
+                        continue;
+                    }
                     return false;
                 }
                 var holds = baseOp switch
@@ -46,7 +55,10 @@ public static class PolicyEvaluator
                     "NumericEquals" => values.Any(v => decimal.TryParse(v, System.Globalization.CultureInfo.InvariantCulture, out var a) && decimal.TryParse(actual, System.Globalization.CultureInfo.InvariantCulture, out var b) && a == b),
                     _ => false,
                 };
-                if (!holds) return false;
+                if (!holds)
+                {
+                    return false;
+                }
             }
         }
         return true;

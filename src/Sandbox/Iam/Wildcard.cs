@@ -29,9 +29,15 @@ public static class Wildcard
                 p = star + 1;
                 v = ++mark;
             }
-            else return false;
+            else
+            {
+                return false;
+            }
         }
-        while (p < pattern.Length && pattern[p] == '*') p++;
+        while (p < pattern.Length && pattern[p] == '*')
+        {
+            p++;
+        }
         return p == pattern.Length;
     }
 

@@ -73,8 +73,14 @@ public sealed partial class LambdaService
 
         public override void Fire()
         {
-            if (Executed) service.Complete(this);
-            else service.Execute(this);
+            if (Executed)
+            {
+                service.Complete(this);
+            }
+            else
+            {
+                service.Execute(this);
+            }
         }
     }
 
@@ -88,7 +94,10 @@ public sealed partial class LambdaService
 
         public override void Fire()
         {
-            if (_done) return;
+            if (_done)
+            {
+                return;
+            }
             _done = true;
             service.DeadlineReached(run);
         }
@@ -101,14 +110,26 @@ public sealed partial class LambdaService
                 service._sim.Time.Post(service._sim.Time.QueueTime, new Time.ScheduledAction(() => HandlerCompleted(task)));
                 return;
             }
-            if (_done) return;
+            if (_done)
+            {
+                return;
+            }
             _done = true;
             Cancelled = true;
             string? response = null;
             Exception? error = null;
-            if (task.IsFaulted) error = task.Exception!.InnerExceptions.Count == 1 ? task.Exception.InnerExceptions[0] : task.Exception;
-            else if (task.IsCanceled) error = new TaskCanceledException(task);
-            else response = task.Result;
+            if (task.IsFaulted)
+            {
+                error = task.Exception!.InnerExceptions.Count == 1 ? task.Exception.InnerExceptions[0] : task.Exception;
+            }
+            else if (task.IsCanceled)
+            {
+                error = new TaskCanceledException(task);
+            }
+            else
+            {
+                response = task.Result;
+            }
             service.HandlerDone(run, response, error);
         }
     }

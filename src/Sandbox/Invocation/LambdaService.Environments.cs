@@ -24,7 +24,10 @@ public sealed partial class LambdaService
         env.TmpRoot = Path.Combine(_sim.ScratchRoot, id, "tmp");   // created on first use
         function.Add(env);
         function.ConcurrentExecutions++;
-        if (!IsReserved(function)) _unreservedBusy++;
+        if (!IsReserved(function))
+        {
+            _unreservedBusy++;
+        }
         function.PeakConcurrentExecutions = Math.Max(function.PeakConcurrentExecutions, function.ConcurrentExecutions);
 
         var options = function.Options;
@@ -96,13 +99,19 @@ public sealed partial class LambdaService
 
     private void Shutdown(ExecutionEnvironment env, DateTimeOffset at, string reason)
     {
-        if (env.State == EnvironmentState.Shutdown) return;
+        if (env.State == EnvironmentState.Shutdown)
+        {
+            return;
+        }
         var wasBusy = env.State is EnvironmentState.Busy or EnvironmentState.Initializing;
         env.State = EnvironmentState.Shutdown;
         if (wasBusy)
         {
             env.Function.ConcurrentExecutions--;
-            if (!IsReserved(env.Function)) _unreservedBusy--;
+            if (!IsReserved(env.Function))
+            {
+                _unreservedBusy--;
+            }
         }
         env.Continuations?.Kill();
         DeleteTmp(env);
@@ -118,7 +127,10 @@ public sealed partial class LambdaService
         var reserved = function.Options.ReservedConcurrentExecutions;
         if (reserved is int r)
         {
-            if (function.ConcurrentExecutions >= r) return "ReservedFunctionConcurrentInvocationLimitExceeded";
+            if (function.ConcurrentExecutions >= r)
+            {
+                return "ReservedFunctionConcurrentInvocationLimitExceeded";
+            }
         }
         else if (_unreservedBusy >= _sim.Options.AccountConcurrency - _reservedTotal)
         {
@@ -129,7 +141,9 @@ public sealed partial class LambdaService
         function.ScalingTokens = Math.Min(Limits.ScalingEnvironmentsPerWindow, function.ScalingTokens + refill);
         function.ScalingRefilledAt = now;
         if (function.ScalingTokens < 1)
+        {
             return reserved is null ? "FunctionInvocationRateLimitExceeded" : "ReservedFunctionInvocationRateLimitExceeded";
+        }
         function.ScalingTokens -= 1;
         return null;
     }
@@ -139,11 +153,17 @@ public sealed partial class LambdaService
     /// <summary>An environment's /tmp goes with it.</summary>
     private static void DeleteTmp(ExecutionEnvironment env)
     {
-        if (env.TmpRoot.Length == 0) return;
+        if (env.TmpRoot.Length == 0)
+        {
+            return;
+        }
         try
         {
             var root = Path.GetDirectoryName(env.TmpRoot)!;
-            if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
+            if (Directory.Exists(root))
+            {
+                Directory.Delete(root, recursive: true);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -191,7 +211,10 @@ public sealed partial class LambdaService
             ["LAMBDA_TASK_ROOT"] = "/var/task",
             ["LAMBDA_RUNTIME_DIR"] = "/var/runtime",
         };
-        foreach (var (key, value) in o.Environment) variables[key] = value;
+        foreach (var (key, value) in o.Environment)
+        {
+            variables[key] = value;
+        }
         return variables;
     }
 
@@ -205,14 +228,28 @@ public sealed partial class LambdaService
     /// </summary>
     private void ApplyEnvironmentVariables(LambdaFunction function, ExecutionEnvironment env)
     {
-        if (!_sim.Options.ApplyEnvironmentVariables) return;
-        if (ReferenceEquals(_appliedFor, env) && ReferenceEquals(s_processOwner, env)) return;
+        if (!_sim.Options.ApplyEnvironmentVariables)
+        {
+            return;
+        }
+        if (ReferenceEquals(_appliedFor, env) && ReferenceEquals(s_processOwner, env))
+        {
+            return;
+        }
         foreach (var key in _appliedKeys)
-            if (!env.Variables.ContainsKey(key)) System.Environment.SetEnvironmentVariable(key, null);
+        {
+            if (!env.Variables.ContainsKey(key))
+            {
+                System.Environment.SetEnvironmentVariable(key, null);
+            }
+        }
         _appliedKeys.Clear();
         foreach (var (key, value) in env.Variables)
         {
-            if (key == "TZ") continue;   // the process's time zone stays; handler clocks are UTC already
+            if (key == "TZ")
+            {
+                continue;   // the process's time zone stays; handler clocks are UTC already
+            }
             System.Environment.SetEnvironmentVariable(key, value);
             _appliedKeys.Add(key);
         }

@@ -40,7 +40,10 @@ public sealed partial class LambdaService
         else
         {
             function.ConcurrentExecutions++;
-            if (!IsReserved(function)) _unreservedBusy++;
+            if (!IsReserved(function))
+            {
+                _unreservedBusy++;
+            }
             function.PeakConcurrentExecutions = Math.Max(function.PeakConcurrentExecutions, function.ConcurrentExecutions);
         }
 
@@ -51,14 +54,20 @@ public sealed partial class LambdaService
             run.InitDuration = env.InitDuration;
             _sim.ScheduleAt(now + env.InitDuration, run);   // fires Execute
         }
-        else Execute(run);
+        else
+        {
+            Execute(run);
+        }
     }
 
     private ExecutionEnvironment? TakeWarm(LambdaFunction function, DateTimeOffset now)
     {
         while (function.TakeIdle() is { } env)
         {
-            if (env.IsProvisioned || env.LastUsed + _sim.Options.EnvironmentIdleTimeout > now) return env;
+            if (env.IsProvisioned || env.LastUsed + _sim.Options.EnvironmentIdleTimeout > now)
+            {
+                return env;
+            }
             Shutdown(env, env.LastUsed + _sim.Options.EnvironmentIdleTimeout, "idle");
         }
         return null;
@@ -79,7 +88,10 @@ public sealed partial class LambdaService
         var full = _sim.Options.Recording == RecordingLevel.Full || run.InitDuration is not null;
         run.Start = start;
         run.Verbose = full;
-        if (full) RecordStart(run, start);
+        if (full)
+        {
+            RecordStart(run, start);
+        }
 
         EnterWorld(env);
         var outerScope = InvocationScope.Flowing;
@@ -152,7 +164,10 @@ public sealed partial class LambdaService
         }
         FlushLog(env);
         var duration = scope.Elapsed;
-        if (scope.IsPastDeadline) timedOut = true;
+        if (scope.IsPastDeadline)
+        {
+            timedOut = true;
+        }
         scope.End();
         if (timedOut)
         {
@@ -191,9 +206,14 @@ public sealed partial class LambdaService
             response = null;
         }
         if (error is not null)
+        {
             env.Log.Append(end, $"{LogStream.Timestamp(end)}\t{run.RequestId}\tfail\t{HandlerError.Describe(error, ErrorTypeOf(error))}");
+        }
 
-        if (!full && (error is not null || timedOut)) RecordStart(run, start);
+        if (!full && (error is not null || timedOut))
+        {
+            RecordStart(run, start);
+        }
         run.Executed = true;
         run.Duration = duration;
         run.Response = response;
@@ -235,7 +255,10 @@ public sealed partial class LambdaService
             line.BilledMs = billed;
             line.TimedOut = timedOut;
             line.Failed = error is not null;
-            if (timedOut) env.Log.Append(end, line, PlatformLogPart.TimedOut);
+            if (timedOut)
+            {
+                env.Log.Append(end, line, PlatformLogPart.TimedOut);
+            }
             env.Log.Append(end, line, PlatformLogPart.End);
             env.Log.Append(end, line, PlatformLogPart.Report);
         }
@@ -243,7 +266,10 @@ public sealed partial class LambdaService
         env.InvocationCount++;
         env.LastUsed = end;
         function.ConcurrentExecutions--;
-        if (!IsReserved(function)) _unreservedBusy--;
+        if (!IsReserved(function))
+        {
+            _unreservedBusy--;
+        }
         if (timedOut)
         {
             env.State = EnvironmentState.Idle;   // counted down above, so Shutdown must not count it again
@@ -266,15 +292,22 @@ public sealed partial class LambdaService
             errorType = ErrorTypeOf(error);
             errorMessage = error.Message;
         }
-        if (errorType is not null) payload = HandlerError.Payload(errorType, errorMessage!, error is null ? null : HandlerError.StackTrace(error));
+        if (errorType is not null)
+        {
+            payload = HandlerError.Payload(errorType, errorMessage!, error is null ? null : HandlerError.StackTrace(error));
+        }
 
         if (verbose)
         {
             if (errorType is null)
+            {
                 _sim.Trace.AddLazy(end, TraceKind.InvokeEnd, function.Name, run.RequestId, run.Log!, attempt: run.Attempt, environmentId: env.Id, duration: duration);
+            }
             else
+            {
                 _sim.Trace.Add(end, timedOut ? TraceKind.Timeout : TraceKind.InvokeEnd, function.Name, run.RequestId,
                     $"{errorType}: {errorMessage}", attempt: run.Attempt, environmentId: env.Id, duration: duration);
+            }
         }
 
         _records.Add(new InvocationRecord
@@ -316,60 +349,4 @@ public sealed partial class LambdaService
             TimedOut = timedOut,
         });
     }
-
-    /// <summary>Hands an attempt's result to whoever waits for it: the async retry logic, a task, or the synchronous caller (who reads Result).</summary>
-    private void Finish(Run run, InvocationResult result)
-    {
-        run.Result = result;
-        if (run.Event is { } ev) OnAttemptDone(ev, result);
-        else run.Completion?.SetResult(result);
-    }
-
-    private int MemoryUsed(FunctionOptions o, string payload) =>
-        Math.Min(o.MemorySize, (_sim.Options.ColdStart.RuntimeMemoryMB.TryGetValue(o.Runtime, out var m) ? m : 64) + payload.Length / (1024 * 1024));
-
-    private InvocationResult Throttle(LambdaFunction function, string requestId, InvocationType type, int attempt, DateTimeOffset requestedAt, DateTimeOffset now, string reason)
-    {
-        var error = LambdaException.TooManyRequests(reason);
-        _sim.Trace.Add(now, TraceKind.Throttle, function.Name, requestId, $"429 TooManyRequestsException ({reason}); concurrency {function.ConcurrentExecutions}", attempt: attempt);
-        _records.Add(new InvocationRecord
-        {
-            FunctionName = function.Name, RequestId = requestId, Type = type, Attempt = attempt, RequestedAt = requestedAt,
-            Start = now, End = now, MemorySize = function.Options.MemorySize, Architecture = function.Options.Architecture,
-            EphemeralStorageSize = function.Options.EphemeralStorageSize, Throttled = true, ErrorType = error.ErrorCode,
-        });
-        return new InvocationResult
-        {
-            RequestId = requestId, StatusCode = 429, ErrorType = error.ErrorCode, ErrorMessage = error.Message,
-            ThrottleReason = reason, RequestedAt = requestedAt,
-        };
-    }
-
-    private InvocationResult InitFailed(LambdaFunction function, string requestId, InvocationType type, int attempt, DateTimeOffset requestedAt, DateTimeOffset now, Exception failure)
-    {
-        var errorType = ErrorTypeOf(failure);
-        _records.Add(new InvocationRecord
-        {
-            FunctionName = function.Name, RequestId = requestId, Type = type, Attempt = attempt, RequestedAt = requestedAt,
-            Start = now, End = now, MemorySize = function.Options.MemorySize, Architecture = function.Options.Architecture,
-            EphemeralStorageSize = function.Options.EphemeralStorageSize, ErrorType = errorType,
-        });
-        return new InvocationResult
-        {
-            RequestId = requestId, StatusCode = 200, FunctionError = "Unhandled", ErrorType = errorType,
-            ErrorMessage = failure.Message, Payload = ErrorPayload(errorType, failure.Message), RequestedAt = requestedAt,
-        };
-    }
-
-    private static long BilledMs(TimeSpan t) => (long)Math.Ceiling(t.TotalMilliseconds - 1e-9);
-
-    private static string ErrorTypeOf(Exception e) => e switch
-    {
-        ResponseTooLargeException => "Function.ResponseSizeTooLarge",
-        LambdaSerializationException => "JsonSerializerException",
-        _ => e.GetType().Name,
-    };
-
-    private static string ErrorPayload(string type, string message) =>
-        JsonSerializer.Serialize(new Dictionary<string, string> { ["errorType"] = type, ["errorMessage"] = message });
 }

@@ -38,12 +38,20 @@ public sealed partial class LambdaService
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(handler);
         var errors = options.Validate();
-        if (errors.Count > 0) throw LambdaException.InvalidParameterValue(errors[0]);
-        if (_functions.ContainsKey(options.FunctionName)) throw LambdaException.ResourceConflict(options.FunctionName);
+        if (errors.Count > 0)
+        {
+            throw LambdaException.InvalidParameterValue(errors[0]);
+        }
+        if (_functions.ContainsKey(options.FunctionName))
+        {
+            throw LambdaException.ResourceConflict(options.FunctionName);
+        }
         if (options.ReservedConcurrentExecutions is int reserved
             && _sim.Options.AccountConcurrency - (_reservedTotal + reserved) < Limits.MinUnreservedConcurrency)
+        {
             throw LambdaException.InvalidParameterValue(
                 $"Specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [{Limits.MinUnreservedConcurrency}].");
+        }
 
         var function = new LambdaFunction(Copy(options), handler, _sim.Options.Region, _sim.Options.AccountId)
         {
@@ -57,9 +65,15 @@ public sealed partial class LambdaService
         for (var i = 0; i < options.ProvisionedConcurrentExecutions; i++)
         {
             var env = CreateEnvironment(function, provisioned: true, _sim.Now, out var failure);
-            if (env is null) throw LambdaException.InvalidParameterValue($"Provisioned concurrency could not be allocated: INIT failed with {failure!.GetType().Name}: {failure.Message}");
+            if (env is null)
+            {
+                throw LambdaException.InvalidParameterValue($"Provisioned concurrency could not be allocated: INIT failed with {failure!.GetType().Name}: {failure.Message}");
+            }
             function.ConcurrentExecutions--;   // ready, not busy
-            if (!IsReserved(function)) _unreservedBusy--;
+            if (!IsReserved(function))
+            {
+                _unreservedBusy--;
+            }
             env.State = EnvironmentState.Idle;
             function.Release(env);
         }
@@ -74,7 +88,10 @@ public sealed partial class LambdaService
     /// <summary>Invokes synchronously and runs the simulation until the result is in.</summary>
     public InvocationResult Invoke(string functionName, string payload)
     {
-        if (Begin(functionName, payload, InvocationType.RequestResponse, out var run) is { } immediate) return immediate;
+        if (Begin(functionName, payload, InvocationType.RequestResponse, out var run) is { } immediate)
+        {
+            return immediate;
+        }
         while (run!.Result is null && _sim.RunNext()) { }
         var result = run.Result ?? throw new InvalidOperationException("The invocation did not complete: the simulation's queue emptied first.");
         run.Clear();   // finished and referenced by nothing else now: keep it for the next synchronous call
@@ -89,8 +106,14 @@ public sealed partial class LambdaService
     /// </summary>
     public Task<InvocationResult> InvokeAsync(string functionName, string payload, InvocationType type = InvocationType.RequestResponse)
     {
-        if (Begin(functionName, payload, type, out var run) is { } immediate) return Task.FromResult(immediate);
-        if (run!.Result is { } result) return Task.FromResult(result);
+        if (Begin(functionName, payload, type, out var run) is { } immediate)
+        {
+            return Task.FromResult(immediate);
+        }
+        if (run!.Result is { } result)
+        {
+            return Task.FromResult(result);
+        }
         var done = new TaskCompletionSource<InvocationResult>();
         run.Completion = done;
         return done.Task;
@@ -107,12 +130,17 @@ public sealed partial class LambdaService
         var now = _sim.Now;
         var requestId = _sim.NewRequestId();
         if (!_functions.TryGetValue(functionName, out var function))
+        {
             return Reject(functionName, requestId, now, LambdaException.ResourceNotFound(functionName));
+        }
 
         var limit = type == InvocationType.Event ? Limits.MaxAsyncPayloadBytes : Limits.MaxSyncPayloadBytes;
         // A UTF-16 code unit is at most 3 UTF-8 bytes, so short payloads need no counting.
         var bytes = payload.Length > limit / 3 ? System.Text.Encoding.UTF8.GetByteCount(payload) : 0;
-        if (bytes > limit) return Reject(functionName, requestId, now, LambdaException.RequestTooLarge(bytes, limit));
+        if (bytes > limit)
+        {
+            return Reject(functionName, requestId, now, LambdaException.RequestTooLarge(bytes, limit));
+        }
 
         switch (type)
         {
@@ -134,9 +162,15 @@ public sealed partial class LambdaService
     {
         var now = _sim.Time.QueueTime;
         foreach (var function in _functions.Values)
+        {
             foreach (var env in function.Environments)
+            {
                 if (env.State == EnvironmentState.Idle && !env.IsProvisioned && env.LastUsed + _sim.Options.EnvironmentIdleTimeout <= now)
+                {
                     Shutdown(env, env.LastUsed + _sim.Options.EnvironmentIdleTimeout, "idle");
+                }
+            }
+        }
     }
 
     private InvocationResult Reject(string functionName, string requestId, DateTimeOffset now, LambdaException error)

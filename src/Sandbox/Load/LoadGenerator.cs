@@ -24,7 +24,10 @@ public static class LoadGenerator
         ArgumentNullException.ThrowIfNull(sim);
         ArgumentNullException.ThrowIfNull(profile);
         var errors = profile.Validate();
-        if (errors.Count > 0) throw new ArgumentException("Invalid load profile: " + string.Join("; ", errors), nameof(profile));
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("Invalid load profile: " + string.Join("; ", errors), nameof(profile));
+        }
         sim.Lambda.GetFunction(functionName);
 
         var start = sim.Now;
@@ -58,7 +61,10 @@ public static class LoadGenerator
     /// </summary>
     private static decimal Monthly(CostModel model, Simulation sim, string functionName, TimeSpan period)
     {
-        if (period <= TimeSpan.Zero) return 0;
+        if (period <= TimeSpan.Zero)
+        {
+            return 0;
+        }
         var month = TimeSpan.FromHours(730);
         var scale = (decimal)(month / period);
         var o = sim.Lambda.GetFunction(functionName).Options;
@@ -90,7 +96,10 @@ public static class LoadGenerator
         while (true)
         {
             t += -Math.Log(1 - random.NextDouble()) / peak;
-            if (t >= end) break;
+            if (t >= end)
+            {
+                break;
+            }
             if (random.NextDouble() * peak <= profile.RateAt(TimeSpan.FromSeconds(t)))
             {
                 // Whole microseconds keep the schedule exact on the virtual clock.

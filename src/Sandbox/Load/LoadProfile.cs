@@ -26,11 +26,26 @@ public sealed class LoadProfile
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
-        if (!(RatePerSecond > 0 && RatePerSecond <= 10_000)) errors.Add($"rate must be above 0 and at most 10000 requests per second (got {RatePerSecond})");
-        if (Duration < TimeSpan.FromSeconds(1) || Duration > TimeSpan.FromHours(24)) errors.Add($"duration must be between 1 second and 24 hours (got {Duration})");
-        if (!Enum.IsDefined(Pattern)) errors.Add($"unknown pattern {Pattern}");
-        if (Payload is null) errors.Add("payload must not be null");
-        if (RatePerSecond * Duration.TotalSeconds > 2_000_000) errors.Add("rate × duration must stay under 2,000,000 requests");
+        if (!(RatePerSecond > 0 && RatePerSecond <= 10_000))
+        {
+            errors.Add($"rate must be above 0 and at most 10000 requests per second (got {RatePerSecond})");
+        }
+        if (Duration < TimeSpan.FromSeconds(1) || Duration > TimeSpan.FromHours(24))
+        {
+            errors.Add($"duration must be between 1 second and 24 hours (got {Duration})");
+        }
+        if (!Enum.IsDefined(Pattern))
+        {
+            errors.Add($"unknown pattern {Pattern}");
+        }
+        if (Payload is null)
+        {
+            errors.Add("payload must not be null");
+        }
+        if (RatePerSecond * Duration.TotalSeconds > 2_000_000)
+        {
+            errors.Add("rate × duration must stay under 2,000,000 requests");
+        }
         return errors;
     }
 

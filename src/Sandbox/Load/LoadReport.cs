@@ -78,7 +78,10 @@ public sealed class LoadReport
     /// <returns>The percentile, or zero when nothing ran.</returns>
     public TimeSpan Percentile(double fraction)
     {
-        if (_sortedMs.Count == 0) return TimeSpan.Zero;
+        if (_sortedMs.Count == 0)
+        {
+            return TimeSpan.Zero;
+        }
         var rank = Math.Clamp((int)Math.Ceiling(fraction * _sortedMs.Count) - 1, 0, _sortedMs.Count - 1);
         return TimeSpan.FromMilliseconds(_sortedMs[rank]);
     }

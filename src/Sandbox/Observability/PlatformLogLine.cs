@@ -40,8 +40,14 @@ internal sealed class PlatformLogLine : ITraceDetail
                 ? $"\tRestore Duration: {Ms(init)} ms\tBilled Restore Duration: {(long)Math.Ceiling(init.TotalMilliseconds - 1e-9)} ms"
                 : $"\tInit Duration: {Ms(init)} ms");
         }
-        if (TimedOut) sb.Append("\tStatus: timeout");
-        else if (Failed) sb.Append("\tStatus: error\tError Type: Runtime.Unhandled");
+        if (TimedOut)
+        {
+            sb.Append("\tStatus: timeout");
+        }
+        else if (Failed)
+        {
+            sb.Append("\tStatus: error\tError Type: Runtime.Unhandled");
+        }
         return sb.ToString();
     }
 

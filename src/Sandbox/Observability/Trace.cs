@@ -58,7 +58,10 @@ public sealed class Trace
 
     private TraceEvent Add(TraceEvent e)
     {
-        if (_events.Count > 0 && _events[^1].Time > e.Time) _sorted = false;
+        if (_events.Count > 0 && _events[^1].Time > e.Time)
+        {
+            _sorted = false;
+        }
         _events.Add(e);
         return e;
     }

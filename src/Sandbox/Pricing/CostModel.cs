@@ -25,7 +25,10 @@ public sealed class CostModel(PriceSheet prices)
         decimal x86 = 0, arm = 0, ephemeral = 0, provisioned = 0, provisionedGbs = 0;
         foreach (var r in invocations)
         {
-            if (r.Throttled) continue;
+            if (r.Throttled)
+            {
+                continue;
+            }
             requests++;
             var seconds = r.BilledDurationMs / 1000m;
             var gbs = seconds * r.MemorySize / 1024m;
@@ -35,9 +38,18 @@ public sealed class CostModel(PriceSheet prices)
                 provisionedGbs += gbs;
                 provisioned += gbs * (r.Architecture == Architecture.Arm64 ? Prices.ProvisionedArmExecutingPerGbSecond : Prices.ProvisionedExecutingPerGbSecond);
             }
-            else if (r.Architecture == Architecture.Arm64) arm += gbs;
-            else x86 += gbs;
-            if (r.EphemeralStorageSize > Limits.MinEphemeralMB) ephemeral += seconds * (r.EphemeralStorageSize - Limits.MinEphemeralMB) / 1024m;
+            else if (r.Architecture == Architecture.Arm64)
+            {
+                arm += gbs;
+            }
+            else
+            {
+                x86 += gbs;
+            }
+            if (r.EphemeralStorageSize > Limits.MinEphemeralMB)
+            {
+                ephemeral += seconds * (r.EphemeralStorageSize - Limits.MinEphemeralMB) / 1024m;
+            }
         }
 
         var month = Monthly(requests - provisionedRequests, x86, arm, freeTier);
@@ -69,7 +81,10 @@ public sealed class CostModel(PriceSheet prices)
         {
             var o = function.Options;
             provisioned += ProvisionedConcurrency(o.ProvisionedConcurrentExecutions, o.MemorySize, elapsed, o.Architecture);
-            if (!o.SnapStart) continue;
+            if (!o.SnapStart)
+            {
+                continue;
+            }
             var restores = records.Count(r => r.FunctionName == function.Name && r.ColdStart && !r.Throttled);
             snapStart += SnapStartCache(o.Runtime, o.MemorySize, elapsed) + SnapStartRestores(o.Runtime, o.MemorySize, restores);
         }
@@ -88,7 +103,10 @@ public sealed class CostModel(PriceSheet prices)
     /// <returns>USD.</returns>
     public decimal ProvisionedConcurrency(int environments, int memoryMB, TimeSpan enabledFor, Architecture architecture = Architecture.X86_64)
     {
-        if (environments <= 0 || enabledFor <= TimeSpan.Zero) return 0;
+        if (environments <= 0 || enabledFor <= TimeSpan.Zero)
+        {
+            return 0;
+        }
         var step = Prices.ProvisionedBillingStep.Ticks;
         var seconds = (decimal)((enabledFor.Ticks + step - 1) / step * step) / TimeSpan.TicksPerSecond;
         var rate = architecture == Architecture.Arm64 ? Prices.ProvisionedArmEnabledPerGbSecond : Prices.ProvisionedEnabledPerGbSecond;
@@ -164,7 +182,14 @@ public sealed class CostModel(PriceSheet prices)
         while (hi - lo > 1)
         {
             var mid = lo + ((hi - lo) / 2);
-            if (Estimate(mid, averageDuration, memoryMB, architecture, freeTier).Total <= fargateMonthly) lo = mid; else hi = mid;
+            if (Estimate(mid, averageDuration, memoryMB, architecture, freeTier).Total <= fargateMonthly)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid;
+            }
         }
 
         return hi;
@@ -218,7 +243,9 @@ public sealed class CostModel(PriceSheet prices)
     public decimal Bedrock(string model, long inputTokens, long outputTokens)
     {
         if (!Prices.Bedrock.TryGetValue(model, out var price))
+        {
             throw new ArgumentException($"No price for model '{model}'. Known: {string.Join(", ", Prices.Bedrock.Keys)}.", nameof(model));
+        }
         return (inputTokens * price.InputPerMillion + outputTokens * price.OutputPerMillion) / 1_000_000m;
     }
 
@@ -249,7 +276,10 @@ public sealed class CostModel(PriceSheet prices)
         decimal cost = 0, left = units;
         foreach (var tier in tiers)
         {
-            if (left <= 0) break;
+            if (left <= 0)
+            {
+                break;
+            }
             var inTier = Math.Min(left, tier.Size);
             cost += inTier * tier.UnitPrice;
             left -= inTier;

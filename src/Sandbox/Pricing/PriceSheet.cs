@@ -12,7 +12,7 @@ public sealed record PriceSheet
     /// <summary>The date the prices were checked.</summary>
     public DateOnly AsOf { get; init; } = new(2026, 12, 1);
 
-    /// <summary>Region.</summary>
+    /// <summary>The region the prices are for.</summary>
     public string Region { get; init; } = "us-east-1";
 
     /// <summary>Lambda requests: $0.20 per million (PRICE_01).</summary>
@@ -38,10 +38,10 @@ public sealed record PriceSheet
     /// <summary>Provisioned concurrency (x86): per GB-s executing, replacing the on-demand duration price (PRICE_04).</summary>
     public decimal ProvisionedExecutingPerGbSecond { get; init; } = 0.0000097222m;
 
-    /// <summary>Provisioned concurrency (arm64): per GB-s enabled (PRICE_04; weaker source, ?).</summary>
+    /// <summary>Provisioned concurrency (arm64): per GB-s enabled (PRICE_04; from a secondary source, not confirmed on AWS's pricing page).</summary>
     public decimal ProvisionedArmEnabledPerGbSecond { get; init; } = 0.0000033334m;
 
-    /// <summary>Provisioned concurrency (arm64): per GB-s executing (PRICE_04; weaker source, ?).</summary>
+    /// <summary>Provisioned concurrency (arm64): per GB-s executing (PRICE_04; from a secondary source, not confirmed on AWS's pricing page).</summary>
     public decimal ProvisionedArmExecutingPerGbSecond { get; init; } = 0.0000077778m;
 
     /// <summary>Provisioned concurrency is billed from enabling to disabling, rounded up to this step (PRICE_04).</summary>
@@ -56,31 +56,31 @@ public sealed record PriceSheet
     /// <summary>Ephemeral storage above 512 MB: per GB-s (PRICE_05).</summary>
     public decimal EphemeralPerGbSecond { get; init; } = 0.0000000309m;
 
-    /// <summary>Fargate Linux x86: per vCPU-hour and per GB-hour (PRICE_06). (FargateVcpuHour).</summary>
+    /// <summary>Fargate Linux x86: per vCPU-hour (PRICE_06).</summary>
     public decimal FargateVcpuHour { get; init; } = 0.04048m;
 
-    /// <summary>Fargate Linux x86: per vCPU-hour and per GB-hour (PRICE_06). (FargateGbHour).</summary>
+    /// <summary>Fargate Linux x86: per GB of memory per hour (PRICE_06).</summary>
     public decimal FargateGbHour { get; init; } = 0.004445m;
 
-    /// <summary>Fargate Linux ARM: per vCPU-hour and per GB-hour (PRICE_06). (FargateArmVcpuHour).</summary>
+    /// <summary>Fargate Linux ARM: per vCPU-hour (PRICE_06).</summary>
     public decimal FargateArmVcpuHour { get; init; } = 0.03238m;
 
-    /// <summary>Fargate Linux ARM: per vCPU-hour and per GB-hour (PRICE_06). (FargateArmGbHour).</summary>
+    /// <summary>Fargate Linux ARM: per GB of memory per hour (PRICE_06).</summary>
     public decimal FargateArmGbHour { get; init; } = 0.00356m;
 
-    /// <summary>SQS standard requests per million, FIFO per million; each 64 KB chunk is a request (PRICE_08). (SqsPerMillion).</summary>
+    /// <summary>SQS standard queues: per million requests, each 64 KB chunk of a payload counting as one (PRICE_08).</summary>
     public decimal SqsPerMillion { get; init; } = 0.40m;
 
-    /// <summary>SQS standard requests per million, FIFO per million; each 64 KB chunk is a request (PRICE_08). (SqsFifoPerMillion).</summary>
+    /// <summary>SQS FIFO queues: per million requests, counted in 64 KB chunks as for standard queues (PRICE_08).</summary>
     public decimal SqsFifoPerMillion { get; init; } = 0.50m;
 
-    /// <summary>SNS publishes per million (PRICE_08, weaker source).</summary>
+    /// <summary>SNS: per million publishes (PRICE_08; from a secondary source, not confirmed on AWS's pricing page).</summary>
     public decimal SnsPerMillion { get; init; } = 0.50m;
 
-    /// <summary>API Gateway HTTP API and REST API requests per million (PRICE_08). (HttpApiPerMillion).</summary>
+    /// <summary>API Gateway HTTP APIs: per million requests (PRICE_08).</summary>
     public decimal HttpApiPerMillion { get; init; } = 1.00m;
 
-    /// <summary>API Gateway HTTP API and REST API requests per million (PRICE_08). (RestApiPerMillion).</summary>
+    /// <summary>API Gateway REST APIs: per million requests (PRICE_08).</summary>
     public decimal RestApiPerMillion { get; init; } = 3.50m;
 
     /// <summary>Step Functions Standard: per 1,000 state transitions, 4,000 free per month (PRICE_07).</summary>
@@ -106,8 +106,8 @@ public sealed record PriceSheet
 
     /// <summary>
     /// Bedrock on-demand prices per million input and output tokens (PRICE_09), checked 2026-12-01. Claude Haiku 4.5
-    /// and Sonnet 4.5 are priced for the global cross-region inference profile (a weaker source says geographic
-    /// profiles, <c>us.</c>, <c>eu.</c>, …, cost 10 % more; not modelled, ?). Amazon Nova Micro is on demand in
+    /// and Sonnet 4.5 are priced for the global cross-region inference profile (a secondary source says geographic
+    /// profiles, <c>us.</c>, <c>eu.</c>, …, cost 10 % more; not confirmed, not modelled). Amazon Nova Micro is on demand in
     /// us-east-1. Claude 3.5 Haiku (end of life on Bedrock 2026-06-19) is no longer on the sheet.
     /// </summary>
     public IReadOnlyDictionary<string, TokenPrice> Bedrock { get; init; } = new Dictionary<string, TokenPrice>(StringComparer.Ordinal)

@@ -24,7 +24,10 @@ internal static class BatchItemFailures
     /// <summary>Parses <paramref name="payload"/> against the identifiers of the batch.</summary>
     public static Result Parse(string? payload, Func<string, bool> inBatch)
     {
-        if (string.IsNullOrWhiteSpace(payload)) return Success;
+        if (string.IsNullOrWhiteSpace(payload))
+        {
+            return Success;
+        }
         JsonDocument doc;
         try
         {
@@ -38,21 +41,50 @@ internal static class BatchItemFailures
         using (doc)
         {
             var root = doc.RootElement;
-            if (root.ValueKind == JsonValueKind.Null) return Success;
-            if (root.ValueKind != JsonValueKind.Object) return Fail($"the response is a JSON {root.ValueKind.ToString().ToLowerInvariant()}, not an object with batchItemFailures");
-            if (!root.TryGetProperty("batchItemFailures", out var list) || list.ValueKind == JsonValueKind.Null) return Success;
-            if (list.ValueKind != JsonValueKind.Array) return Fail("batchItemFailures is not a list");
+            if (root.ValueKind == JsonValueKind.Null)
+            {
+                return Success;
+            }
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return Fail($"the response is a JSON {root.ValueKind.ToString().ToLowerInvariant()}, not an object with batchItemFailures");
+            }
+            if (!root.TryGetProperty("batchItemFailures", out var list) || list.ValueKind == JsonValueKind.Null)
+            {
+                return Success;
+            }
+            if (list.ValueKind != JsonValueKind.Array)
+            {
+                return Fail("batchItemFailures is not a list");
+            }
             var failed = new List<string>();
             foreach (var item in list.EnumerateArray())
             {
                 if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("itemIdentifier", out var id))
+                {
                     return Fail("a batchItemFailures entry has no itemIdentifier key");
-                if (id.ValueKind == JsonValueKind.Null) return Fail("an itemIdentifier is null");
-                if (id.ValueKind != JsonValueKind.String) return Fail("an itemIdentifier is not a string");
+                }
+                if (id.ValueKind == JsonValueKind.Null)
+                {
+                    return Fail("an itemIdentifier is null");
+                }
+                if (id.ValueKind != JsonValueKind.String)
+                {
+                    return Fail("an itemIdentifier is not a string");
+                }
                 var text = id.GetString()!;
-                if (text.Length == 0) return Fail("an itemIdentifier is empty");
-                if (!inBatch(text)) return Fail($"itemIdentifier '{text}' is not in the batch");
-                if (!failed.Contains(text)) failed.Add(text);
+                if (text.Length == 0)
+                {
+                    return Fail("an itemIdentifier is empty");
+                }
+                if (!inBatch(text))
+                {
+                    return Fail($"itemIdentifier '{text}' is not in the batch");
+                }
+                if (!failed.Contains(text))
+                {
+                    failed.Add(text);
+                }
             }
             return new Result(failed, null);
         }

@@ -59,8 +59,14 @@ public static class StatesErrors
     {
         ArgumentNullException.ThrowIfNull(pattern);
         ArgumentNullException.ThrowIfNull(error);
-        if (string.Equals(pattern, error, StringComparison.Ordinal)) return true;
-        if (error is DataLimitExceeded or Runtime) return false;
+        if (string.Equals(pattern, error, StringComparison.Ordinal))
+        {
+            return true;
+        }
+        if (error is DataLimitExceeded or Runtime)
+        {
+            return false;
+        }
         return pattern switch
         {
             All => true,

@@ -27,7 +27,10 @@ internal sealed class EventQueue
     /// <summary>Queues <paramref name="item"/> to run at <paramref name="at"/> (or now, if that has passed).</summary>
     public void Schedule(DateTimeOffset at, ScheduledItem item)
     {
-        if (at < Now) at = Now;
+        if (at < Now)
+        {
+            at = Now;
+        }
         item.At = at;
         _queue.Enqueue(item, (at.UtcTicks, _sequence++));
     }
@@ -38,8 +41,14 @@ internal sealed class EventQueue
     /// </summary>
     public void Post(DateTimeOffset at, ScheduledItem item)
     {
-        if (Environment.CurrentManagedThreadId == Volatile.Read(ref _ownerThread)) Schedule(at, item);
-        else _inbox.Enqueue((at, item));
+        if (Environment.CurrentManagedThreadId == Volatile.Read(ref _ownerThread))
+        {
+            Schedule(at, item);
+        }
+        else
+        {
+            _inbox.Enqueue((at, item));
+        }
     }
 
     /// <summary>True on the thread that runs the queue.</summary>
@@ -49,17 +58,29 @@ internal sealed class EventQueue
     public bool RunNext(DateTimeOffset limit)
     {
         _ownerThread = Environment.CurrentManagedThreadId;
-        while (_inbox.TryDequeue(out var posted)) Schedule(posted.At, posted.Item);
+        while (_inbox.TryDequeue(out var posted))
+        {
+            Schedule(posted.At, posted.Item);
+        }
         while (_queue.TryPeek(out var next, out var key))
         {
-            if (key.Ticks > limit.UtcTicks) return false;
+            if (key.Ticks > limit.UtcTicks)
+            {
+                return false;
+            }
             _queue.Dequeue();
-            if (next.Cancelled) continue;
+            if (next.Cancelled)
+            {
+                continue;
+            }
             Now = next.At;
             // Events fire with no synchronization context, so the continuations they release inline here (the SDK's
             // ConfigureAwait(false) awaits) instead of hopping to the thread pool.
             var context = SynchronizationContext.Current;
-            if (context is null) next.Fire();
+            if (context is null)
+            {
+                next.Fire();
+            }
             else
             {
                 SynchronizationContext.SetSynchronizationContext(null);
@@ -73,7 +94,10 @@ internal sealed class EventQueue
 
     public void AdvanceTo(DateTimeOffset at)
     {
-        if (at > Now) Now = at;
+        if (at > Now)
+        {
+            Now = at;
+        }
     }
 }
 

@@ -54,7 +54,10 @@ public sealed class VirtualTimeProvider : TimeProvider
     /// </summary>
     internal Task WhenAt(DateTimeOffset at)
     {
-        if (at <= _queue.Now) return Task.CompletedTask;
+        if (at <= _queue.Now)
+        {
+            return Task.CompletedTask;
+        }
         var wake = new Wake();
         _queue.Schedule(at, wake);
         return wake.Task;

@@ -19,10 +19,16 @@ internal sealed class VirtualTimer : ITimer
 
     public bool Change(TimeSpan dueTime, TimeSpan period)
     {
-        if (_next is not null) _next.Cancelled = true;
+        if (_next is not null)
+        {
+            _next.Cancelled = true;
+        }
         _next = null;
         _period = period;
-        if (dueTime != Timeout.InfiniteTimeSpan) Arm(dueTime);
+        if (dueTime != Timeout.InfiniteTimeSpan)
+        {
+            Arm(dueTime);
+        }
         return true;
     }
 
@@ -37,13 +43,19 @@ internal sealed class VirtualTimer : ITimer
     private void Fire()
     {
         _next = null;
-        if (_period > TimeSpan.Zero && _period != Timeout.InfiniteTimeSpan) Arm(_period);
+        if (_period > TimeSpan.Zero && _period != Timeout.InfiniteTimeSpan)
+        {
+            Arm(_period);
+        }
         _callback(_state);
     }
 
     public void Dispose()
     {
-        if (_next is not null) _next.Cancelled = true;
+        if (_next is not null)
+        {
+            _next.Cancelled = true;
+        }
         _next = null;
     }
 

@@ -10,7 +10,10 @@ internal static class Repo
     private static string Find()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(System.IO.Path.Combine(dir.FullName, "Course.sln"))) dir = dir.Parent;
+        while (dir is not null && !File.Exists(System.IO.Path.Combine(dir.FullName, "Course.sln")))
+        {
+            dir = dir.Parent;
+        }
         return dir?.FullName ?? throw new InvalidOperationException("Course.sln not found above the test binaries.");
     }
 }

@@ -141,10 +141,10 @@ public sealed class ExecutionChartTests
     {
         static void Boom(Simulation sim) => sim.Lambda.Deploy(new FunctionOptions { FunctionName = "Boom" },
             HandlerFactory.FromDelegate((Dictionary<string, object> e, ILambdaContext c) => e.Count >= 0 ? throw new InvalidOperationException("no") : "never"));
-        const string Task = "\"Type\":\"Task\",\"Resource\":\"arn:aws:lambda:us-east-1:123456789012:function:Boom\",\"Retry\":[{\"ErrorEquals\":[\"States.ALL\"],\"MaxAttempts\":1,\"IntervalSeconds\":5}]";
+        const string task = "\"Type\":\"Task\",\"Resource\":\"arn:aws:lambda:us-east-1:123456789012:function:Boom\",\"Retry\":[{\"ErrorEquals\":[\"States.ALL\"],\"MaxAttempts\":1,\"IntervalSeconds\":5}]";
 
-        var caught = ExecutionRows.From(Run("{\"StartAt\":\"T\",\"States\":{\"T\":{" + Task + ",\"Catch\":[{\"ErrorEquals\":[\"States.ALL\"],\"Next\":\"H\"}],\"End\":true},\"H\":{\"Type\":\"Pass\",\"End\":true}}}", Boom));
-        var failed = ExecutionRows.From(Run("{\"StartAt\":\"T\",\"States\":{\"T\":{" + Task + ",\"End\":true}}}", Boom));
+        var caught = ExecutionRows.From(Run("{\"StartAt\":\"T\",\"States\":{\"T\":{" + task + ",\"Catch\":[{\"ErrorEquals\":[\"States.ALL\"],\"Next\":\"H\"}],\"End\":true},\"H\":{\"Type\":\"Pass\",\"End\":true}}}", Boom));
+        var failed = ExecutionRows.From(Run("{\"StartAt\":\"T\",\"States\":{\"T\":{" + task + ",\"End\":true}}}", Boom));
 
         Assert.Equal(["caught", "succeeded"], caught.Rows.Select(r => r.Outcome));
         Assert.Equal(["failed"], failed.Rows.Select(r => r.Outcome));

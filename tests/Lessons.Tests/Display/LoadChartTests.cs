@@ -38,7 +38,7 @@ public sealed partial class LoadChartTests
         Assert.StartsWith("<figure class=\"load-run\"><svg", html, StringComparison.Ordinal);
         Assert.StartsWith("<svg", LoadChart.Svg(report), StringComparison.Ordinal);
         Assert.Equal(report.Requests - report.Throttles, Circle().Count(html));
-        Assert.Equal(report.ColdStarts, Regex.Matches(html, "<circle [^>]*fill=\"#f0a030\"").Count);
+        Assert.Equal(report.ColdStarts, Regex.Count(html, "<circle [^>]*fill=\"#f0a030\""));
         var perSlice = Regex.Matches(html, @"<title>(\d+) cold starts</title>").Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(30, perSlice.Count);
         Assert.Equal(report.ColdStarts, perSlice.Sum());

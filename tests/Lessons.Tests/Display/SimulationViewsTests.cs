@@ -129,7 +129,7 @@ public sealed partial class SimulationViewsTests
 
     private static string Fail() => throw new InvalidOperationException("boom");
 
-    private static int Count(string text, string fragment) => Regex.Matches(text, Regex.Escape(fragment)).Count;
+    private static int Count(string text, string fragment) => Regex.Count(text, Regex.Escape(fragment));
 
     [GeneratedRegex("<rect x=\"([0-9.]+)\"")]
     private static partial Regex RectX();

@@ -11,7 +11,10 @@ public class CostTableTests
     public static TheoryData<string> Rows()
     {
         var data = new TheoryData<string>();
-        foreach (var row in TableRows()) data.Add(row[0]);
+        foreach (var row in TableRows())
+        {
+            data.Add(row[0]);
+        }
         return data;
     }
 

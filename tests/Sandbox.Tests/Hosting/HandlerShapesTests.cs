@@ -9,7 +9,7 @@ public class HandlerShapesTests
 {
     public sealed class Shapes
     {
-        public static int VoidCalls;
+        public static int VoidCalls { get; set; }
 
         public string NoContext(string name) => "hi " + name;
 

@@ -106,7 +106,7 @@ public sealed class HandlerTimeTests
         var warm = sim.Lambda.Invoke("fan", "\"c\"");
 
         Assert.Equal("3", warm.Payload);
-        var latency = sim.Services.Calls.Last().Latency;
+        var latency = sim.Services.Calls[^1].Latency;
         Assert.Equal(TimeSpan.FromMilliseconds(0.5) + latency, warm.Duration);   // not 3 × latency
     }
 
@@ -219,7 +219,10 @@ public sealed class HandlerTimeTests
             HandlerFactory.FromDelegate(async (string _, ILambdaContext c) =>
             {
                 var sns = new Course.Sandbox.Clients.SimpleNotificationService.AmazonSimpleNotificationServiceClient();
-                for (var i = 0; i < 300; i++) await sns.PublishAsync(topic.Arn, "m" + i);   // 20 ms each: 50 fit in 1 s
+                for (var i = 0; i < 300; i++)
+                {
+                    await sns.PublishAsync(topic.Arn, "m" + i);   // 20 ms each: 50 fit in 1 s
+                }
                 return "done";
             }));
 

@@ -71,7 +71,10 @@ public class LogStreamTests
             sim.Lambda.Deploy(new FunctionOptions { FunctionName = "f" }, TestHandlers.Throws());
             sim.Lambda.Deploy(new FunctionOptions { FunctionName = "g" }, TestHandlers.Work(20));
             sim.Lambda.InvokeAsync("f", "{}", Course.Sandbox.Invocation.InvocationType.Event);
-            for (var i = 0; i < 5; i++) sim.Lambda.InvokeAsync("g", "{}");
+            for (var i = 0; i < 5; i++)
+            {
+                sim.Lambda.InvokeAsync("g", "{}");
+            }
             sim.Run();
             return sim.Trace + "\n" + string.Join('\n', sim.Lambda.Functions.Values.SelectMany(f => f.Environments).SelectMany(e => e.Log.Events).Select(e => e.Message));
         }
@@ -87,7 +90,10 @@ public class RecordingLevelTests
         var sim = TestHandlers.Sim(configure: o => o.Recording = Course.Sandbox.Observability.RecordingLevel.Summary);
         sim.Lambda.Deploy(new FunctionOptions { FunctionName = "ok" }, TestHandlers.Echo);
         sim.Lambda.Deploy(new FunctionOptions { FunctionName = "bad" }, TestHandlers.Throws());
-        for (var i = 0; i < 3; i++) sim.Lambda.Invoke("ok", "{}");
+        for (var i = 0; i < 3; i++)
+        {
+            sim.Lambda.Invoke("ok", "{}");
+        }
         sim.Lambda.Invoke("bad", "{}");
         sim.Lambda.Invoke("bad", "{}");
         var okLog = sim.Lambda.GetFunction("ok").Environments[0].Log.Events;

@@ -24,7 +24,10 @@ internal static class ExportCommand
         try
         {
             var files = ProjectExporter.Export(template, outDir);
-            foreach (var f in files) output.WriteLine($"wrote {Path.Combine(outDir, f)}");
+            foreach (var f in files)
+            {
+                output.WriteLine($"wrote {Path.Combine(outDir, f)}");
+            }
             output.WriteLine($"next: cd {outDir} && sam build && sam deploy --guided");
             return 0;
         }

@@ -23,7 +23,10 @@ internal static partial class ProjectExporter
         try
         {
             template = TemplateLoader.Load(templatePath);
-            if (template.IsSam) SamTransform.Translate(template);
+            if (template.IsSam)
+            {
+                SamTransform.Translate(template);
+            }
         }
         catch (TemplateException e)
         {
@@ -42,7 +45,9 @@ internal static partial class ProjectExporter
             var handler = props["Handler"]?.AsString() ?? "";
             var parts = handler.Split("::");
             if (parts.Length != 3)
+            {
                 throw new ExportException($"{props.Mark}: error: function {logicalId}'s Handler '{handler}' is not Assembly::Namespace.Type::Method.\n  fix: e.g. `Handler: MyApp::MyApp.Function::FunctionHandler`.");
+            }
             var runtime = props["Runtime"]?.AsString() ?? "dotnet8";
             var framework = runtime switch { "dotnet10" => "net10.0", "dotnet8" => "net8.0", _ => throw new ExportException($"{props["Runtime"]?.Mark ?? props.Mark}: error: function {logicalId} has Runtime {runtime}; the export writes .NET projects.\n  fix: use dotnet8 or dotnet10.") };
             string codeUri;
@@ -57,20 +62,29 @@ internal static partial class ProjectExporter
             {
                 codeUri = uri;
                 var dir = Path.GetFullPath(Path.Combine(sourceDir, uri));
-                if (!Directory.Exists(dir)) throw new ExportException($"{props["CodeUri"]!.Mark}: error: CodeUri folder '{dir}' does not exist.\n  fix: point CodeUri at the handler's folder.");
+                if (!Directory.Exists(dir))
+                {
+                    throw new ExportException($"{props["CodeUri"]!.Mark}: error: CodeUri folder '{dir}' does not exist.\n  fix: point CodeUri at the handler's folder.");
+                }
                 files = [.. Directory.EnumerateFiles(dir, "*.cs", SearchOption.AllDirectories)
                     .Where(f => !Regex.IsMatch(f, @"[\\/](bin|obj)[\\/]"))
                     .Order(StringComparer.Ordinal)
                     .Select(f => (Path.GetRelativePath(dir, f), File.ReadAllText(f)))];
             }
-            else continue;
+            else
+            {
+                continue;
+            }
             var target = Path.Combine(outDir, codeUri);
             Directory.CreateDirectory(target);
             var namespaces = new SortedSet<string>(StringComparer.Ordinal) { "Amazon.Lambda.Core" };
             foreach (var (name, text) in files)
             {
                 var converted = Rewrite(text, Path.Combine(codeUri, name));
-                foreach (Match m in UsingPattern().Matches(converted)) namespaces.Add(m.Groups[1].Value);
+                foreach (Match m in UsingPattern().Matches(converted))
+                {
+                    namespaces.Add(m.Groups[1].Value);
+                }
                 var path = Path.Combine(target, name);
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 File.WriteAllText(path, converted);
@@ -97,7 +111,10 @@ internal static partial class ProjectExporter
     internal static string Rewrite(string source, string file)
     {
         var text = source;
-        foreach (var (from, to) in AwsPackages.Renames) text = text.Replace(from, to, StringComparison.Ordinal);
+        foreach (var (from, to) in AwsPackages.Renames)
+        {
+            text = text.Replace(from, to, StringComparison.Ordinal);
+        }
         var left = SandboxPattern().Match(text);
         if (left.Success)
         {
@@ -117,7 +134,10 @@ internal static partial class ProjectExporter
         sb.Append($"    <AssemblyName>{assembly}</AssemblyName>\n    <GenerateRuntimeConfigurationFiles>true</GenerateRuntimeConfigurationFiles>\n");
         sb.Append("    <AWSProjectType>Lambda</AWSProjectType>\n    <CopyLocalLockFileAssemblies>true</CopyLocalLockFileAssemblies>\n    <PublishReadyToRun>true</PublishReadyToRun>\n");
         sb.Append("  </PropertyGroup>\n  <ItemGroup>\n");
-        foreach (var (package, version) in packages) sb.Append($"    <PackageReference Include=\"{package}\" Version=\"{version}\" />\n");
+        foreach (var (package, version) in packages)
+        {
+            sb.Append($"    <PackageReference Include=\"{package}\" Version=\"{version}\" />\n");
+        }
         sb.Append("  </ItemGroup>\n</Project>\n");
         return sb.ToString();
     }
@@ -128,7 +148,9 @@ internal static partial class ProjectExporter
         foreach (var e in ((MappingNode)root["Resources"]!).Entries)
         {
             if (e.Value is MappingNode r && r["Type"]?.AsString() == "AWS::Serverless::Function" && r["Properties"] is MappingNode p && p.Remove("InlineCode"))
+            {
                 p.Set("CodeUri", Nodes.Str($"src/{e.Key.Value}/"));
+            }
         }
         return "# Exported by `course export` (InlineCode moved into projects under src/; intrinsics in their long form).\n" + TemplateWriter.ToYaml(root);
     }

@@ -87,11 +87,15 @@ internal static class LocalCommand
             local.Simulation.RunUntilComplete(task);
             var result = task.Result;
             foreach (var line in local.Simulation.Lambda.GetFunction(name).Environments.SelectMany(e => e.Log.Events).OrderBy(e => e.Time))
+            {
                 output.WriteLine(line.Message.TrimEnd('\n'));
+            }
             output.WriteLine();
             output.WriteLine(result.Payload ?? "null");
             foreach (var d in local.Roles.Calls.Where(c => c.Decision != Sandbox.Iam.Decision.Allow))
+            {
                 errors.WriteLine($"access denied: {d.Action} on {d.Resource}");
+            }
             return result.Succeeded ? 0 : 1;
         }
         catch (LocalInputException e)

@@ -77,10 +77,14 @@ internal sealed class LocalStack
     {
         var where = $"{template.File}: function {code.LogicalId}";
         if (!code.Runtime.StartsWith("dotnet", StringComparison.Ordinal))
+        {
             throw new LocalInputException($"{where}: Runtime {code.Runtime} — the sandbox runs C# handlers. Fix: set `Runtime: dotnet8` and write the handler in C#.");
+        }
         var parts = code.Handler.Split("::");
         if (parts.Length != 3 || parts.Any(p => p.Length == 0))
+        {
             throw new LocalInputException($"{where}: Handler '{code.Handler}' is not Assembly::Namespace.Type::Method. Fix: e.g. `Handler: MyApp::MyApp.Function::FunctionHandler`.");
+        }
         var key = (code.CodeDirectory ?? "inline:" + code.LogicalId) + "|" + parts[0];
         if (!cache.TryGetValue(key, out var result))
         {
@@ -88,16 +92,27 @@ internal sealed class LocalStack
             if (code.CodeDirectory is { } dir)
             {
                 if (!Directory.Exists(dir))
+                {
                     throw new LocalInputException($"{where}: CodeUri folder '{dir}' does not exist. Fix: point CodeUri at the folder holding the handler's .cs files (relative to the template).");
+                }
                 files = [.. Directory.EnumerateFiles(dir, "*.cs", SearchOption.AllDirectories)
                     .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal) && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
                     .Order(StringComparer.Ordinal)
                     .Select(f => new SourceFile(Path.GetRelativePath(Environment.CurrentDirectory, f).Replace('\\', '/'), File.ReadAllText(f)))];
-                if (files.Count == 0) throw new LocalInputException($"{where}: CodeUri folder '{dir}' has no .cs files. Fix: put the handler's C# file there.");
+                if (files.Count == 0)
+                {
+                    throw new LocalInputException($"{where}: CodeUri folder '{dir}' has no .cs files. Fix: put the handler's C# file there.");
+                }
             }
-            else files = [new SourceFile($"{code.LogicalId}.InlineCode.cs", code.InlineCode ?? "")];
+            else
+            {
+                files = [new SourceFile($"{code.LogicalId}.InlineCode.cs", code.InlineCode ?? "")];
+            }
             result = new SourceCompiler().CompileLearner(files, parts[0]);
-            if (!result.Success) throw new LocalInputException($"{where}: the handler does not compile:\n\n{result.RenderDiagnostics()}");
+            if (!result.Success)
+            {
+                throw new LocalInputException($"{where}: the handler does not compile:\n\n{result.RenderDiagnostics()}");
+            }
             cache[key] = result;
         }
         try

@@ -17,20 +17,31 @@ internal static class StackReport
         {
             var function = sim.Lambda.GetFunction(name);
             var lines = function.Environments.SelectMany(e => e.Log.Events).OrderBy(e => e.Time).ToList();
-            if (lines.Count == 0) continue;
+            if (lines.Count == 0)
+            {
+                continue;
+            }
             output.WriteLine($"-- {function.LogGroupName}");
-            foreach (var line in lines) output.WriteLine($"{LogStream.Timestamp(line.Time)} {line.Message.TrimEnd('\n')}");
+            foreach (var line in lines)
+            {
+                output.WriteLine($"{LogStream.Timestamp(line.Time)} {line.Message.TrimEnd('\n')}");
+            }
         }
         output.WriteLine();
         output.WriteLine("== trace");
         foreach (var group in sim.Trace.Events.GroupBy(e => e.Kind).OrderBy(g => g.Key))
+        {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{group.Key,-22} {group.Count(),6}"));
+        }
         var denied = local.Roles.Calls.Where(c => c.Decision != Decision.Allow).ToList();
         if (denied.Count > 0)
         {
             output.WriteLine();
             output.WriteLine("== access denied (IAM_01)");
-            foreach (var d in denied) output.WriteLine($"{d.FunctionName}: {d.Action} on {d.Resource} ({(d.Decision == Decision.ExplicitDeny ? "explicit deny" : "no policy allows it")})");
+            foreach (var d in denied)
+            {
+                output.WriteLine($"{d.FunctionName}: {d.Action} on {d.Resource} ({(d.Decision == Decision.ExplicitDeny ? "explicit deny" : "no policy allows it")})");
+            }
         }
         output.WriteLine();
         output.WriteLine("== state");
@@ -47,15 +58,21 @@ internal static class StackReport
                     var scan = JsonNode.Parse(sim.Services.DynamoDb.Invoke("Scan", new JsonObject { ["TableName"] = physical }.ToJsonString()))!;
                     var items = scan["Items"]!.AsArray();
                     output.WriteLine($"{id} (table {physical}): {items.Count} items");
-                    foreach (var item in items.Take(20)) output.WriteLine($"  {item!.ToJsonString()}");
-                    break;
+                    foreach (var item in items.Take(20))
+                        {
+                            output.WriteLine($"  {item!.ToJsonString()}");
+                        }
+                        break;
                 }
                 case "AWS::SQS::Queue":
                     output.WriteLine($"{id} (queue {physical}): {sim.Services.Sqs.GetQueue(physical).GetAttributes()["ApproximateNumberOfMessages"]} messages visible");
                     break;
             }
         }
-        foreach (var note in local.Stack.Notes) output.WriteLine($"note: {note}");
+        foreach (var note in local.Stack.Notes)
+        {
+            output.WriteLine($"note: {note}");
+        }
         var cost = new CostModel(PriceSheet.UsEast1).Summarize(sim.Lambda.Invocations);
         output.WriteLine();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,

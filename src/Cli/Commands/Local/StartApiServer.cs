@@ -55,7 +55,10 @@ internal static class StartApiServer
             return 2;
         }
         output.WriteLine($"{apiId}: serving on http://127.0.0.1:{port}/ (Ctrl+C to stop)");
-        foreach (var route in api.Routes) output.WriteLine($"  {route.RouteKey} → {route.FunctionName}");
+        foreach (var route in api.Routes)
+        {
+            output.WriteLine($"  {route.RouteKey} → {route.FunctionName}");
+        }
         output.Flush();
         using var stop = cancellation.Register(listener.Stop);
         while (!cancellation.IsCancellationRequested)
@@ -79,14 +82,19 @@ internal static class StartApiServer
         var request = context.Request;
         string body;
         using (var reader = new StreamReader(request.InputStream, request.ContentEncoding ?? Encoding.UTF8))
+        {
             body = await reader.ReadToEndAsync().ConfigureAwait(false);
+        }
         var headers = request.Headers.AllKeys.Where(k => k is not null).Select(k => new KeyValuePair<string, string>(k!.ToLowerInvariant(), request.Headers[k] ?? "")).ToList();
         var path = request.Url?.PathAndQuery ?? "/";
         var task = api.SendAsync(request.HttpMethod, path, headers, body.Length == 0 ? null : body);
         local.Simulation.RunUntilComplete(task);
         var response = task.Result;
         context.Response.StatusCode = response.StatusCode;
-        foreach (var (k, v) in response.Headers) context.Response.Headers[k] = v;
+        foreach (var (k, v) in response.Headers)
+        {
+            context.Response.Headers[k] = v;
+        }
         var bytes = response.BodyBytes;
         context.Response.ContentLength64 = bytes.Length;
         await context.Response.OutputStream.WriteAsync(bytes).ConfigureAwait(false);

@@ -61,12 +61,18 @@ internal static class StatesCommand
         {
             var definition = ReadFile(s.Definition, "definition file");
             var diagnostics = StateMachineDefinition.Validate(definition);
-            if (diagnostics.Count > 0) return Report(errors, s.Definition, definition, diagnostics);
+            if (diagnostics.Count > 0)
+            {
+                return Report(errors, s.Definition, definition, diagnostics);
+            }
             var input = s.Input is null ? "{}" : ReadFile(s.Input, "input file");
             CheckJson(input, s.Input ?? "--input");
 
             var sim = new Simulation(new SimulationOptions { Seed = s.Seed });
-            foreach (var spec in s.Functions) Deploy(sim, spec);
+            foreach (var spec in s.Functions)
+            {
+                Deploy(sim, spec);
+            }
             var type = s.Type == "express" ? WorkflowType.Express : WorkflowType.Standard;
             StateMachine machine;
             try
@@ -80,8 +86,14 @@ internal static class StatesCommand
             var execution = sim.StepFunctions.StartExecution(machine.Arn, input);
             sim.RunUntilComplete(execution.Completion);
             sim.Run();   // let what the execution started (async invokes, deliveries) finish too
-            if (s.Format == "json") StatesOutput.WriteJson(output, execution);
-            else StatesOutput.WriteText(output, sim, execution);
+            if (s.Format == "json")
+            {
+                StatesOutput.WriteJson(output, execution);
+            }
+            else
+            {
+                StatesOutput.WriteText(output, sim, execution);
+            }
             return 0;
         }
         catch (StatesInputException e)
@@ -99,7 +111,10 @@ internal static class StatesCommand
         {
             var definition = ReadFile(file, "definition file");
             var diagnostics = StateMachineDefinition.Validate(definition);
-            if (diagnostics.Count > 0) return Report(errors, file, definition, diagnostics);
+            if (diagnostics.Count > 0)
+            {
+                return Report(errors, file, definition, diagnostics);
+            }
             var parsed = StateMachineDefinition.Parse(definition);
             output.WriteLine($"{file}: valid ({parsed.States.Count} top-level states, starts at '{parsed.StartAt}')");
             return 0;
@@ -127,16 +142,23 @@ internal static class StatesCommand
     {
         var eq = spec.IndexOf('=', StringComparison.Ordinal);
         if (eq <= 0 || eq == spec.Length - 1)
+        {
             throw new StatesInputException($"--function '{spec}' must be Name=handler.cs, e.g. --function Extract=Extract.cs (the Name is the function in the Resource ARN).");
+        }
         var (name, path) = (spec[..eq], spec[(eq + 1)..]);
         var source = ReadFile(path, "handler file");
         var compiled = new SourceCompiler().CompileLearner([new SourceFile(path.Replace('\\', '/'), source)], "Handler_" + name);
-        if (!compiled.Success) throw new StatesInputException($"{path} does not compile:\n\n{compiled.RenderDiagnostics()}");
+        if (!compiled.Success)
+        {
+            throw new StatesInputException($"{path} does not compile:\n\n{compiled.RenderDiagnostics()}");
+        }
         var candidates = HandlerTypes.Find(compiled.Assembly!, "FunctionHandler");
         if (candidates.Count != 1)
+        {
             throw new StatesInputException(candidates.Count == 0
                 ? $"{path} has no public class with a public method 'FunctionHandler'. Fix: make the class and the method public."
                 : $"{path} has several classes with a method 'FunctionHandler' ({string.Join(", ", candidates)}): keep one per file.");
+        }
         try
         {
             sim.Lambda.Deploy(new FunctionOptions { FunctionName = name }, HandlerFactory.FromAssembly(compiled.Assembly!, compiled.Pdb, candidates[0]));

@@ -33,14 +33,25 @@ internal static class StatesOutput
     {
         var took = (e.StopDate ?? sim.Now) - e.StartDate;
         output.WriteLine($"Execution {e.Name} of {e.StateMachine.Name} ({e.StateMachine.Type}): {e.StatusText} after {Duration(took)} of virtual time");
-        if (e.Output is not null) output.WriteLine($"Output: {Truncate(e.Output, 400)}");
-        if (e.Error is not null) output.WriteLine($"Error:  {e.Error}");
-        if (e.Cause is not null) output.WriteLine($"Cause:  {Truncate(e.Cause, 400)}");
+        if (e.Output is not null)
+        {
+            output.WriteLine($"Output: {Truncate(e.Output, 400)}");
+        }
+        if (e.Error is not null)
+        {
+            output.WriteLine($"Error:  {e.Error}");
+        }
+        if (e.Cause is not null)
+        {
+            output.WriteLine($"Cause:  {Truncate(e.Cause, 400)}");
+        }
         output.WriteLine();
         output.WriteLine("History (GetExecutionHistory)");
         output.WriteLine("   id  prev  at          type");
         foreach (var h in e.History)
+        {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{h.Id,5} {h.PreviousEventId,5}  +{(h.Timestamp - e.StartDate).TotalSeconds,9:0.000}s  {h.Type}{Summary(h)}"));
+        }
         output.WriteLine();
         WriteTimeline(output, e, took);
         output.WriteLine();
@@ -57,8 +68,10 @@ internal static class StatesOutput
         }
 
         if (lambda.Requests > 0)
+        {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Lambda cost: {lambda.Requests} invocations, {sim.Lambda.Invocations.Count(i => i.ColdStart)} cold starts, {lambda.GbSeconds:0.######} GB-s = ${lambda.Total:0.00000000}"));
+        }
     }
 
     private static void WriteTimeline(TextWriter output, Execution e, TimeSpan took)
@@ -69,11 +82,17 @@ internal static class StatesOutput
         foreach (var h in e.History)
         {
             var name = h.Details?["name"]?.GetValue<string>();
-            if (name is null) continue;
+            if (name is null)
+            {
+                continue;
+            }
             var at = h.Timestamp - e.StartDate;
             if (h.Type.EndsWith("StateEntered", StringComparison.Ordinal))
             {
-                if (!open.TryGetValue(name, out var q)) open[name] = q = new();
+                if (!open.TryGetValue(name, out var q))
+                {
+                    open[name] = q = new();
+                }
                 q.Enqueue((h.Type[..^"StateEntered".Length], at));
             }
             else if (h.Type.EndsWith("StateExited", StringComparison.Ordinal) && open.TryGetValue(name, out var q) && q.Count > 0)
@@ -83,10 +102,18 @@ internal static class StatesOutput
             }
         }
         foreach (var (name, q) in open)
-            foreach (var (type, start) in q) rows.Add((name, type, start, took));
+        {
+            foreach (var (type, start) in q)
+            {
+                rows.Add((name, type, start, took));
+            }
+        }
         rows.Sort((a, b) => a.Start.CompareTo(b.Start));
         output.WriteLine("Timeline (virtual time)");
-        if (rows.Count == 0) return;
+        if (rows.Count == 0)
+        {
+            return;
+        }
         const int width = 40;
         var total = Math.Max(took.TotalMilliseconds, 1);
         var nameWidth = Math.Min(28, rows.Max(r => r.Name.Length));
@@ -98,19 +125,43 @@ internal static class StatesOutput
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {Truncate(name, nameWidth).PadRight(nameWidth)}  {type,-8} |{bar}| +{start.TotalSeconds:0.000}s  {Duration(end - start)}"));
         }
-        if (rows.Count > 200) output.WriteLine($"  … {rows.Count - 200} more state entries");
+        if (rows.Count > 200)
+        {
+            output.WriteLine($"  … {rows.Count - 200} more state entries");
+        }
     }
 
     private static string Summary(HistoryEvent h)
     {
-        if (h.Details is not { } d) return "";
+        if (h.Details is not { } d)
+        {
+            return "";
+        }
         var parts = new List<string>();
-        if (d["name"] is JsonValue n) parts.Add(n.GetValue<string>());
-        if (d["index"] is JsonValue i) parts.Add($"#{i}");
-        if (d["error"] is JsonValue err) parts.Add($"error {err.GetValue<string>()}");
-        if (d["output"] is JsonValue o) parts.Add($"→ {Truncate(o.GetValue<string>(), 80)}");
-        else if (d["input"] is JsonValue inp) parts.Add($"← {Truncate(inp.GetValue<string>(), 80)}");
-        if (d["resource"] is JsonValue r && d["name"] is null) parts.Insert(0, r.GetValue<string>());
+        if (d["name"] is JsonValue n)
+        {
+            parts.Add(n.GetValue<string>());
+        }
+        if (d["index"] is JsonValue i)
+        {
+            parts.Add($"#{i}");
+        }
+        if (d["error"] is JsonValue err)
+        {
+            parts.Add($"error {err.GetValue<string>()}");
+        }
+        if (d["output"] is JsonValue o)
+        {
+            parts.Add($"→ {Truncate(o.GetValue<string>(), 80)}");
+        }
+        else if (d["input"] is JsonValue inp)
+        {
+            parts.Add($"← {Truncate(inp.GetValue<string>(), 80)}");
+        }
+        if (d["resource"] is JsonValue r && d["name"] is null)
+        {
+            parts.Insert(0, r.GetValue<string>());
+        }
         return parts.Count == 0 ? "" : "  " + string.Join("  ", parts);
     }
 

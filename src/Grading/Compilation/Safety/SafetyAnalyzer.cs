@@ -354,15 +354,24 @@ internal static class SafetyAnalyzer
                 switch (current.Parent)
                 {
                     case MemberAccessExpressionSyntax access:
-                        if (access.Expression == current) return true;
+                        if (access.Expression == current)
+                        {
+                            return true;
+                        }
                         current = access;
                         break;
                     case QualifiedNameSyntax qualified:
-                        if (qualified.Left == current) return true;
+                        if (qualified.Left == current)
+                        {
+                            return true;
+                        }
                         current = qualified;
                         break;
                     case AliasQualifiedNameSyntax alias:
-                        if (alias.Alias == current) return true;
+                        if (alias.Alias == current)
+                        {
+                            return true;
+                        }
                         current = alias;
                         break;
                     default:

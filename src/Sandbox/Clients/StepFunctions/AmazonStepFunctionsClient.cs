@@ -54,7 +54,9 @@ public sealed class AmazonStepFunctionsClient : IAmazonStepFunctions
         var started = await Call("StartSyncExecution", s =>
         {
             if (!s.StateMachines.Values.Any(m => (m.Arn == request.StateMachineArn || m.Name == request.StateMachineArn) && m.Type == WorkflowType.Express))
+            {
                 throw new StepFunctionsException("StateMachineTypeNotSupported", "This operation is not supported by this type of state machine");
+            }
             return new StartExecutionResponse { ExecutionArn = s.StartExecution(request.StateMachineArn!, request.Input, request.Name).Arn };
         }).ConfigureAwait(false);
         var execution = Service().DescribeExecution(started.ExecutionArn);
@@ -82,8 +84,14 @@ public sealed class AmazonStepFunctionsClient : IAmazonStepFunctions
         return Call("GetExecutionHistory", s =>
         {
             IEnumerable<Sandbox.StepFunctions.History.HistoryEvent> events = s.GetExecutionHistory(request.ExecutionArn ?? "");
-            if (request.ReverseOrder) events = events.Reverse();
-            if (request.MaxResults > 0) events = events.Take(request.MaxResults);
+            if (request.ReverseOrder)
+            {
+                events = events.Reverse();
+            }
+            if (request.MaxResults > 0)
+            {
+                events = events.Take(request.MaxResults);
+            }
             return new GetExecutionHistoryResponse { Events = [.. events.Select(ToModel)] };
         });
     }

@@ -77,9 +77,8 @@ public sealed partial class EventGenerator
     /// <returns>The JSON text.</returns>
     public static string Serialize<T>(T evt)
     {
-        var options = new JsonSerializerOptions(Serializer.Options) { WriteIndented = true };
-        return JsonSerializer.Serialize(evt, options);
+        return JsonSerializer.Serialize(evt, IndentedOptions);
     }
 
-    private string NextSequenceNumber() => (++sequence).ToString(CultureInfo.InvariantCulture) + "000000";
+    private string NextSequenceNumber() => (++_sequence).ToString(CultureInfo.InvariantCulture) + "000000";
 }

@@ -49,8 +49,14 @@ public static class SandboxClock
     /// <exception cref="InvocationTimeoutException">The sleep runs past the function's timeout.</exception>
     public static void Sleep(TimeSpan timeout)
     {
-        if (Scope is { } scope) scope.Advance(timeout);
-        else if (timeout > TimeSpan.Zero) Thread.Sleep(timeout);
+        if (Scope is { } scope)
+        {
+            scope.Advance(timeout);
+        }
+        else if (timeout > TimeSpan.Zero)
+        {
+            Thread.Sleep(timeout);
+        }
     }
 
     /// <summary>Replaces <c>Task.Delay(int)</c>.</summary>
@@ -69,7 +75,10 @@ public static class SandboxClock
     public static Task Delay(TimeSpan delay, CancellationToken cancellationToken)
     {
         var scope = Scope;
-        if (scope?.Clock is not { } clock) return Task.Delay(delay, cancellationToken);
+        if (scope?.Clock is not { } clock)
+        {
+            return Task.Delay(delay, cancellationToken);
+        }
         if (!scope.CanYield)
         {
             scope.Advance(delay);
@@ -126,9 +135,15 @@ public static class SandboxClock
     // clock only moves when this thread runs the simulation): run the simulation here until the task is done.
     private static void Pump(Task task)
     {
-        if (task.IsCompleted || Scope is not { Clock: { } clock } scope) return;
+        if (task.IsCompleted || Scope is not { Clock: { } clock } scope)
+        {
+            return;
+        }
         clock.RunWhile(() => !task.IsCompleted);
-        if (scope.IsAbandoned) throw new InvocationTimeoutException(scope.Limit);
+        if (scope.IsAbandoned)
+        {
+            throw new InvocationTimeoutException(scope.Limit);
+        }
     }
 
     private static TaskScheduler Scheduler =>

@@ -18,7 +18,10 @@ public static class SandboxEnvironment
     public static string? GetEnvironmentVariable(string variable)
     {
         ArgumentNullException.ThrowIfNull(variable);
-        if (Variables is not { } variables) return System.Environment.GetEnvironmentVariable(variable);
+        if (Variables is not { } variables)
+        {
+            return System.Environment.GetEnvironmentVariable(variable);
+        }
         return variables.TryGetValue(variable, out var value) ? value : null;
     }
 
@@ -34,8 +37,14 @@ public static class SandboxEnvironment
             System.Environment.SetEnvironmentVariable(variable, value);
             return;
         }
-        if (value is null) variables.Remove(variable);
-        else variables[variable] = value;
+        if (value is null)
+        {
+            variables.Remove(variable);
+        }
+        else
+        {
+            variables[variable] = value;
+        }
     }
 
     /// <summary>Replaces <c>Environment.SetEnvironmentVariable(string, string?, EnvironmentVariableTarget)</c>.</summary>
@@ -44,9 +53,15 @@ public static class SandboxEnvironment
     /// <summary>Replaces <c>Environment.GetEnvironmentVariables()</c>.</summary>
     public static IDictionary GetEnvironmentVariables()
     {
-        if (Variables is not { } variables) return System.Environment.GetEnvironmentVariables();
+        if (Variables is not { } variables)
+        {
+            return System.Environment.GetEnvironmentVariables();
+        }
         var copy = new Hashtable(StringComparer.Ordinal);
-        foreach (var (key, value) in variables) copy[key] = value;
+        foreach (var (key, value) in variables)
+        {
+            copy[key] = value;
+        }
         return copy;
     }
 

@@ -22,9 +22,18 @@ public static class SandboxFiles
     public static string Map(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (Environment is not { } env) return path;
-        if (path != Tmp && !path.StartsWith(Tmp + "/", StringComparison.Ordinal)) return path;
-        if (!Directory.Exists(env.TmpRoot)) Directory.CreateDirectory(env.TmpRoot);
+        if (Environment is not { } env)
+        {
+            return path;
+        }
+        if (path != Tmp && !path.StartsWith(Tmp + "/", StringComparison.Ordinal))
+        {
+            return path;
+        }
+        if (!Directory.Exists(env.TmpRoot))
+        {
+            Directory.CreateDirectory(env.TmpRoot);
+        }
         return env.TmpRoot + path[Tmp.Length..];
     }
 
@@ -32,7 +41,10 @@ public static class SandboxFiles
     public static string Unmap(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (Environment is not { } env) return path;
+        if (Environment is not { } env)
+        {
+            return path;
+        }
         return path.StartsWith(env.TmpRoot, StringComparison.Ordinal) ? Tmp + path[env.TmpRoot.Length..] : path;
     }
 
@@ -124,7 +136,10 @@ public static class SandboxFiles
     public static FileStream Open(string path, FileMode mode, FileAccess access, FileShare share)
     {
         var target = Map(path);
-        if (Environment is not { } env || access == FileAccess.Read) return new FileStream(target, mode, access, share);
+        if (Environment is not { } env || access == FileAccess.Read)
+        {
+            return new FileStream(target, mode, access, share);
+        }
         return new QuotaFileStream(env, path, target, mode, access, share);
     }
 
@@ -140,9 +155,15 @@ public static class SandboxFiles
     private static string Reserve(string path, long bytes, bool replacing)
     {
         var target = Map(path);
-        if (Environment is not { } env || ReferenceEquals(target, path)) return target;
+        if (Environment is not { } env || ReferenceEquals(target, path))
+        {
+            return target;
+        }
         var freed = replacing && File.Exists(target) ? new FileInfo(target).Length : 0;
-        if (Used(env.TmpRoot) - freed + bytes > env.TmpLimitBytes) throw DiskFull(path);
+        if (Used(env.TmpRoot) - freed + bytes > env.TmpLimitBytes)
+        {
+            throw DiskFull(path);
+        }
         return target;
     }
 
@@ -192,7 +213,10 @@ public static class SandboxFiles
         private void Check(long more)
         {
             var grows = Math.Max(0, Position + more - Length);
-            if (grows > 0 && Used(env.TmpRoot) + grows > env.TmpLimitBytes) throw DiskFull(shown);
+            if (grows > 0 && Used(env.TmpRoot) + grows > env.TmpLimitBytes)
+            {
+                throw DiskFull(shown);
+            }
         }
     }
 }

@@ -48,7 +48,10 @@ public sealed class SandboxStopwatch
     /// <summary>Starts or resumes measuring.</summary>
     public void Start()
     {
-        if (IsRunning) return;
+        if (IsRunning)
+        {
+            return;
+        }
         _started = GetTimestamp();
         IsRunning = true;
     }
@@ -56,7 +59,10 @@ public sealed class SandboxStopwatch
     /// <summary>Stops measuring.</summary>
     public void Stop()
     {
-        if (!IsRunning) return;
+        if (!IsRunning)
+        {
+            return;
+        }
         _elapsed += GetTimestamp() - _started;
         IsRunning = false;
     }

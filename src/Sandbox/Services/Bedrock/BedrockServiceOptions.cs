@@ -31,10 +31,22 @@ public sealed class BedrockServiceOptions
     public void Validate()
     {
         var errors = new List<string>();
-        if (Models is null || Models.Count == 0) errors.Add("Models must list at least one model.");
-        if (LatencyJitter is < 0 or >= 1 || double.IsNaN(LatencyJitter)) errors.Add($"LatencyJitter must be at least 0 and below 1; it is {LatencyJitter}.");
-        if (RejectionLatency < TimeSpan.Zero) errors.Add($"RejectionLatency cannot be negative; it is {RejectionLatency}.");
-        if (ModelTimeout <= TimeSpan.Zero) errors.Add($"ModelTimeout must be positive; it is {ModelTimeout}.");
+        if (Models is null || Models.Count == 0)
+        {
+            errors.Add("Models must list at least one model.");
+        }
+        if (LatencyJitter is < 0 or >= 1 || double.IsNaN(LatencyJitter))
+        {
+            errors.Add($"LatencyJitter must be at least 0 and below 1; it is {LatencyJitter}.");
+        }
+        if (RejectionLatency < TimeSpan.Zero)
+        {
+            errors.Add($"RejectionLatency cannot be negative; it is {RejectionLatency}.");
+        }
+        if (ModelTimeout <= TimeSpan.Zero)
+        {
+            errors.Add($"ModelTimeout must be positive; it is {ModelTimeout}.");
+        }
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var m in Models ?? [])
         {
@@ -45,19 +57,47 @@ public sealed class BedrockServiceOptions
             }
 
             var where = $"Model '{m.ModelId}':";
-            if (!seen.Add(m.ModelId)) errors.Add($"{where} listed twice.");
-            if (m.MaxOutputTokens < 1) errors.Add($"{where} MaxOutputTokens must be at least 1; it is {m.MaxOutputTokens}.");
+            if (!seen.Add(m.ModelId))
+            {
+                errors.Add($"{where} listed twice.");
+            }
+            if (m.MaxOutputTokens < 1)
+            {
+                errors.Add($"{where} MaxOutputTokens must be at least 1; it is {m.MaxOutputTokens}.");
+            }
             if (m.DefaultMaxTokens < 1 || m.DefaultMaxTokens > m.MaxOutputTokens)
+            {
                 errors.Add($"{where} DefaultMaxTokens must be between 1 and MaxOutputTokens ({m.MaxOutputTokens}); it is {m.DefaultMaxTokens}.");
-            if (m.RequestsPerMinute < 1) errors.Add($"{where} RequestsPerMinute must be at least 1; it is {m.RequestsPerMinute}.");
-            if (m.TokensPerMinute < 1) errors.Add($"{where} TokensPerMinute must be at least 1; it is {m.TokensPerMinute}.");
-            if (m.ContextWindow < 1) errors.Add($"{where} ContextWindow must be at least 1; it is {m.ContextWindow}.");
-            if (m.TokensPerDay is < 1) errors.Add($"{where} TokensPerDay must be at least 1 (or null for none); it is {m.TokensPerDay}.");
-            if (m.OutputTokenBurndownRate < 1) errors.Add($"{where} OutputTokenBurndownRate must be at least 1; it is {m.OutputTokenBurndownRate}.");
-            if (m.TimeToFirstToken < TimeSpan.Zero || m.PerOutputToken < TimeSpan.Zero) errors.Add($"{where} TimeToFirstToken and PerOutputToken cannot be negative.");
+            }
+            if (m.RequestsPerMinute < 1)
+            {
+                errors.Add($"{where} RequestsPerMinute must be at least 1; it is {m.RequestsPerMinute}.");
+            }
+            if (m.TokensPerMinute < 1)
+            {
+                errors.Add($"{where} TokensPerMinute must be at least 1; it is {m.TokensPerMinute}.");
+            }
+            if (m.ContextWindow < 1)
+            {
+                errors.Add($"{where} ContextWindow must be at least 1; it is {m.ContextWindow}.");
+            }
+            if (m.TokensPerDay is < 1)
+            {
+                errors.Add($"{where} TokensPerDay must be at least 1 (or null for none); it is {m.TokensPerDay}.");
+            }
+            if (m.OutputTokenBurndownRate < 1)
+            {
+                errors.Add($"{where} OutputTokenBurndownRate must be at least 1; it is {m.OutputTokenBurndownRate}.");
+            }
+            if (m.TimeToFirstToken < TimeSpan.Zero || m.PerOutputToken < TimeSpan.Zero)
+            {
+                errors.Add($"{where} TimeToFirstToken and PerOutputToken cannot be negative.");
+            }
         }
 
         if (errors.Count > 0)
+        {
             throw new ArgumentException("Invalid BedrockServiceOptions:" + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => "  - " + e)));
+        }
     }
 }

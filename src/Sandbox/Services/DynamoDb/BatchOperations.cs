@@ -72,7 +72,7 @@ internal static class BatchOperations
         }
 
         var responses = new JsonObject();
-        int total = 0;
+        var total = 0;
         foreach (var tableEntry in requestItems.EnumerateObject())
         {
             var table = service.Table(tableEntry.Name);

@@ -50,13 +50,13 @@ public sealed class DynamoDbWireService : IWireService
     public async Task<HttpResponseMessage> HandleAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        string target = request.Headers.TryGetValues("X-Amz-Target", out var values) ? values.FirstOrDefault() ?? string.Empty : string.Empty;
-        string operation = target.StartsWith(TargetPrefix, StringComparison.Ordinal) ? target[TargetPrefix.Length..] : target;
-        string body = request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        long requestNumber = Interlocked.Increment(ref _requests);
+        var target = request.Headers.TryGetValues("X-Amz-Target", out var values) ? values.FirstOrDefault() ?? string.Empty : string.Empty;
+        var operation = target.StartsWith(TargetPrefix, StringComparison.Ordinal) ? target[TargetPrefix.Length..] : target;
+        var body = request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        var requestNumber = Interlocked.Increment(ref _requests);
 
         var latency = DynamoDbLatencyModel.For(operation);
-        string outcome = ServiceCall.Success;
+        var outcome = ServiceCall.Success;
         HttpResponseMessage response;
         try
         {
@@ -110,7 +110,7 @@ public sealed class DynamoDbWireService : IWireService
 
     private static string ErrorBody(DynamoDbException e)
     {
-        string ns = e.ErrorCode == "ValidationException" ? "com.amazon.coral.validate" : "com.amazonaws.dynamodb.v20120810";
+        var ns = e.ErrorCode == "ValidationException" ? "com.amazon.coral.validate" : "com.amazonaws.dynamodb.v20120810";
         var json = new JsonObject { ["__type"] = $"{ns}#{e.ErrorCode}", ["message"] = e.Message };
         if (e.CancellationReasons is { } reasons)
         {

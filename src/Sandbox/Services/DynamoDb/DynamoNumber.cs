@@ -46,14 +46,14 @@ internal readonly struct DynamoNumber : IComparable<DynamoNumber>, IEquatable<Dy
             return number;
         }
 
-        int digits = BigInteger.Abs(number._mantissa).ToString(CultureInfo.InvariantCulture).Length;
+        var digits = BigInteger.Abs(number._mantissa).ToString(CultureInfo.InvariantCulture).Length;
         if (digits > 38)
         {
             throw DynamoDbErrors.Validation("Attempting to store more than 38 significant digits in a Number");
         }
 
         // Magnitude = 0.d1d2… × 10^(digits + exponent); allowed range is [1E-130, 1E126).
-        int order = digits + number._exponent;
+        var order = digits + number._exponent;
         if (order > 126)
         {
             throw DynamoDbErrors.Validation("Number overflow. Attempting to store a number with magnitude larger than supported range");
@@ -70,8 +70,8 @@ internal readonly struct DynamoNumber : IComparable<DynamoNumber>, IEquatable<Dy
     private static bool TryParseSyntax(string text, out DynamoNumber number)
     {
         number = default;
-        int i = 0;
-        bool negative = false;
+        var i = 0;
+        var negative = false;
         if (i < text.Length && (text[i] == '-' || text[i] == '+'))
         {
             negative = text[i] == '-';
@@ -79,8 +79,8 @@ internal readonly struct DynamoNumber : IComparable<DynamoNumber>, IEquatable<Dy
         }
 
         var digits = new StringBuilder();
-        int fractionDigits = 0;
-        bool any = false;
+        var fractionDigits = 0;
+        var any = false;
         while (i < text.Length && char.IsAsciiDigit(text[i]))
         {
             digits.Append(text[i++]);
@@ -103,11 +103,11 @@ internal readonly struct DynamoNumber : IComparable<DynamoNumber>, IEquatable<Dy
             return false;
         }
 
-        int exponent = 0;
+        var exponent = 0;
         if (i < text.Length && (text[i] == 'e' || text[i] == 'E'))
         {
             i++;
-            int start = i;
+            var start = i;
             if (i < text.Length && (text[i] == '-' || text[i] == '+'))
             {
                 i++;
@@ -137,7 +137,7 @@ internal readonly struct DynamoNumber : IComparable<DynamoNumber>, IEquatable<Dy
     /// <summary>The sum of two numbers (exact), validated against DynamoDB's range.</summary>
     public static DynamoNumber operator +(DynamoNumber a, DynamoNumber b)
     {
-        int e = Math.Min(a._exponent, b._exponent);
+        var e = Math.Min(a._exponent, b._exponent);
         var sum = (a._mantissa * BigInteger.Pow(10, a._exponent - e)) + (b._mantissa * BigInteger.Pow(10, b._exponent - e));
         return Parse(new DynamoNumber(sum, e).ToString());
     }
@@ -148,13 +148,13 @@ internal readonly struct DynamoNumber : IComparable<DynamoNumber>, IEquatable<Dy
     /// <inheritdoc/>
     public int CompareTo(DynamoNumber other)
     {
-        int signCompare = _mantissa.Sign.CompareTo(other._mantissa.Sign);
+        var signCompare = _mantissa.Sign.CompareTo(other._mantissa.Sign);
         if (signCompare != 0 || _mantissa.IsZero)
         {
             return signCompare;
         }
 
-        int e = Math.Min(_exponent, other._exponent);
+        var e = Math.Min(_exponent, other._exponent);
         var left = _mantissa * BigInteger.Pow(10, _exponent - e);
         var right = other._mantissa * BigInteger.Pow(10, other._exponent - e);
         return left.CompareTo(right);
@@ -177,14 +177,14 @@ internal readonly struct DynamoNumber : IComparable<DynamoNumber>, IEquatable<Dy
             return "0";
         }
 
-        string digits = BigInteger.Abs(_mantissa).ToString(CultureInfo.InvariantCulture);
-        string sign = _mantissa.Sign < 0 ? "-" : string.Empty;
+        var digits = BigInteger.Abs(_mantissa).ToString(CultureInfo.InvariantCulture);
+        var sign = _mantissa.Sign < 0 ? "-" : string.Empty;
         if (_exponent >= 0)
         {
             return sign + digits + new string('0', _exponent);
         }
 
-        int point = digits.Length + _exponent;
+        var point = digits.Length + _exponent;
         return point > 0
             ? sign + digits[..point] + "." + digits[point..]
             : sign + "0." + new string('0', -point) + digits;

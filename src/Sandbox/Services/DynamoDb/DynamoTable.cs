@@ -72,7 +72,7 @@ internal sealed class DynamoTable
     /// <summary>Reads a <c>Key</c> parameter: exactly the key attributes, with the schema's types.</summary>
     public Dictionary<string, DynamoValue> ValidateKey(Dictionary<string, DynamoValue> key)
     {
-        int expected = RangeKey is null ? 1 : 2;
+        var expected = RangeKey is null ? 1 : 2;
         if (key.Count != expected
             || !key.TryGetValue(HashKey, out var hash) || hash.Type != HashType
             || (RangeKey is not null && (!key.TryGetValue(RangeKey, out var range) || range.Type != RangeType)))

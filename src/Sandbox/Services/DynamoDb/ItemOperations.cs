@@ -13,7 +13,7 @@ internal static class ItemOperations
         var context = new ExpressionContext(request);
         var condition = RequestReader.Condition(request, context);
         context.EnsureAllUsed(condition is not null);
-        string returnValues = RequestReader.ReturnValues(request, "ALL_OLD");
+        var returnValues = RequestReader.ReturnValues(request, "ALL_OLD");
         var table = service.Table(RequestReader.TableName(request));
         var item = RequestReader.RequiredItem(request, "Item");
         table.ValidateItem(item);
@@ -48,7 +48,7 @@ internal static class ItemOperations
         var update = RequestReader.OptionalString(request, "UpdateExpression") is { } text ? ExpressionParser.ParseUpdate(text, context) : null;
         var condition = RequestReader.Condition(request, context);
         context.EnsureAllUsed(update is not null || condition is not null);
-        string returnValues = RequestReader.ReturnValues(request, "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW");
+        var returnValues = RequestReader.ReturnValues(request, "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW");
         var table = service.Table(RequestReader.TableName(request));
         var key = table.ValidateKey(RequestReader.RequiredItem(request, "Key"));
         var old = table.Get(key);
@@ -73,7 +73,7 @@ internal static class ItemOperations
         var context = new ExpressionContext(request);
         var condition = RequestReader.Condition(request, context);
         context.EnsureAllUsed(condition is not null);
-        string returnValues = RequestReader.ReturnValues(request, "ALL_OLD");
+        var returnValues = RequestReader.ReturnValues(request, "ALL_OLD");
         var table = service.Table(RequestReader.TableName(request));
         var key = table.ValidateKey(RequestReader.RequiredItem(request, "Key"));
         var old = table.Get(key);
@@ -90,7 +90,7 @@ internal static class ItemOperations
             return;
         }
 
-        bool returnOld = RequestReader.OptionalString(request, "ReturnValuesOnConditionCheckFailure") == "ALL_OLD";
+        var returnOld = RequestReader.OptionalString(request, "ReturnValuesOnConditionCheckFailure") == "ALL_OLD";
         throw new DynamoDbException("ConditionalCheckFailedException", "The conditional request failed")
         {
             Item = returnOld && current is not null ? DynamoValue.ItemToJson(current) : null,

@@ -16,7 +16,7 @@ internal static class QueryOperations
     {
         RequestReader.RejectLegacy(request);
         var context = new ExpressionContext(request);
-        string keyText = RequestReader.OptionalString(request, KeyKind)
+        var keyText = RequestReader.OptionalString(request, KeyKind)
             ?? throw DynamoDbErrors.Validation("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
         var keyCondition = ExpressionParser.ParseCondition(keyText, KeyKind, context);
         var filter = RequestReader.Condition(request, context, "FilterExpression");
@@ -25,7 +25,7 @@ internal static class QueryOperations
         var table = service.Table(RequestReader.TableName(request));
         RejectIndex(request);
         var (hashValue, rangeCondition) = SplitKeyCondition(table, keyCondition);
-        bool forward = RequestReader.Optional(request, "ScanIndexForward") is not { ValueKind: JsonValueKind.False };
+        var forward = RequestReader.Optional(request, "ScanIndexForward") is not { ValueKind: JsonValueKind.False };
         var start = StartKey(table, request);
 
         var candidates = table.Partition(hashValue, forward)
@@ -60,7 +60,7 @@ internal static class QueryOperations
         }
 
         var start = StartKey(table, request);
-        IEnumerable<Dictionary<string, DynamoValue>> candidates = table.All();
+        var candidates = table.All();
         if (start is not null)
         {
             candidates = candidates.SkipWhile(item => CompareKeys(table, item, start) <= 0);
@@ -78,7 +78,7 @@ internal static class QueryOperations
             throw DynamoDbErrors.Validation($"1 validation error detected: Value '{limit}' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1");
         }
 
-        string select = RequestReader.OptionalString(request, "Select") ?? "ALL_ATTRIBUTES";
+        var select = RequestReader.OptionalString(request, "Select") ?? "ALL_ATTRIBUTES";
         var items = new JsonArray();
         int scanned = 0, count = 0;
         Dictionary<string, DynamoValue>? last = null;
@@ -147,7 +147,7 @@ internal static class QueryOperations
 
     private static int CompareKeys(DynamoTable table, Dictionary<string, DynamoValue> a, Dictionary<string, DynamoValue> b)
     {
-        int order = KeyComparer.Instance.Compare(a[table.HashKey], b[table.HashKey]);
+        var order = KeyComparer.Instance.Compare(a[table.HashKey], b[table.HashKey]);
         return order != 0 || table.RangeKey is null ? order : KeyComparer.Instance.Compare(a[table.RangeKey], b[table.RangeKey]);
     }
 
@@ -173,7 +173,7 @@ internal static class QueryOperations
         Condition? range = null;
         foreach (var part in parts)
         {
-            string attribute = KeyAttribute(part);
+            var attribute = KeyAttribute(part);
             if (attribute == table.HashKey && part is Comparison { Operator: TokenKind.Eq } eq && hash is null)
             {
                 hash = ValueOf(eq.Left) ?? ValueOf(eq.Right);

@@ -45,7 +45,7 @@ internal static class RequestReader
 
     public static string TableName(JsonElement request)
     {
-        string name = RequiredString(request, "TableName");
+        var name = RequiredString(request, "TableName");
         if (name.Length is < 3 or > 255)
         {
             throw DynamoDbErrors.Validation($"1 validation error detected: Value '{name}' at 'tableName' failed to satisfy constraint: Member must have length {(name.Length < 3 ? "greater than or equal to 3" : "less than or equal to 255")}");
@@ -72,7 +72,7 @@ internal static class RequestReader
 
     public static string ReturnValues(JsonElement request, params string[] allowed)
     {
-        string value = OptionalString(request, "ReturnValues") ?? "NONE";
+        var value = OptionalString(request, "ReturnValues") ?? "NONE";
         if (!allowed.Contains(value) && value != "NONE")
         {
             throw DynamoDbErrors.Validation(allowed.Length == 1

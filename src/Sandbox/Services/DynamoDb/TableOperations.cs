@@ -13,7 +13,7 @@ internal static class TableOperations
 
     public static JsonObject Create(DynamoDbService service, JsonElement request)
     {
-        string name = RequestReader.TableName(request);
+        var name = RequestReader.TableName(request);
         foreach (var index in new[] { "GlobalSecondaryIndexes", "LocalSecondaryIndexes" })
         {
             if (RequestReader.Optional(request, index) is not null)
@@ -27,8 +27,8 @@ internal static class TableOperations
         {
             foreach (var def in defs.EnumerateArray())
             {
-                string attribute = RequestReader.RequiredString(def, "AttributeName");
-                string type = RequestReader.RequiredString(def, "AttributeType");
+                var attribute = RequestReader.RequiredString(def, "AttributeName");
+                var type = RequestReader.RequiredString(def, "AttributeType");
                 if (type is not ("S" or "N" or "B"))
                 {
                     throw DynamoDbErrors.Validation($"1 validation error detected: Value '{type}' at 'attributeDefinitions.1.member.attributeType' failed to satisfy constraint: Member must satisfy enum value set: [B, N, S]");
@@ -46,7 +46,7 @@ internal static class TableOperations
 
         foreach (var element in schema.EnumerateArray())
         {
-            string attribute = RequestReader.RequiredString(element, "AttributeName");
+            var attribute = RequestReader.RequiredString(element, "AttributeName");
             switch (RequestReader.RequiredString(element, "KeyType"))
             {
                 case "HASH" when hash is null: hash = attribute; break;
@@ -71,7 +71,7 @@ internal static class TableOperations
             throw DynamoDbErrors.Validation("One or more parameter values were invalid: Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions");
         }
 
-        string billing = RequestReader.OptionalString(request, "BillingMode") ?? "PROVISIONED";
+        var billing = RequestReader.OptionalString(request, "BillingMode") ?? "PROVISIONED";
         var throughput = RequestReader.Optional(request, "ProvisionedThroughput");
         if (billing == "PROVISIONED" && throughput is null)
         {
@@ -85,7 +85,7 @@ internal static class TableOperations
 
         var now = service.Time.GetUtcNow();
         var options = service.Options;
-        string arn = $"arn:aws:dynamodb:{options.Region}:{options.AccountId}:table/{name}";
+        var arn = $"arn:aws:dynamodb:{options.Region}:{options.AccountId}:table/{name}";
         DynamoDbStream? stream = null;
         if (RequestReader.Optional(request, "StreamSpecification") is { } spec
             && spec.TryGetProperty("StreamEnabled", out var enabled) && enabled.ValueKind == JsonValueKind.True)
@@ -121,7 +121,7 @@ internal static class TableOperations
         }
 
         var spec = RequestReader.Optional(request, "StreamSpecification");
-        string? billing = RequestReader.OptionalString(request, "BillingMode");
+        var billing = RequestReader.OptionalString(request, "BillingMode");
         var throughput = RequestReader.Optional(request, "ProvisionedThroughput");
         if (spec is null && billing is null && throughput is null)
         {
@@ -130,7 +130,7 @@ internal static class TableOperations
 
         if (spec is { } s)
         {
-            bool enable = s.TryGetProperty("StreamEnabled", out var e) && e.ValueKind == JsonValueKind.True;
+            var enable = s.TryGetProperty("StreamEnabled", out var e) && e.ValueKind == JsonValueKind.True;
             if (enable && table.StreamEnabled)
             {
                 throw DynamoDbErrors.Validation($"Table already has an enabled stream: TableName: {table.Name}");
@@ -165,7 +165,7 @@ internal static class TableOperations
 
     private static DynamoDbStream NewStream(DynamoDbService service, string tableName, string tableArn, JsonElement spec)
     {
-        string? viewType = RequestReader.OptionalString(spec, "StreamViewType");
+        var viewType = RequestReader.OptionalString(spec, "StreamViewType");
         if (viewType is null || !ViewTypes.Contains(viewType))
         {
             throw DynamoDbErrors.Validation($"One or more parameter values were invalid: StreamViewType must be one of {string.Join(", ", ViewTypes)} when StreamEnabled is true; got '{viewType}'");
@@ -221,8 +221,8 @@ internal static class TableOperations
 
     public static JsonObject List(DynamoDbService service, JsonElement request)
     {
-        string? start = RequestReader.OptionalString(request, "ExclusiveStartTableName");
-        int limit = RequestReader.Optional(request, "Limit") is { } l ? l.GetInt32() : 100;
+        var start = RequestReader.OptionalString(request, "ExclusiveStartTableName");
+        var limit = RequestReader.Optional(request, "Limit") is { } l ? l.GetInt32() : 100;
         var names = service.Names.Where(n => start is null || string.CompareOrdinal(n, start) > 0).ToList();
         var page = names.Take(limit).ToList();
         var response = new JsonObject { ["TableNames"] = new JsonArray(page.Select(n => (JsonNode?)n).ToArray()) };

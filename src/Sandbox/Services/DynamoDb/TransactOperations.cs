@@ -22,9 +22,9 @@ internal static class TransactOperations
         }
 
         var steps = items.EnumerateArray().Select(item => Parse(service, item)).ToList();
-        for (int i = 0; i < steps.Count; i++)
+        for (var i = 0; i < steps.Count; i++)
         {
-            for (int j = i + 1; j < steps.Count; j++)
+            for (var j = i + 1; j < steps.Count; j++)
             {
                 if (steps[i].Table == steps[j].Table && DynamoValue.ItemsEqual(steps[i].Key, steps[j].Key))
                 {
@@ -35,7 +35,7 @@ internal static class TransactOperations
 
         var reasons = new JsonArray();
         var results = new List<Dictionary<string, DynamoValue>?>();
-        bool failed = false;
+        var failed = false;
         foreach (var step in steps)
         {
             var current = step.Table.Get(step.Key);
@@ -81,7 +81,7 @@ internal static class TransactOperations
             };
         }
 
-        for (int i = 0; i < steps.Count; i++)
+        for (var i = 0; i < steps.Count; i++)
         {
             if (steps[i].Writes)
             {
@@ -100,11 +100,11 @@ internal static class TransactOperations
             throw DynamoDbErrors.Validation("TransactItems can only contain one of Check, Put, Update or Delete");
         }
 
-        string kind = members[0].Name;
+        var kind = members[0].Name;
         var body = members[0].Value;
         var context = new ExpressionContext(body);
         var condition = RequestReader.Condition(body, context);
-        bool returnOld = RequestReader.OptionalString(body, "ReturnValuesOnConditionCheckFailure") == "ALL_OLD";
+        var returnOld = RequestReader.OptionalString(body, "ReturnValuesOnConditionCheckFailure") == "ALL_OLD";
         var table = service.Table(RequestReader.TableName(body));
         switch (kind)
         {

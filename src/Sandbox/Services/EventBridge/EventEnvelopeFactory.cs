@@ -63,7 +63,7 @@ public sealed class EventEnvelopeFactory
             throw new ArgumentException("Detail must be a JSON object, such as {\"orderId\": \"o-1\"}.", nameof(detail));
         }
 
-        var time = timeProvider.GetUtcNow().ToUniversalTime();
+        var time = _timeProvider.GetUtcNow().ToUniversalTime();
         return new JsonObject
         {
             ["version"] = "0",

@@ -106,7 +106,7 @@ public sealed partial class S3WireService
         var prefix = q.GetValueOrDefault("prefix") ?? string.Empty;
         var delimiter = q.GetValueOrDefault("delimiter");
         var urlEncode = q.GetValueOrDefault("encoding-type") == "url";
-        string? after = q.GetValueOrDefault("start-after");
+        var after = q.GetValueOrDefault("start-after");
         if (q.TryGetValue("continuation-token", out var token))
         {
             try

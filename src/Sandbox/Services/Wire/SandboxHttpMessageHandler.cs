@@ -27,13 +27,15 @@ internal sealed class SandboxHttpMessageHandler(Func<SandboxHttpClientFactory?> 
                 RequestMessage = request,
             };
         }
-        string serviceId = ServiceIdOf(request);
+        var serviceId = ServiceIdOf(request);
         if (target.Find(serviceId) is { } service)
         {
             // IAM (issue 11): a function with an attached role is authorised per call; denied calls never reach the service.
             if (target.WireAuthorizer is { } authorizer && Hosting.InvocationScope.Current is { } caller
                 && await authorizer.CheckAsync(caller.FunctionName, serviceId, request, cancellationToken).ConfigureAwait(false) is { } denied)
+            {
                 return denied;
+            }
             var before = Endpoint.ServiceEndpoint.CallsSoFar();
             var response = await service.HandleAsync(request, cancellationToken).ConfigureAwait(false);
             await Endpoint.ServiceEndpoint.SettleSinceAsync(before).ConfigureAwait(false);
@@ -54,7 +56,7 @@ internal sealed class SandboxHttpMessageHandler(Func<SandboxHttpClientFactory?> 
     {
         if (request.Headers.Authorization?.Parameter is { } auth)
         {
-            int credential = auth.IndexOf("Credential=", StringComparison.Ordinal);
+            var credential = auth.IndexOf("Credential=", StringComparison.Ordinal);
             if (credential >= 0)
             {
                 // Credential=AKID/20260101/us-east-1/dynamodb/aws4_request

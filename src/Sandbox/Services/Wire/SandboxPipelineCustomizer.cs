@@ -50,6 +50,7 @@ internal sealed class SandboxPipelineCustomizer : IRuntimePipelineCustomizer
     }
 
     /// <summary>Creates HttpClients whose handler answers with <see cref="SandboxHttpClientFactory.Current"/> at send time.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The in-memory message handler holds no resources; it lives as long as the factory and the HttpClients share it.")]
     private sealed class AmbientRouter : HttpClientFactory
     {
         public static readonly AmbientRouter Instance = new();

@@ -41,7 +41,7 @@ internal sealed class VirtualRetryPolicy(int maxRetries, bool dynamoDb) : Standa
     // A number in [0, 1) from the request id and the attempt: the same run gives the same back-off.
     private static double StableUnit(string requestId, int retries)
     {
-        ulong hash = 1469598103934665603UL;
+        var hash = 1469598103934665603UL;
         foreach (var c in requestId)
         {
             hash = (hash ^ c) * 1099511628211UL;

@@ -61,29 +61,45 @@ public sealed class DynamoDbEventSourceOptions
     {
         var errors = new List<string>();
         if (StartingPosition is null)
+        {
             errors.Add("Value null at 'startingPosition' failed to satisfy constraint: Member must not be null");
+        }
         else if (StartingPosition is not (TrimHorizon or Latest))
+        {
             errors.Add($"Value '{StartingPosition}' at 'startingPosition' failed to satisfy constraint: Member must satisfy enum value set: [{TrimHorizon}, {Latest}]");
+        }
         Range(errors, BatchSize, 1, 10_000, "batchSize");
         Range(errors, MaximumBatchingWindowInSeconds, 0, 300, "maximumBatchingWindowInSeconds");
         Range(errors, ParallelizationFactor, 1, 10, "parallelizationFactor");
         Range(errors, MaximumRetryAttempts, -1, 10_000, "maximumRetryAttempts");
         Range(errors, MaximumRecordAgeInSeconds, -1, 604_800, "maximumRecordAgeInSeconds");
         foreach (var type in FunctionResponseTypes ?? [])
+        {
             if (type != ReportBatchItemFailures)
+            {
                 errors.Add($"Value '[{type}]' at 'functionResponseTypes' failed to satisfy constraint: Member must satisfy constraint: [Member must satisfy enum value set: [{ReportBatchItemFailures}]]");
+            }
+        }
         if (errors.Count > 0)
+        {
             return [errors.Count == 1 ? "1 validation error detected: " + errors[0] : $"{errors.Count} validation errors detected: " + string.Join("; ", errors)];
+        }
         if (MaximumRecordAgeInSeconds is >= 0 and < 60)
+        {
             errors.Add(string.Create(CultureInfo.InvariantCulture, $"Invalid request provided: MaximumRecordAgeInSeconds must be -1 (infinite) or between 60 and 604800 seconds; got {MaximumRecordAgeInSeconds}."));
+        }
         return errors;
     }
 
     private static void Range(List<string> errors, int value, int min, int max, string member)
     {
         if (value < min)
+        {
             errors.Add(string.Create(CultureInfo.InvariantCulture, $"Value '{value}' at '{member}' failed to satisfy constraint: Member must have value greater than or equal to {min}"));
+        }
         else if (value > max)
+        {
             errors.Add(string.Create(CultureInfo.InvariantCulture, $"Value '{value}' at '{member}' failed to satisfy constraint: Member must have value less than or equal to {max}"));
+        }
     }
 }

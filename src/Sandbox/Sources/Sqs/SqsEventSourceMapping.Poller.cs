@@ -2,8 +2,8 @@ using System.Globalization;
 using Course.Sandbox.Functions;
 using Course.Sandbox.Invocation;
 using Course.Sandbox.Observability;
-using Course.Sandbox.Services.Sqs;
 using Course.Sandbox.Retries;
+using Course.Sandbox.Services.Sqs;
 
 namespace Course.Sandbox.Sources.Sqs;
 

@@ -2,8 +2,8 @@ using System.Globalization;
 using Course.Sandbox.Functions;
 using Course.Sandbox.Invocation;
 using Course.Sandbox.Observability;
-using Course.Sandbox.Services.Sqs;
 using Course.Sandbox.Retries;
+using Course.Sandbox.Services.Sqs;
 
 namespace Course.Sandbox.Sources.Sqs;
 
@@ -26,7 +26,10 @@ public sealed partial class SqsEventSourceMapping
             _sim.ScheduleAt(now, () => Poll(waiting));
             return;
         }
-        if (_pollers.Count >= _cap || _growScheduled) return;
+        if (_pollers.Count >= _cap || _growScheduled)
+        {
+            return;
+        }
         _tokens = Math.Min(TokenCapacity, _tokens + (now - _tokensAt).TotalSeconds * TokensPerSecond);
         _tokensAt = now;
         if (_tokens < 1)
@@ -36,7 +39,10 @@ public sealed partial class SqsEventSourceMapping
             _sim.ScheduleAt(now + TimeSpan.FromSeconds((1 - _tokens) / TokensPerSecond), () =>
             {
                 _growScheduled = false;
-                if (_queue.AnyReceivable()) Grow(_sim.Now);
+                if (_queue.AnyReceivable())
+                {
+                    Grow(_sim.Now);
+                }
             });
             return;
         }
@@ -50,7 +56,10 @@ public sealed partial class SqsEventSourceMapping
         p.State = PollerState.Stopped;
         _pollers.Remove(p);
         _sim.Trace.Add(_sim.Now, TraceKind.Note, _queue.Name, null, string.Create(CultureInfo.InvariantCulture, $"poller {p.Id} stops ({why}): {_pollers.Count} pollers"));
-        if (_pollers.Count == 0) StartPoller();
+        if (_pollers.Count == 0)
+        {
+            StartPoller();
+        }
     }
 
     /// <summary>A send or visibility change: end one long poll (scheduled, since a handler may be sending mid-invocation).</summary>
@@ -59,7 +68,12 @@ public sealed partial class SqsEventSourceMapping
     private void WakeOne()
     {
         if (_gathering.Count > 0)
-            foreach (var g in _gathering.ToArray()) Poll(g);
+        {
+            foreach (var g in _gathering.ToArray())
+            {
+                Poll(g);
+            }
+        }
         if (_idle.TryDequeue(out var p))
         {
             p.State = PollerState.Receiving;
@@ -70,14 +84,23 @@ public sealed partial class SqsEventSourceMapping
     /// <summary>Long-polling pollers also return when an in-flight or delayed message becomes visible.</summary>
     private void ScheduleVisibilityWake(DateTimeOffset now)
     {
-        if (_queue.NextVisibleAfter(now) is not { } at || (_wakeAt is { } pending && pending <= at && pending > now)) return;
+        if (_queue.NextVisibleAfter(now) is not { } at || (_wakeAt is { } pending && pending <= at && pending > now))
+        {
+            return;
+        }
         _wakeAt = at;
         _sim.ScheduleAt(at, () =>
         {
-            if (_wakeAt != at) return;
+            if (_wakeAt != at)
+            {
+                return;
+            }
             _wakeAt = null;
             WakeOne();
-            if (_idle.Count > 0) ScheduleVisibilityWake(_sim.Now);
+            if (_idle.Count > 0)
+            {
+                ScheduleVisibilityWake(_sim.Now);
+            }
         });
     }
 }

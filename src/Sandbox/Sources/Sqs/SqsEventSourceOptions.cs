@@ -47,31 +47,55 @@ public sealed class SqsEventSourceOptions
         var errors = new List<string>();
         var maxBatch = queue.IsFifo ? 10 : 10_000;
         if (BatchSize < 1)
+        {
             errors.Add(Constraint(BatchSize, "batchSize", "Member must have value greater than or equal to 1"));
+        }
         else if (BatchSize > 10_000)
+        {
             errors.Add(Constraint(BatchSize, "batchSize", "Member must have value less than or equal to 10000"));
+        }
         if (MaximumBatchingWindowInSeconds < 0)
+        {
             errors.Add(Constraint(MaximumBatchingWindowInSeconds, "maximumBatchingWindowInSeconds", "Member must have value greater than or equal to 0"));
+        }
         else if (MaximumBatchingWindowInSeconds > 300)
+        {
             errors.Add(Constraint(MaximumBatchingWindowInSeconds, "maximumBatchingWindowInSeconds", "Member must have value less than or equal to 300"));
+        }
         if (MaximumConcurrency is int mc && mc is < 2 or > 1000)
+        {
             errors.Add(Constraint(mc, "scalingConfig.maximumConcurrency", mc < 2 ? "Member must have value greater than or equal to 2" : "Member must have value less than or equal to 1000"));
+        }
         foreach (var type in FunctionResponseTypes ?? [])
+        {
             if (type != ReportBatchItemFailures)
+            {
                 errors.Add($"Value '[{type}]' at 'functionResponseTypes' failed to satisfy constraint: Member must satisfy constraint: [Member must satisfy enum value set: [{ReportBatchItemFailures}]]");
+            }
+        }
         if (errors.Count > 0)
+        {
             return [errors.Count == 1 ? "1 validation error detected: " + errors[0] : $"{errors.Count} validation errors detected: " + string.Join("; ", errors)];
+        }
 
         if (BatchSize > maxBatch)
+        {
             errors.Add($"Invalid request provided: BatchSize must be less than or equal to {maxBatch} for FIFO queues.");
+        }
         if (queue.IsFifo && MaximumBatchingWindowInSeconds > 0)
+        {
             errors.Add("Invalid request provided: Batching window is not supported for FIFO queues.");
+        }
         else if (BatchSize > 10 && MaximumBatchingWindowInSeconds < 1)
+        {
             errors.Add("Invalid request provided: Maximum batch window in seconds must be greater than 0 if maximum batch size is greater than 10");
+        }
         var visibility = (long)queue.Attributes.VisibilityTimeout.TotalSeconds;
         var timeout = (long)function.Options.Timeout.TotalSeconds;
         if (visibility < timeout)
+        {
             errors.Add(string.Create(CultureInfo.InvariantCulture, $"Invalid request provided: Queue visibility timeout: {visibility} seconds is less than Function timeout: {timeout} seconds"));
+        }
         return errors;
     }
 

@@ -23,7 +23,10 @@ internal sealed class SqsEventWriter(string queueArn, string region)
         {
             w.WriteStartObject();
             w.WriteStartArray("Records");
-            foreach (var m in batch) WriteRecord(w, m);
+            foreach (var m in batch)
+            {
+                WriteRecord(w, m);
+            }
             w.WriteEndArray();
             w.WriteEndObject();
         }
@@ -50,8 +53,14 @@ internal sealed class SqsEventWriter(string queueArn, string region)
         foreach (var (name, attribute) in m.MessageAttributes.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             w.WriteStartObject(name);
-            if (attribute.IsBinary) w.WriteBase64String("binaryValue", attribute.BinaryValue);
-            else w.WriteString("stringValue", attribute.StringValue);
+            if (attribute.IsBinary)
+            {
+                w.WriteBase64String("binaryValue", attribute.BinaryValue);
+            }
+            else
+            {
+                w.WriteString("stringValue", attribute.StringValue);
+            }
             w.WriteStartArray("stringListValues");
             w.WriteEndArray();
             w.WriteStartArray("binaryListValues");
@@ -61,7 +70,10 @@ internal sealed class SqsEventWriter(string queueArn, string region)
         }
         w.WriteEndObject();
         w.WriteString("md5OfBody", m.MD5OfBody);
-        if (m.MD5OfMessageAttributes is { } md5) w.WriteString("md5OfMessageAttributes", md5);
+        if (m.MD5OfMessageAttributes is { } md5)
+        {
+            w.WriteString("md5OfMessageAttributes", md5);
+        }
         w.WriteString("eventSource", "aws:sqs");
         w.WriteString("eventSourceARN", queueArn);
         w.WriteString("awsRegion", region);
@@ -70,6 +82,9 @@ internal sealed class SqsEventWriter(string queueArn, string region)
 
     private static void Attribute(Utf8JsonWriter w, IReadOnlyDictionary<string, string> attributes, string name)
     {
-        if (attributes.TryGetValue(name, out var value)) w.WriteString(name, value);
+        if (attributes.TryGetValue(name, out var value))
+        {
+            w.WriteString(name, value);
+        }
     }
 }

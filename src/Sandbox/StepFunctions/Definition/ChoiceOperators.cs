@@ -24,7 +24,10 @@ internal static class ChoiceOperators
         d["BooleanEquals"] = JsonValueKind.True;
         d["BooleanEqualsPath"] = JsonValueKind.String;
         d["StringMatches"] = JsonValueKind.String;
-        foreach (var t in new[] { "IsNull", "IsPresent", "IsNumeric", "IsString", "IsBoolean", "IsTimestamp" }) d[t] = JsonValueKind.True;
+        foreach (var t in new[] { "IsNull", "IsPresent", "IsNumeric", "IsString", "IsBoolean", "IsTimestamp" })
+        {
+            d[t] = JsonValueKind.True;
+        }
         return d;
     }
 }

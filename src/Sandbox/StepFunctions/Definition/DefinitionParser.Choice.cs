@@ -9,10 +9,21 @@ internal sealed partial class DefinitionParser
     private List<ChoiceRule> Choices(FieldReader r)
     {
         var list = new List<ChoiceRule>();
-        if (r.ArrayField("Choices") is not { } array) return list;
-        if (array.Count == 0) r.Fail("The field 'Choices' should be non-empty", r.At("Choices"));
+        if (r.ArrayField("Choices") is not { } array)
+        {
+            return list;
+        }
+        if (array.Count == 0)
+        {
+            r.Fail("The field 'Choices' should be non-empty", r.At("Choices"));
+        }
         for (var i = 0; i < array.Count; i++)
-            if (Rule(array[i], $"{r.At("Choices")}[{i}]", topLevel: true) is { } rule) list.Add(rule);
+        {
+            if (Rule(array[i], $"{r.At("Choices")}[{i}]", topLevel: true) is { } rule)
+            {
+                list.Add(rule);
+            }
+        }
         return list;
     }
 
@@ -25,15 +36,28 @@ internal sealed partial class DefinitionParser
         }
         var r = new FieldReader(o, at, _schema);
         var next = r.String("Next");
-        if (topLevel && !r.Has("Next")) r.Fail("These fields are required: [Next]");
-        if (!topLevel && r.Has("Next")) r.Fail("Field 'Next' is not supported (only top-level Choice rules have Next)", r.At("Next"));
+        if (topLevel && !r.Has("Next"))
+        {
+            r.Fail("These fields are required: [Next]");
+        }
+        if (!topLevel && r.Has("Next"))
+        {
+            r.Fail("Field 'Next' is not supported (only top-level Choice rules have Next)", r.At("Next"));
+        }
         var assign = topLevel ? AssignField(r) : null;
-        if (!topLevel && r.Has("Assign")) r.Fail("Field 'Assign' is not supported", r.At("Assign"));
+        if (!topLevel && r.Has("Assign"))
+        {
+            r.Fail("Field 'Assign' is not supported", r.At("Assign"));
+        }
 
         var operators = o.Select(p => p.Key).Where(k => ChoiceOperators.Operand.ContainsKey(k) || k is "And" or "Or" or "Not").ToList();
         foreach (var (key, _) in o)
+        {
             if (!operators.Contains(key) && key is not ("Variable" or "Next" or "Comment" or "Assign"))
+            {
                 r.Fail($"Field '{key}' is not supported", r.At(key));
+            }
+        }
         if (operators.Count != 1)
         {
             r.Fail(operators.Count == 0
@@ -44,17 +68,31 @@ internal sealed partial class DefinitionParser
         var op = operators[0];
         if (op is "And" or "Or" or "Not")
         {
-            if (r.Has("Variable")) r.Fail($"Field 'Variable' is not supported with {op}", r.At("Variable"));
+            if (r.Has("Variable"))
+            {
+                r.Fail($"Field 'Variable' is not supported with {op}", r.At("Variable"));
+            }
             var rules = new List<ChoiceRule>();
             if (op == "Not")
             {
-                if (Rule(o["Not"], r.At("Not"), topLevel: false) is { } inner) rules.Add(inner);
+                if (Rule(o["Not"], r.At("Not"), topLevel: false) is { } inner)
+                {
+                    rules.Add(inner);
+                }
             }
             else if (r.ArrayField(op) is { } array)
             {
-                if (array.Count == 0) r.Fail($"The field '{op}' should be non-empty", r.At(op));
+                if (array.Count == 0)
+                {
+                    r.Fail($"The field '{op}' should be non-empty", r.At(op));
+                }
                 for (var i = 0; i < array.Count; i++)
-                    if (Rule(array[i], $"{r.At(op)}[{i}]", topLevel: false) is { } inner) rules.Add(inner);
+                {
+                    if (Rule(array[i], $"{r.At(op)}[{i}]", topLevel: false) is { } inner)
+                    {
+                        rules.Add(inner);
+                    }
+                }
             }
             return new ChoiceRule { Operator = op, Rules = rules, Next = next, Assign = assign };
         }
@@ -85,7 +123,10 @@ internal sealed partial class DefinitionParser
         {
             try
             {
-                if (!PathCache.Get(operand!.GetValue<string>()).IsReference) r.Fail("Value is not a Reference Path", r.At(op));
+                if (!PathCache.Get(operand!.GetValue<string>()).IsReference)
+                {
+                    r.Fail("Value is not a Reference Path", r.At(op));
+                }
             }
             catch (JsonPathException e)
             {

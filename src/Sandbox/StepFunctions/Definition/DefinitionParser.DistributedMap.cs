@@ -11,6 +11,8 @@ internal sealed partial class DefinitionParser
 {
     private static readonly IReadOnlySet<string> ReaderFields = Set(["Resource", "Parameters", "ReaderConfig"]);
     private static readonly IReadOnlySet<string> ReaderConfigFields = Set(["InputType", "CSVHeaderLocation", "CSVHeaders", "CSVDelimiter", "MaxItems", "MaxItemsPath"]);
+    private static readonly string[] DistributedOnlyFields = ["ItemReader", "ItemBatcher", "ResultWriter", "Label"];
+    private static readonly string[] BatchLimitFields = ["MaxItemsPerBatch", "MaxItemsPerBatchPath", "MaxInputBytesPerBatch", "MaxInputBytesPerBatchPath"];
     private static readonly IReadOnlySet<string> BatcherFields = Set(["MaxItemsPerBatch", "MaxItemsPerBatchPath", "MaxInputBytesPerBatch", "MaxInputBytesPerBatchPath", "BatchInput"]);
     private static readonly IReadOnlySet<string> WriterFields = Set(["Resource", "Parameters"]);
 
@@ -70,7 +72,7 @@ internal sealed partial class DefinitionParser
             return;
         }
 
-        foreach (var field in new[] { "ItemReader", "ItemBatcher", "ResultWriter", "Label" }.Where(r.Has))
+        foreach (var field in DistributedOnlyFields.Where(r.Has))
         {
             r.Fail($"The field '{field}' is only supported for a Map state in DISTRIBUTED mode (ItemProcessor.ProcessorConfig.Mode)", r.At(field));
         }
@@ -190,7 +192,7 @@ internal sealed partial class DefinitionParser
         br.OnlyFields(BatcherFields);
         br.AtMostOne("MaxItemsPerBatch", "MaxItemsPerBatchPath");
         br.AtMostOne("MaxInputBytesPerBatch", "MaxInputBytesPerBatchPath");
-        if (!new[] { "MaxItemsPerBatch", "MaxItemsPerBatchPath", "MaxInputBytesPerBatch", "MaxInputBytesPerBatchPath" }.Any(br.Has))
+        if (!BatchLimitFields.Any(br.Has))
         {
             br.Fail("ItemBatcher needs at least one of the following fields: [MaxItemsPerBatch, MaxItemsPerBatchPath, MaxInputBytesPerBatch, MaxInputBytesPerBatchPath]");
         }

@@ -13,7 +13,10 @@ internal sealed partial class DefinitionParser
     /// <summary>A payload template (Parameters, ResultSelector, ItemSelector): every <c>.$</c> value must be a path or an intrinsic.</summary>
     private static JsonNode? Template(FieldReader r, string name)
     {
-        if (!r.Object.TryGetPropertyValue(name, out var node)) return null;
+        if (!r.Object.TryGetPropertyValue(name, out var node))
+        {
+            return null;
+        }
         CheckTemplate(r, node, r.At(name));
         return node?.DeepClone();
     }
@@ -33,7 +36,10 @@ internal sealed partial class DefinitionParser
                         continue;
                     }
                     var text = value.GetValue<string>();
-                    if (IntrinsicParser.IsIntrinsic(text)) CheckIntrinsic(r, here, text);
+                    if (IntrinsicParser.IsIntrinsic(text))
+                    {
+                        CheckIntrinsic(r, here, text);
+                    }
                     else
                     {
                         try
@@ -48,7 +54,10 @@ internal sealed partial class DefinitionParser
                 }
                 break;
             case JsonArray a:
-                for (var i = 0; i < a.Count; i++) CheckTemplate(r, a[i], $"{at}[{i}]");
+                for (var i = 0; i < a.Count; i++)
+                {
+                    CheckTemplate(r, a[i], $"{at}[{i}]");
+                }
                 break;
         }
     }
@@ -56,12 +65,17 @@ internal sealed partial class DefinitionParser
     private static JsonObject? AssignField(FieldReader r)
     {
         var assign = r.ObjectField("Assign");
-        if (assign is null) return null;
+        if (assign is null)
+        {
+            return null;
+        }
         foreach (var (key, _) in assign)
         {
             var name = key.EndsWith(".$", StringComparison.Ordinal) ? key[..^2] : key;
             if (name.Length == 0 || !(char.IsAsciiLetter(name[0]) || name[0] == '_') || !name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
+            {
                 r.Fail($"The variable name '{name}' is invalid: use letters, digits and underscores, starting with a letter or underscore", $"{r.At("Assign")}/{key}");
+            }
         }
         CheckTemplate(r, assign, r.At("Assign"));
         return (JsonObject)assign.DeepClone();
@@ -70,7 +84,10 @@ internal sealed partial class DefinitionParser
     private List<RetryPolicy> Retries(FieldReader r)
     {
         var list = new List<RetryPolicy>();
-        if (r.ArrayField("Retry") is not { } array) return list;
+        if (r.ArrayField("Retry") is not { } array)
+        {
+            return list;
+        }
         for (var i = 0; i < array.Count; i++)
         {
             var at = $"{r.At("Retry")}[{i}]";
@@ -79,7 +96,10 @@ internal sealed partial class DefinitionParser
             rr.OnlyFields(RetryFields);
             var errors = ErrorEquals(rr, last: i == array.Count - 1);
             var jitter = rr.String("JitterStrategy");
-            if (jitter is not (null or "FULL" or "NONE")) rr.Fail("The value for the field 'JitterStrategy' must be one of [FULL, NONE]", rr.At("JitterStrategy"));
+            if (jitter is not (null or "FULL" or "NONE"))
+            {
+                rr.Fail("The value for the field 'JitterStrategy' must be one of [FULL, NONE]", rr.At("JitterStrategy"));
+            }
             list.Add(new RetryPolicy
             {
                 ErrorEquals = errors,
@@ -96,7 +116,10 @@ internal sealed partial class DefinitionParser
     private List<CatchPolicy> Catches(FieldReader r)
     {
         var list = new List<CatchPolicy>();
-        if (r.ArrayField("Catch") is not { } array) return list;
+        if (r.ArrayField("Catch") is not { } array)
+        {
+            return list;
+        }
         for (var i = 0; i < array.Count; i++)
         {
             var at = $"{r.At("Catch")}[{i}]";
@@ -119,17 +142,33 @@ internal sealed partial class DefinitionParser
     {
         r.Required("ErrorEquals");
         var names = new List<string>();
-        if (r.ArrayField("ErrorEquals") is not { } array) return names;
-        if (array.Count == 0) r.Fail("The field 'ErrorEquals' should be non-empty", r.At("ErrorEquals"));
+        if (r.ArrayField("ErrorEquals") is not { } array)
+        {
+            return names;
+        }
+        if (array.Count == 0)
+        {
+            r.Fail("The field 'ErrorEquals' should be non-empty", r.At("ErrorEquals"));
+        }
         foreach (var e in array)
         {
-            if (e?.GetValueKind() == JsonValueKind.String) names.Add(e.GetValue<string>());
-            else r.Fail("The value for the field 'ErrorEquals' must be an ARRAY of STRINGs", r.At("ErrorEquals"));
+            if (e?.GetValueKind() == JsonValueKind.String)
+            {
+                names.Add(e.GetValue<string>());
+            }
+            else
+            {
+                r.Fail("The value for the field 'ErrorEquals' must be an ARRAY of STRINGs", r.At("ErrorEquals"));
+            }
         }
         if (names.Contains(StatesErrors.All) && names.Count > 1)
+        {
             r.Fail("'States.ALL' must appear alone in ErrorEquals", r.At("ErrorEquals"));
+        }
         else if (names.Contains(StatesErrors.All) && !last)
+        {
             r.Fail("A rule with 'States.ALL' must be the last one in its Retry or Catch", r.At("ErrorEquals"));
+        }
         return names;
     }
 
@@ -137,13 +176,25 @@ internal sealed partial class DefinitionParser
     {
         r.Required("Branches");
         var list = new List<StateMachineDefinition>();
-        if (r.ArrayField("Branches") is not { } array) return list;
-        if (array.Count == 0) r.Fail("The field 'Branches' should be non-empty", r.At("Branches"));
+        if (r.ArrayField("Branches") is not { } array)
+        {
+            return list;
+        }
+        if (array.Count == 0)
+        {
+            r.Fail("The field 'Branches' should be non-empty", r.At("Branches"));
+        }
         for (var i = 0; i < array.Count; i++)
         {
             var at = $"{r.At("Branches")}[{i}]";
-            if (array[i] is JsonObject o) list.Add(Machine(o, at, topLevel: false));
-            else r.Fail("The value for the field 'Branches' must be an ARRAY of OBJECTs", at);
+            if (array[i] is JsonObject o)
+            {
+                list.Add(Machine(o, at, topLevel: false));
+            }
+            else
+            {
+                r.Fail("The value for the field 'Branches' must be an ARRAY of OBJECTs", at);
+            }
         }
         return list;
     }
@@ -151,7 +202,10 @@ internal sealed partial class DefinitionParser
     private StateMachineDefinition? Processor(FieldReader r)
     {
         var name = r.Has("ItemProcessor") ? "ItemProcessor" : "Iterator";
-        if (r.ObjectField(name) is not { } o) return null;
+        if (r.ObjectField(name) is not { } o)
+        {
+            return null;
+        }
         return Machine(o, r.At(name), topLevel: false, extra: name == "ItemProcessor" ? ["ProcessorConfig"] : []);
     }
 
@@ -162,14 +216,35 @@ internal sealed partial class DefinitionParser
         foreach (var (name, s) in states)
         {
             var targets = new List<(string Target, string Where)>();
-            if (s.Next is not null) targets.Add((s.Next, $"{at}/{name}/Next"));
+            if (s.Next is not null)
+            {
+                targets.Add((s.Next, $"{at}/{name}/Next"));
+            }
             for (var i = 0; i < s.Choices.Count; i++)
-                if (s.Choices[i].Next is string n) targets.Add((n, $"{at}/{name}/Choices[{i}]/Next"));
-            if (s.Default is not null) targets.Add((s.Default, $"{at}/{name}/Default"));
+            {
+                if (s.Choices[i].Next is string n)
+                {
+                    targets.Add((n, $"{at}/{name}/Choices[{i}]/Next"));
+                }
+            }
+            if (s.Default is not null)
+            {
+                targets.Add((s.Default, $"{at}/{name}/Default"));
+            }
             for (var i = 0; i < s.Catch.Count; i++)
-                if (s.Catch[i].Next.Length > 0) targets.Add((s.Catch[i].Next, $"{at}/{name}/Catch[{i}]/Next"));
+            {
+                if (s.Catch[i].Next.Length > 0)
+                {
+                    targets.Add((s.Catch[i].Next, $"{at}/{name}/Catch[{i}]/Next"));
+                }
+            }
             foreach (var (target, where) in targets)
-                if (!states.ContainsKey(target)) _transitions.Add(new("MISSING_TRANSITION_TARGET", $"Missing 'Next' target: {target}", where));
+            {
+                if (!states.ContainsKey(target))
+                {
+                    _transitions.Add(new("MISSING_TRANSITION_TARGET", $"Missing 'Next' target: {target}", where));
+                }
+            }
             edges[name] = targets.Select(t => t.Target).ToList();
         }
         if (!states.Values.Any(s => s.End || s.Type is StateType.Succeed or StateType.Fail))
@@ -177,13 +252,28 @@ internal sealed partial class DefinitionParser
             _ends.Add(new("MISSING_END_STATE", "Workflow has no terminal state", null));
             return;
         }
-        if (startAt is null || !states.ContainsKey(startAt)) return;
+        if (startAt is null || !states.ContainsKey(startAt))
+        {
+            return;
+        }
         var seen = new HashSet<string>(StringComparer.Ordinal) { startAt };
         var stack = new Stack<string>([startAt]);
         while (stack.Count > 0)
+        {
             foreach (var t in edges[stack.Pop()])
-                if (states.ContainsKey(t) && seen.Add(t)) stack.Push(t);
+            {
+                if (states.ContainsKey(t) && seen.Add(t))
+                {
+                    stack.Push(t);
+                }
+            }
+        }
         foreach (var name in states.Keys)
-            if (!seen.Contains(name)) _transitions.Add(new("MISSING_TRANSITION_TARGET", $"State \"{name}\" is not reachable.", $"{at}/{name}"));
+        {
+            if (!seen.Contains(name))
+            {
+                _transitions.Add(new("MISSING_TRANSITION_TARGET", $"State \"{name}\" is not reachable.", $"{at}/{name}"));
+            }
+        }
     }
 }

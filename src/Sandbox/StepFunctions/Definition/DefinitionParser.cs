@@ -18,6 +18,7 @@ internal sealed partial class DefinitionParser
     private static readonly string[] Io = ["InputPath", "OutputPath"];
     private static readonly string[] Flow = ["Next", "End"];
     private static readonly string[] Errors = ["Retry", "Catch"];
+    private static readonly string[] WaitFields = ["Seconds", "Timestamp", "SecondsPath", "TimestampPath"];
 
     private static readonly string[] JsonataOnly = ["Arguments", "Output", "Items", "Condition"];
 
@@ -53,7 +54,10 @@ internal sealed partial class DefinitionParser
         {
             return (null, [new("INVALID_JSON_DESCRIPTION", $"The definition is not valid JSON: {e.Message.Split(" Path:")[0].Split(" LineNumber:")[0].TrimEnd()}", null)]);
         }
-        if (root is not JsonObject top) return (null, [new(FieldReader.Schema, "The definition must be a JSON object", "/")]);
+        if (root is not JsonObject top)
+        {
+            return (null, [new(FieldReader.Schema, "The definition must be a JSON object", "/")]);
+        }
         var parser = new DefinitionParser();
         var definition = parser.Machine(top, "/", topLevel: true);
         var all = parser._schema.Concat(parser._transitions).Concat(parser._ends).ToList();
@@ -69,27 +73,43 @@ internal sealed partial class DefinitionParser
         var comment = r.String("Comment");
         var timeout = topLevel ? (int?)r.Integer("TimeoutSeconds", 0, 99_999_999) : null;
         if (topLevel && r.String("QueryLanguage") is string ql && ql != "JSONPath")
+        {
             r.Fail("QueryLanguage 'JSONata' is not supported by this simulator yet: write the state machine with JSONPath (the default)", r.At("QueryLanguage"));
+        }
         var statesObj = r.ObjectField("States");
         var states = new Dictionary<string, StateDefinition>(StringComparer.Ordinal);
         if (statesObj is not null)
         {
-            if (statesObj.Count == 0) r.Fail("The field 'States' should be non-empty", r.At("States"));
+            if (statesObj.Count == 0)
+            {
+                r.Fail("The field 'States' should be non-empty", r.At("States"));
+            }
             foreach (var (name, node) in statesObj)
             {
                 var at = $"{r.At("States")}/{name}";
-                if (name.Length > 80) _schema.Add(new(FieldReader.Schema, "State names must be at most 80 characters", at));
+                if (name.Length > 80)
+                {
+                    _schema.Add(new(FieldReader.Schema, "State names must be at most 80 characters", at));
+                }
                 if (node is not JsonObject so)
                 {
                     _schema.Add(new(FieldReader.Schema, $"The value for the field '{name}' must be an OBJECT", at));
                     continue;
                 }
-                if (State(name, so, at) is { } s) states[name] = s;
+                if (State(name, so, at) is { } s)
+                {
+                    states[name] = s;
+                }
             }
         }
         if (startAt is not null && statesObj is not null && !statesObj.ContainsKey(startAt))
+        {
             _transitions.Add(new("MISSING_TRANSITION_TARGET", $"Missing 'Next' target: {startAt}", r.At("StartAt")));
-        if (statesObj is not null) CheckGraph(startAt, states, r.At("States"));
+        }
+        if (statesObj is not null)
+        {
+            CheckGraph(startAt, states, r.At("States"));
+        }
         return new StateMachineDefinition(startAt ?? "", states, timeout, comment);
     }
 
@@ -98,24 +118,41 @@ internal sealed partial class DefinitionParser
         var r = new FieldReader(obj, at, _schema);
         r.Required("Type");
         var typeText = r.String("Type");
-        if (typeText is null) return null;
+        if (typeText is null)
+        {
+            return null;
+        }
         if (!Enum.TryParse<StateType>(typeText, ignoreCase: false, out var type) || !Enum.IsDefined(type) || typeText.Any(char.IsDigit))
         {
             r.Fail($"Value is not a valid state type: '{typeText}' (one of Task, Pass, Choice, Wait, Succeed, Fail, Parallel, Map)", r.At("Type"));
             return null;
         }
         foreach (var jsonata in JsonataOnly.Where(r.Has))
+        {
             r.Fail($"The QueryLanguage is set to 'JSONPath', but field '{jsonata}' is only supported for the 'JSONata' QueryLanguage");
+        }
         r.OnlyFields(Allowed[type].Concat(JsonataOnly).ToHashSet(StringComparer.Ordinal));
         var next = r.String("Next");
         var end = r.Boolean("End") ?? false;
         if (type is StateType.Task or StateType.Pass or StateType.Wait or StateType.Parallel or StateType.Map)
         {
-            if (next is null && !end && !r.Has("Next")) r.Fail("There should be exactly one of the following fields: [Next, End]");
-            else if (next is not null && end) r.Fail("There should only be one of the following fields: [Next, End]");
+            if (next is null && !end && !r.Has("Next"))
+            {
+                r.Fail("There should be exactly one of the following fields: [Next, End]");
+            }
+            else if (next is not null && end)
+            {
+                r.Fail("There should only be one of the following fields: [Next, End]");
+            }
         }
-        if (type == StateType.Task) r.Required("Resource");
-        if (type == StateType.Choice) r.Required("Choices");
+        if (type == StateType.Task)
+        {
+            r.Required("Resource");
+        }
+        if (type == StateType.Choice)
+        {
+            r.Required("Choices");
+        }
 
         var parameters = Template(r, "Parameters");
         var (distributed, childType) = type == StateType.Map ? ProcessorConfig(r) : (false, Executions.WorkflowType.Standard);
@@ -179,16 +216,27 @@ internal sealed partial class DefinitionParser
             ResultWriter = distributed ? ResultWriter(r) : null,
             Label = label,
         };
-        if (type == StateType.Task && r.Has("Credentials")) r.ObjectField("Credentials");
+        if (type == StateType.Task && r.Has("Credentials"))
+        {
+            r.ObjectField("Credentials");
+        }
         if (state.Resource is string resource && Integrations.TaskResource.Parse(resource) is null)
+        {
             _schema.Add(new("INVALID_RESOURCE",
                 $"The resource provided {resource} is not recognized. The value is not a valid resource ARN, or the resource is not available in this region.",
                 r.At("Resource")));
+        }
         if (type == StateType.Wait)
         {
-            var count = new[] { "Seconds", "Timestamp", "SecondsPath", "TimestampPath" }.Count(r.Has);
-            if (count == 0) r.Fail("There should be exactly one of the following fields: [Seconds, Timestamp, SecondsPath, TimestampPath]");
-            else if (count > 1) r.Fail("There should only be one of the following fields: [Seconds, Timestamp, SecondsPath, TimestampPath]");
+            var count = WaitFields.Count(r.Has);
+            if (count == 0)
+            {
+                r.Fail("There should be exactly one of the following fields: [Seconds, Timestamp, SecondsPath, TimestampPath]");
+            }
+            else if (count > 1)
+            {
+                r.Fail("There should only be one of the following fields: [Seconds, Timestamp, SecondsPath, TimestampPath]");
+            }
         }
         if (type == StateType.Fail)
         {
@@ -200,38 +248,64 @@ internal sealed partial class DefinitionParser
             r.AtMostOne("TimeoutSeconds", "TimeoutSecondsPath");
             r.AtMostOne("HeartbeatSeconds", "HeartbeatSecondsPath");
             if (state.HeartbeatSeconds is int hb && (state.TimeoutSeconds ?? 99_999_999) <= hb)
+            {
                 r.Fail("HeartbeatSeconds must be smaller than TimeoutSeconds", r.At("HeartbeatSeconds"));
+            }
         }
         if (type == StateType.Map)
         {
             r.AtMostOne("ItemProcessor", "Iterator");
-            if (!r.Has("ItemProcessor") && !r.Has("Iterator")) r.Fail("These fields are required: [ItemProcessor]");
+            if (!r.Has("ItemProcessor") && !r.Has("Iterator"))
+            {
+                r.Fail("These fields are required: [ItemProcessor]");
+            }
             r.AtMostOne("ItemSelector", "Parameters");
             r.AtMostOne("MaxConcurrency", "MaxConcurrencyPath");
             r.AtMostOne("ToleratedFailureCount", "ToleratedFailureCountPath");
             r.AtMostOne("ToleratedFailurePercentage", "ToleratedFailurePercentagePath");
         }
-        if (type == StateType.Pass) r.AtMostOne("Result", "Parameters");
+        if (type == StateType.Pass)
+        {
+            r.AtMostOne("Result", "Parameters");
+        }
         return state;
     }
 
     private static OptionalPath OptionalPathField(FieldReader r, string name, bool reference)
     {
-        if (!r.Object.TryGetPropertyValue(name, out var node)) return OptionalPath.Root;
-        if (node is null) return new OptionalPath(null);
+        if (!r.Object.TryGetPropertyValue(name, out var node))
+        {
+            return OptionalPath.Root;
+        }
+        if (node is null)
+        {
+            return new OptionalPath(null);
+        }
         return PathField(r, name, reference) is string p ? new OptionalPath(p) : OptionalPath.Root;
     }
 
     private static string? PathField(FieldReader r, string name, bool reference, bool context = false)
     {
         var text = r.String(name);
-        if (text is null) return null;
+        if (text is null)
+        {
+            return null;
+        }
         try
         {
             var path = PathCache.Get(text);
-            if (reference && !path.IsReference) r.Fail("Value is not a Reference Path", r.At(name));
-            else if (reference && path.Root != PathRoot.Input && !context && path.Root != PathRoot.Variable) r.Fail("Value is not a Reference Path", r.At(name));
-            else return text;
+            if (reference && !path.IsReference)
+            {
+                r.Fail("Value is not a Reference Path", r.At(name));
+            }
+            else if (reference && path.Root != PathRoot.Input && !context && path.Root != PathRoot.Variable)
+            {
+                r.Fail("Value is not a Reference Path", r.At(name));
+            }
+            else
+            {
+                return text;
+            }
         }
         catch (JsonPathException e)
         {
@@ -243,8 +317,14 @@ internal sealed partial class DefinitionParser
     private static string? PathOrIntrinsic(FieldReader r, string name)
     {
         var text = r.String(name);
-        if (text is null) return null;
-        if (IntrinsicParser.IsIntrinsic(text)) return CheckIntrinsic(r, name, text) ? text : null;
+        if (text is null)
+        {
+            return null;
+        }
+        if (IntrinsicParser.IsIntrinsic(text))
+        {
+            return CheckIntrinsic(r, name, text) ? text : null;
+        }
         return PathField(r, name, reference: true, context: true);
     }
 
@@ -265,8 +345,14 @@ internal sealed partial class DefinitionParser
     private static DateTimeOffset? TimestampField(FieldReader r, string name)
     {
         var text = r.String(name);
-        if (text is null) return null;
-        if (Timestamps.TryParse(text, out var t)) return t;
+        if (text is null)
+        {
+            return null;
+        }
+        if (Timestamps.TryParse(text, out var t))
+        {
+            return t;
+        }
         r.Fail("The value for the field 'Timestamp' must be a valid ISO-8601 timestamp, e.g. 2026-03-14T01:59:00Z", r.At(name));
         return null;
     }

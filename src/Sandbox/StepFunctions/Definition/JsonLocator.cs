@@ -15,7 +15,10 @@ public static class JsonLocator
     /// <returns>The line and column of the deepest property or element on the way to <paramref name="location"/>.</returns>
     public static (int Line, int Column) Find(string json, string? location)
     {
-        if (string.IsNullOrEmpty(location) || location == "/") return (1, 1);
+        if (string.IsNullOrEmpty(location) || location == "/")
+        {
+            return (1, 1);
+        }
         var target = Segments(location);
         var bytes = Encoding.UTF8.GetBytes(json);
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
@@ -57,7 +60,10 @@ public static class JsonLocator
 
     private static void ElementInArray(Stack<(bool IsArray, int Index)> stack, List<string> path, List<string> target, long at, ref long best, ref int bestDepth)
     {
-        if (stack.Count == 0 || !stack.Peek().IsArray) return;
+        if (stack.Count == 0 || !stack.Peek().IsArray)
+        {
+            return;
+        }
         var (isArray, index) = stack.Pop();
         stack.Push((isArray, index + 1));
         Trim(path, stack.Count - 1);
@@ -67,13 +73,25 @@ public static class JsonLocator
 
     private static void Trim(List<string> path, int keep)
     {
-        while (path.Count > Math.Max(0, keep)) path.RemoveAt(path.Count - 1);
+        while (path.Count > Math.Max(0, keep))
+        {
+            path.RemoveAt(path.Count - 1);
+        }
     }
 
     private static void Consider(List<string> path, List<string> target, long at, ref long best, ref int bestDepth)
     {
-        if (path.Count > target.Count || path.Count <= bestDepth) return;
-        for (var i = 0; i < path.Count; i++) if (path[i] != target[i]) return;
+        if (path.Count > target.Count || path.Count <= bestDepth)
+        {
+            return;
+        }
+        for (var i = 0; i < path.Count; i++)
+        {
+            if (path[i] != target[i])
+            {
+                return;
+            }
+        }
         best = at;
         bestDepth = path.Count;
     }
@@ -88,7 +106,9 @@ public static class JsonLocator
             if (bracket < 0 || !part.EndsWith(']')) { result.Add(part); continue; }
             result.Add(part[..bracket]);
             foreach (var index in part[(bracket + 1)..^1].Split("]["))
+            {
                 result.Add($"[{index}]");
+            }
         }
         return result;
     }
@@ -99,7 +119,10 @@ public static class JsonLocator
         for (long i = 0; i < offset && i < bytes.Length; i++)
         {
             if (bytes[i] == (byte)'\n') { line++; column = 1; }
-            else if ((bytes[i] & 0xC0) != 0x80) column++;
+            else if ((bytes[i] & 0xC0) != 0x80)
+            {
+                column++;
+            }
         }
         return (line, column);
     }

@@ -31,7 +31,10 @@ public sealed class StateMachineDefinition
     public static StateMachineDefinition Parse(string json)
     {
         var (definition, diagnostics) = DefinitionParser.Parse(json);
-        if (diagnostics.Count > 0) throw new InvalidDefinitionException(diagnostics);
+        if (diagnostics.Count > 0)
+        {
+            throw new InvalidDefinitionException(diagnostics);
+        }
         return definition!;
     }
 

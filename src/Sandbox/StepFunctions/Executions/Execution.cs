@@ -104,7 +104,10 @@ public sealed class Execution
 
     internal void Stop(ExecutionStatus status, DateTimeOffset at, string? output, string? error, string? cause)
     {
-        if (!IsRunning) return;
+        if (!IsRunning)
+        {
+            return;
+        }
         Status = status;
         StopDate = at;
         Output = output;

@@ -41,7 +41,10 @@ internal sealed class ExecutionFrame
     /// <summary>Ends the chain if the frame was aborted.</summary>
     public void ThrowIfAborted()
     {
-        if (Aborted) throw new FrameAbortedException();
+        if (Aborted)
+        {
+            throw new FrameAbortedException();
+        }
     }
 }
 

@@ -70,8 +70,14 @@ internal sealed partial class ExecutionRunner
         catch (StatesException e) when (_execution.IsRunning)
         {
             var details = new JsonObject();
-            if (e.Error is not null) details["error"] = e.Error;
-            if (e.Cause is not null) details["cause"] = e.Cause;
+            if (e.Error is not null)
+            {
+                details["error"] = e.Error;
+            }
+            if (e.Cause is not null)
+            {
+                details["cause"] = e.Cause;
+            }
             AppendUnchecked(_top, "ExecutionFailed", "executionFailedEventDetails", details);
             Finish(ExecutionStatus.Failed, Now, null, e.Error, e.Cause);
         }
@@ -91,10 +97,19 @@ internal sealed partial class ExecutionRunner
     /// <summary>Stops the execution with StopExecution: ExecutionAborted.</summary>
     public void Abort(string? error, string? cause)
     {
-        if (!_execution.IsRunning) return;
+        if (!_execution.IsRunning)
+        {
+            return;
+        }
         var details = new JsonObject();
-        if (error is not null) details["error"] = error;
-        if (cause is not null) details["cause"] = cause;
+        if (error is not null)
+        {
+            details["error"] = error;
+        }
+        if (cause is not null)
+        {
+            details["cause"] = cause;
+        }
         AppendUnchecked(_top, "ExecutionAborted", "executionAbortedEventDetails", details);
         _top.Abort();
         Finish(ExecutionStatus.Aborted, Now, null, error, cause);
@@ -102,7 +117,10 @@ internal sealed partial class ExecutionRunner
 
     private void TimeOut()
     {
-        if (!_execution.IsRunning) return;
+        if (!_execution.IsRunning)
+        {
+            return;
+        }
         var cause = _execution.StateMachine.Definition.TimeoutSeconds is int s
             ? $"The execution ran past its TimeoutSeconds ({s} s)."
             : _execution.StateMachine.Type == WorkflowType.Express ? "An Express execution can run for at most 5 minutes." : "A Standard execution can run for at most one year.";
@@ -113,7 +131,10 @@ internal sealed partial class ExecutionRunner
 
     private void Finish(ExecutionStatus status, DateTimeOffset at, string? output, string? error, string? cause)
     {
-        if (!_execution.IsRunning) return;
+        if (!_execution.IsRunning)
+        {
+            return;
+        }
         _execution.Stop(status, at, output, error, cause);
         _sim.Trace.Add(at, Observability.TraceKind.StateMachineExecutionStopped, _execution.StateMachine.Name, _execution.Name,
             $"{_execution.StatusText}{(error is null ? "" : $" {error}")} after {_execution.StateTransitions} state transitions, {_execution.History.Count} events",
@@ -128,7 +149,10 @@ internal sealed partial class ExecutionRunner
         {
             frame.ThrowIfAborted();
             var (output, next) = await RunStateAsync(state, input, frame);
-            if (next is null) return output;
+            if (next is null)
+            {
+                return output;
+            }
             input = output;
             state = machine.States[next];
         }
@@ -138,7 +162,10 @@ internal sealed partial class ExecutionRunner
     {
         _execution.StateTransitions++;
         var inputText = JsonValues.Text(input);
-        if (inputText.Length > _execution.LargestPayloadBytes) _execution.LargestPayloadBytes = JsonValues.Utf8Size(inputText);
+        if (inputText.Length > _execution.LargestPayloadBytes)
+        {
+            _execution.LargestPayloadBytes = JsonValues.Utf8Size(inputText);
+        }
         var entered = Append(frame, $"{state.Type}StateEntered", "stateEnteredEventDetails", new JsonObject
         {
             ["name"] = state.Name,
@@ -173,8 +200,14 @@ internal sealed partial class ExecutionRunner
             },
             ["StateMachine"] = new JsonObject { ["Id"] = _execution.StateMachine.Arn, ["Name"] = _execution.StateMachine.Name },
         };
-        if (taskToken is not null) ctx["Task"] = new JsonObject { ["Token"] = taskToken };
-        if (run.Frame.MapItem is not null) ctx["Map"] = new JsonObject { ["Item"] = run.Frame.MapItem.DeepClone() };
+        if (taskToken is not null)
+        {
+            ctx["Task"] = new JsonObject { ["Token"] = taskToken };
+        }
+        if (run.Frame.MapItem is not null)
+        {
+            ctx["Map"] = new JsonObject { ["Item"] = run.Frame.MapItem.DeepClone() };
+        }
         return ctx;
     }
 
@@ -203,8 +236,10 @@ internal sealed partial class ExecutionRunner
     {
         var text = JsonValues.Text(output);
         if (text.Length > MaxPayloadBytes / 3 && JsonValues.Utf8Size(text) > MaxPayloadBytes)
+        {
             throw new StatesException(StatesErrors.DataLimitExceeded,
                 $"The state/task '{run.State.Name}' returned a result with a size exceeding the maximum number of bytes service limit.");
+        }
     }
 
     /// <summary>Writes the state's Exited event (with its assigned variables) and returns its output and next state.</summary>
@@ -220,7 +255,10 @@ internal sealed partial class ExecutionRunner
         if (assigned is { Count: > 0 })
         {
             var vars = new JsonObject();
-            foreach (var (k, v) in assigned) vars[k] = JsonValues.Text(v);
+            foreach (var (k, v) in assigned)
+            {
+                vars[k] = JsonValues.Text(v);
+            }
             details["assignedVariables"] = vars;
             details["assignedVariablesDetails"] = Truncated();
         }
@@ -231,7 +269,10 @@ internal sealed partial class ExecutionRunner
     /// <summary>Evaluates Assign against <paramref name="input"/> and sets the variables (all read the old values).</summary>
     private JsonObject? Assign(StateRun run, JsonObject? assign, JsonNode? input)
     {
-        if (assign is null) return null;
+        if (assign is null)
+        {
+            return null;
+        }
         var values = Io(run, () => (JsonObject)DataFlow.ApplyTemplate(assign, Scope(run, input), _intrinsics)!);
         run.Frame.Variables.Set(values);
         return values;
@@ -241,15 +282,20 @@ internal sealed partial class ExecutionRunner
     {
         frame.ThrowIfAborted();
         if (_execution.EventCount >= MaxHistoryEvents - 1)
+        {
             throw new StatesException(StatesErrors.Runtime,
                 $"The execution reached the quota of {MaxHistoryEvents:N0} events in its history. Continue the work in a new execution (states:startExecution) instead of looping.");
+        }
         return AppendUnchecked(frame, type, detailsName, details, advance);
     }
 
     private long AppendUnchecked(ExecutionFrame frame, string type, string? detailsName, JsonObject? details, bool advance = true)
     {
         var e = _execution.Append(Now, frame.LastEventId, type, detailsName, details);
-        if (advance) frame.LastEventId = e.Id;
+        if (advance)
+        {
+            frame.LastEventId = e.Id;
+        }
         return e.Id;
     }
 
@@ -258,7 +304,10 @@ internal sealed partial class ExecutionRunner
     /// <summary>A task that completes after <paramref name="delay"/> of virtual time.</summary>
     private Task DelayAsync(TimeSpan delay)
     {
-        if (delay <= TimeSpan.Zero) return Task.CompletedTask;
+        if (delay <= TimeSpan.Zero)
+        {
+            return Task.CompletedTask;
+        }
         var done = new TaskCompletionSource();
         _sim.ScheduleAt(Now + delay, () => done.TrySetResult());
         return done.Task;

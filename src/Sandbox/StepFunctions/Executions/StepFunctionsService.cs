@@ -39,13 +39,20 @@ public sealed class StepFunctionsService
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(definition);
         if (name.Length is 0 or > 80 || name.Any(c => c is ' ' or '<' or '>' or '{' or '}' or '[' or ']' or '?' or '*' or '"' or '#' or '%' or '\\' or '^' or '|' or '~' or '`' or '$' or '&' or ',' or ';' or ':' or '/' || char.IsControl(c)))
+        {
             throw new StepFunctionsException("InvalidName", $"Invalid Name: '{name}'");
+        }
         var parsed = StateMachineDefinition.Parse(definition);
         var violations = (type == WorkflowType.Express ? ExpressViolations(parsed, "/States") : ExpressChildViolations(parsed, "/States")).ToList();
         if (violations.Count > 0)
+        {
             throw new InvalidDefinitionException(violations);
+        }
         var arn = $"arn:aws:states:{_sim.Options.Region}:{_sim.Options.AccountId}:stateMachine:{name}";
-        if (_machines.ContainsKey(arn)) throw new StepFunctionsException("StateMachineAlreadyExists", $"State Machine Already Exists: '{arn}'");
+        if (_machines.ContainsKey(arn))
+        {
+            throw new StepFunctionsException("StateMachineAlreadyExists", $"State Machine Already Exists: '{arn}'");
+        }
         var machine = new StateMachine(name, arn, type, parsed, definition)
         {
             RoleArn = $"arn:aws:iam::{_sim.Options.AccountId}:role/StepFunctions-{name}-role",
@@ -72,7 +79,9 @@ public sealed class StepFunctionsService
             throw new StepFunctionsException("InvalidExecutionInput", $"Invalid State Machine Execution Input: '{e.Message}'");
         }
         if (JsonValues.Utf8Size(input) > ExecutionRunner.MaxPayloadBytes)
+        {
             throw new StepFunctionsException("InvalidExecutionInput", $"The input is larger than the quota of {ExecutionRunner.MaxPayloadBytes} bytes (256 KiB).");
+        }
         return Launch(machine, name ?? _sim.NewRequestId(), input);
     }
 
@@ -101,7 +110,10 @@ public sealed class StepFunctionsService
     {
         var kind = machine.Type == WorkflowType.Express ? "express" : "execution";
         var arn = $"arn:aws:states:{_sim.Options.Region}:{_sim.Options.AccountId}:{kind}:{machine.Name}:{name}";
-        if (_executions.ContainsKey(arn)) throw new StepFunctionsException("ExecutionAlreadyExists", $"Execution Already Exists: '{arn}'");
+        if (_executions.ContainsKey(arn))
+        {
+            throw new StepFunctionsException("ExecutionAlreadyExists", $"Execution Already Exists: '{arn}'");
+        }
         var execution = new Execution(machine, name, arn, input, _sim.Time.QueueTime);
         _executions.Add(arn, execution);
         _order.Add(execution);
@@ -117,7 +129,9 @@ public sealed class StepFunctionsService
     public Execution StartSyncExecution(string stateMachine, string? input = null, string? name = null)
     {
         if (Find(stateMachine).Type != WorkflowType.Express)
+        {
             throw new StepFunctionsException("StateMachineTypeNotSupported", "This operation is not supported by this type of state machine");
+        }
         var execution = StartExecution(stateMachine, input, name);
         _sim.RunUntilComplete(execution.Completion);
         return execution;
@@ -181,14 +195,23 @@ public sealed class StepFunctionsService
             ["StateMachineArn"] = e.StateMachine.Arn,
             ["Status"] = e.StatusText,
         };
-        if (e.StopDate is DateTimeOffset stop) o["StopDate"] = Timestamps.Format(stop);
+        if (e.StopDate is DateTimeOffset stop)
+        {
+            o["StopDate"] = Timestamps.Format(stop);
+        }
         if (e.Output is not null)
         {
             o["Output"] = parseOutput ? JsonValues.Parse(e.Output) : e.Output;
             o["OutputDetails"] = new JsonObject { ["Included"] = true };
         }
-        if (e.Error is not null) o["Error"] = e.Error;
-        if (e.Cause is not null) o["Cause"] = e.Cause;
+        if (e.Error is not null)
+        {
+            o["Error"] = e.Error;
+        }
+        if (e.Cause is not null)
+        {
+            o["Cause"] = e.Cause;
+        }
         return o;
     }
 
@@ -198,14 +221,28 @@ public sealed class StepFunctionsService
         foreach (var (name, state) in machine.States)
         {
             if (state.Resource is string r && Integrations.TaskResource.Parse(r) is { } resource && (resource.Sync || resource.WaitForTaskToken))
+            {
                 yield return new DefinitionDiagnostic("SCHEMA_VALIDATION_FAILED",
                     $"Express state machine does not support '{(resource.Sync ? ".sync" : ".waitForTaskToken")}' service integration", $"{at}/{name}/Resource");
+            }
             for (var i = 0; i < state.Branches.Count; i++)
-                foreach (var d in ExpressViolations(state.Branches[i], $"{at}/{name}/Branches[{i}]/States")) yield return d;
+            {
+                foreach (var d in ExpressViolations(state.Branches[i], $"{at}/{name}/Branches[{i}]/States"))
+                {
+                    yield return d;
+                }
+            }
             if (state.Distributed)
+            {
                 yield return new DefinitionDiagnostic("SCHEMA_VALIDATION_FAILED", "Express state machine does not support Distributed Map: run it in a Standard state machine", $"{at}/{name}/ItemProcessor/ProcessorConfig/Mode");
+            }
             else if (state.ItemProcessor is { } processor)
-                foreach (var d in ExpressViolations(processor, $"{at}/{name}/ItemProcessor/States")) yield return d;
+            {
+                foreach (var d in ExpressViolations(processor, $"{at}/{name}/ItemProcessor/States"))
+                {
+                    yield return d;
+                }
+            }
         }
     }
 
@@ -219,7 +256,10 @@ public sealed class StepFunctionsService
             {
                 if (state.Distributed && state.ChildExecutionType == WorkflowType.Express)
                 {
-                    foreach (var d in ExpressViolations(processor, $"{at}/{name}/ItemProcessor/States")) yield return d;
+                    foreach (var d in ExpressViolations(processor, $"{at}/{name}/ItemProcessor/States"))
+                    {
+                        yield return d;
+                    }
                     continue;
                 }
 
@@ -227,21 +267,35 @@ public sealed class StepFunctionsService
             }
 
             foreach (var (branch, where) in inner)
-                foreach (var d in ExpressChildViolations(branch, where)) yield return d;
+            {
+                foreach (var d in ExpressChildViolations(branch, where))
+                {
+                    yield return d;
+                }
+            }
         }
     }
 
     private TaskTokenWaiter Token(string token)
     {
-        if (!_tokens.TryGetValue(token, out var waiter)) throw new StepFunctionsException("TaskDoesNotExist", "Task Does Not Exist");
-        if (waiter.Closed || !waiter.Execution.IsRunning) throw new StepFunctionsException("TaskTimedOut", "Task Timed Out");
+        if (!_tokens.TryGetValue(token, out var waiter))
+        {
+            throw new StepFunctionsException("TaskDoesNotExist", "Task Does Not Exist");
+        }
+        if (waiter.Closed || !waiter.Execution.IsRunning)
+        {
+            throw new StepFunctionsException("TaskTimedOut", "Task Timed Out");
+        }
         return waiter;
     }
 
     private StateMachine Find(string nameOrArn)
     {
         ArgumentNullException.ThrowIfNull(nameOrArn);
-        if (_machines.TryGetValue(nameOrArn, out var m)) return m;
+        if (_machines.TryGetValue(nameOrArn, out var m))
+        {
+            return m;
+        }
         var byName = _machines.Values.FirstOrDefault(x => x.Name == nameOrArn);
         return byName ?? throw new StepFunctionsException("StateMachineDoesNotExist", $"State Machine Does Not Exist: '{nameOrArn}'");
     }

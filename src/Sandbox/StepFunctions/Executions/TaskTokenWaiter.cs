@@ -41,20 +41,29 @@ internal sealed class TaskTokenWaiter
     /// </summary>
     public void Succeed(JsonNode? output)
     {
-        if (!Close()) return;
+        if (!Close())
+        {
+            return;
+        }
         _sim.ScheduleAt(_sim.Now, () => _done.TrySetResult(output));
     }
 
     /// <summary>Fails the task (see <see cref="Succeed"/> for when the state machine continues).</summary>
     public void Fail(StatesException error)
     {
-        if (!Close()) return;
+        if (!Close())
+        {
+            return;
+        }
         _sim.ScheduleAt(_sim.Now, () => _done.TrySetException(error));
     }
 
     private bool Close()
     {
-        if (_closed) return false;
+        if (_closed)
+        {
+            return false;
+        }
         _closed = true;
         _heartbeat?.Dispose();
         return true;
@@ -62,7 +71,10 @@ internal sealed class TaskTokenWaiter
 
     private void TimedOut()
     {
-        if (_closed) return;
+        if (_closed)
+        {
+            return;
+        }
         _closed = true;
         _done.TrySetException(new StatesException(StatesErrors.HeartbeatTimeout, null));
     }

@@ -14,14 +14,22 @@ internal sealed class VariableScope(VariableScope? parent = null)
     public (bool Found, JsonNode? Value) Get(string name)
     {
         for (var s = this; s is not null; s = s.Parent)
-            if (s._values.TryGetValue(name, out var v)) return (true, v);
+        {
+            if (s._values.TryGetValue(name, out var v))
+            {
+                return (true, v);
+            }
+        }
         return (false, null);
     }
 
     /// <summary>Sets variables in this scope.</summary>
     public void Set(JsonObject values)
     {
-        foreach (var (k, v) in values) _values[k] = v?.DeepClone();
+        foreach (var (k, v) in values)
+        {
+            _values[k] = v?.DeepClone();
+        }
     }
 
     /// <summary>The scope this one is nested in.</summary>

@@ -38,7 +38,10 @@ public sealed record HistoryEvent
             ["id"] = Id,
             ["previousEventId"] = PreviousEventId,
         };
-        if (DetailsName is not null) o[DetailsName] = Details?.DeepClone();
+        if (DetailsName is not null)
+        {
+            o[DetailsName] = Details?.DeepClone();
+        }
         return o;
     }
 }

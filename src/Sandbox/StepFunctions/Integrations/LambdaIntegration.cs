@@ -17,7 +17,9 @@ internal static class LambdaIntegration
         var name = NameOf(functionName);
         var result = await sim.Lambda.InvokeAsync(name, payload);
         if (result.FunctionError is not null)
+        {
             throw new StatesException(result.ErrorType ?? "Unhandled", result.Payload);
+        }
         if (result.StatusCode is < 200 or >= 300)
         {
             var arn = $"arn:aws:lambda:{sim.Options.Region}:{sim.Options.AccountId}:function:{name}";
@@ -47,7 +49,10 @@ internal static class LambdaIntegration
             ["X-Amzn-Trace-Id"] = $"Root=1-{sim.NewHexId(8)}-{sim.NewHexId(24)};Sampled=0",
         };
         var all = new JsonObject();
-        foreach (var (k, v) in Headers()) all[k] = new JsonArray(v!.DeepClone());
+        foreach (var (k, v) in Headers())
+        {
+            all[k] = new JsonArray(v!.DeepClone());
+        }
         return new JsonObject
         {
             ["ExecutedVersion"] = "$LATEST",
@@ -66,9 +71,15 @@ internal static class LambdaIntegration
     /// <summary>The function's response as JSON (a non-JSON response is kept as a string).</summary>
     public static JsonNode? ParsePayload(string? payload)
     {
-        if (string.IsNullOrWhiteSpace(payload)) return null;
+        if (string.IsNullOrWhiteSpace(payload))
+        {
+            return null;
+        }
         var first = payload.TrimStart()[0];
-        if (first is not ('{' or '[' or '"' or '-' or 't' or 'f' or 'n') && !char.IsAsciiDigit(first)) return JsonValue.Create(payload);
+        if (first is not ('{' or '[' or '"' or '-' or 't' or 'f' or 'n') && !char.IsAsciiDigit(first))
+        {
+            return JsonValue.Create(payload);
+        }
         try
         {
             return JsonValues.Parse(payload);
@@ -83,8 +94,14 @@ internal static class LambdaIntegration
     public static string NameOf(string functionName)
     {
         var parts = functionName.Split(':');
-        if (parts.Length >= 7 && parts[0] == "arn") return parts[6];
-        if (parts.Length >= 3 && parts[1] == "function") return parts[2];
+        if (parts.Length >= 7 && parts[0] == "arn")
+        {
+            return parts[6];
+        }
+        if (parts.Length >= 3 && parts[1] == "function")
+        {
+            return parts[2];
+        }
         return parts[0];
     }
 }

@@ -40,8 +40,13 @@ internal sealed record TaskResource
         ArgumentNullException.ThrowIfNull(arn);
         var parts = arn.Split(':');
         if (parts.Length >= 7 && parts[0] == "arn" && parts[2] == "lambda" && parts[5] == "function" && parts[6].Length > 0)
+        {
             return new TaskResource { Arn = arn, FunctionName = parts[6], Service = "lambda", Action = "invoke" };
-        if (parts.Length < 6 || parts[0] != "arn" || parts[2] != "states" || parts[3].Length != 0 || parts[4].Length != 0) return null;
+        }
+        if (parts.Length < 6 || parts[0] != "arn" || parts[2] != "states" || parts[3].Length != 0 || parts[4].Length != 0)
+        {
+            return null;
+        }
         var service = parts[5];
         var rest = string.Join(':', parts.Skip(6));
         var sync = false;
@@ -49,8 +54,14 @@ internal sealed record TaskResource
         if (rest.EndsWith(".waitForTaskToken", StringComparison.Ordinal)) { token = true; rest = rest[..^".waitForTaskToken".Length]; }
         else if (rest.EndsWith(".sync:2", StringComparison.Ordinal)) { sync = true; rest = rest[..^".sync:2".Length]; }
         else if (rest.EndsWith(".sync", StringComparison.Ordinal)) { sync = true; rest = rest[..^".sync".Length]; }
-        if (!Supported.Contains($"{service}:{rest}")) return null;
-        if (sync && service != "states") return null;
+        if (!Supported.Contains($"{service}:{rest}"))
+        {
+            return null;
+        }
+        if (sync && service != "states")
+        {
+            return null;
+        }
         return new TaskResource { Arn = arn, Service = service, Action = rest, Sync = sync, WaitForTaskToken = token };
     }
 }

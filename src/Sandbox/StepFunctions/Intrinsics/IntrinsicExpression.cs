@@ -29,7 +29,10 @@ internal sealed class PathArgument(JsonPath path) : IntrinsicExpression
 {
     public override JsonNode? Evaluate(PathScope scope, IntrinsicContext context)
     {
-        if (path.TryEvaluate(scope.Start(path), out var value)) return value;
+        if (path.TryEvaluate(scope.Start(path), out var value))
+        {
+            return value;
+        }
         throw new StatesException(StatesErrors.Runtime, $"The JSONPath '{path.Text}' could not be found in the input '{JsonValues.Text(scope.Start(path))}'");
     }
 }
@@ -44,9 +47,15 @@ internal sealed class IntrinsicCall(string name, IReadOnlyList<IntrinsicExpressi
     public override JsonNode? Evaluate(PathScope scope, IntrinsicContext context)
     {
         var values = new List<JsonNode?>(Arguments.Count);
-        foreach (var a in Arguments) values.Add(a.Evaluate(scope, context));
+        foreach (var a in Arguments)
+        {
+            values.Add(a.Evaluate(scope, context));
+        }
         var escapedTemplate = Name == "States.Format" && Arguments.Count > 0 && Arguments[0] is StringLiteralArgument literal;
-        if (escapedTemplate) values[0] = JsonValue.Create(((StringLiteralArgument)Arguments[0]).Raw);
+        if (escapedTemplate)
+        {
+            values[0] = JsonValue.Create(((StringLiteralArgument)Arguments[0]).Raw);
+        }
         return IntrinsicFunctions.Invoke(Name, values, context, escapedTemplate);
     }
 }

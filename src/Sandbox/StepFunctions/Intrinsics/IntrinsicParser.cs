@@ -26,19 +26,34 @@ internal sealed class IntrinsicParser(string text)
     {
         var call = ParseCall(1);
         SkipSpaces();
-        if (_pos < text.Length) throw Error($"unexpected '{text[_pos]}' after the closing ')'");
+        if (_pos < text.Length)
+        {
+            throw Error($"unexpected '{text[_pos]}' after the closing ')'");
+        }
         return call;
     }
 
     private IntrinsicCall ParseCall(int depth)
     {
-        if (depth > MaxNesting) throw Error($"more than {MaxNesting} nested intrinsic functions");
+        if (depth > MaxNesting)
+        {
+            throw Error($"more than {MaxNesting} nested intrinsic functions");
+        }
         var start = _pos;
-        while (_pos < text.Length && (char.IsAsciiLetterOrDigit(text[_pos]) || text[_pos] == '.')) _pos++;
+        while (_pos < text.Length && (char.IsAsciiLetterOrDigit(text[_pos]) || text[_pos] == '.'))
+        {
+            _pos++;
+        }
         var name = text[start.._pos];
-        if (!IntrinsicFunctions.Names.Contains(name)) throw Error($"'{name}' is not an intrinsic function (known: {string.Join(", ", IntrinsicFunctions.Names)})");
+        if (!IntrinsicFunctions.Names.Contains(name))
+        {
+            throw Error($"'{name}' is not an intrinsic function (known: {string.Join(", ", IntrinsicFunctions.Names)})");
+        }
         SkipSpaces();
-        if (Peek() != '(') throw Error($"expected '(' after {name}");
+        if (Peek() != '(')
+        {
+            throw Error($"expected '(' after {name}");
+        }
         _pos++;
         var args = new List<IntrinsicExpression>();
         SkipSpaces();
@@ -62,14 +77,25 @@ internal sealed class IntrinsicParser(string text)
             var raw = ReadString();
             return new StringLiteralArgument(Unescape(raw), raw);
         }
-        if (c == '$') return new PathArgument(ReadPath());
-        if (IsIntrinsic(text[_pos..])) return ParseCall(depth + 1);
+        if (c == '$')
+        {
+            return new PathArgument(ReadPath());
+        }
+        if (IsIntrinsic(text[_pos..]))
+        {
+            return ParseCall(depth + 1);
+        }
         if (char.IsAsciiDigit(c) || c == '-')
         {
             var start = _pos++;
-            while (Peek() is char d && (char.IsAsciiDigit(d) || d is '.' or 'e' or 'E' or '+' or '-')) _pos++;
+            while (Peek() is char d && (char.IsAsciiDigit(d) || d is '.' or 'e' or 'E' or '+' or '-'))
+            {
+                _pos++;
+            }
             if (!decimal.TryParse(text.AsSpan(start, _pos - start), NumberStyles.Float, CultureInfo.InvariantCulture, out var n))
+            {
                 throw Error($"'{text[start.._pos]}' is not a number");
+            }
             return new LiteralArgument(JsonValues.Number(n));
         }
         foreach (var (word, value) in new (string, JsonNode?)[] { ("true", JsonValue.Create(true)), ("false", JsonValue.Create(false)), ("null", null) })
@@ -89,13 +115,21 @@ internal sealed class IntrinsicParser(string text)
         var sb = new StringBuilder();
         while (true)
         {
-            if (_pos >= text.Length) throw Error("unterminated string literal (a ' inside a string is written \\')");
+            if (_pos >= text.Length)
+            {
+                throw Error("unterminated string literal (a ' inside a string is written \\')");
+            }
             var c = text[_pos++];
-            if (c == '\'') return sb.ToString();
+            if (c == '\'')
+            {
+                return sb.ToString();
+            }
             if (c == '\\')
             {
                 if (_pos >= text.Length || text[_pos] is not ('\'' or '{' or '}' or '\\'))
+                {
                     throw Error("an open escape backslash: only \\' \\{ \\} and \\\\ are escapes");
+                }
                 sb.Append('\\').Append(text[_pos++]);   // kept escaped: States.Format tells \{ from {
                 continue;
             }
@@ -108,7 +142,10 @@ internal sealed class IntrinsicParser(string text)
         var sb = new StringBuilder(raw.Length);
         for (var i = 0; i < raw.Length; i++)
         {
-            if (raw[i] == '\\' && i + 1 < raw.Length) i++;
+            if (raw[i] == '\\' && i + 1 < raw.Length)
+            {
+                i++;
+            }
             sb.Append(raw[i]);
         }
         return sb.ToString();
@@ -122,11 +159,27 @@ internal sealed class IntrinsicParser(string text)
         while (_pos < text.Length)
         {
             var c = text[_pos];
-            if (quote is not null) { if (c == quote) quote = null; }
-            else if (c is '\'' or '"') quote = c;
-            else if (c is '[' or '(') depth++;
-            else if (c is ']' || (c == ')' && depth > 0)) depth--;
-            else if (depth == 0 && c is ',' or ')' or ' ') break;
+            if (quote is not null) { if (c == quote)
+                {
+                    quote = null;
+                }
+            }
+            else if (c is '\'' or '"')
+            {
+                quote = c;
+            }
+            else if (c is '[' or '(')
+            {
+                depth++;
+            }
+            else if (c is ']' || (c == ')' && depth > 0))
+            {
+                depth--;
+            }
+            else if (depth == 0 && c is ',' or ')' or ' ')
+            {
+                break;
+            }
             _pos++;
         }
         return JsonPath.Parse(text[start.._pos]);
@@ -134,7 +187,10 @@ internal sealed class IntrinsicParser(string text)
 
     private void SkipSpaces()
     {
-        while (Peek() == ' ') _pos++;
+        while (Peek() == ' ')
+        {
+            _pos++;
+        }
     }
 
     private char? Peek() => _pos < text.Length ? text[_pos] : null;

@@ -15,33 +15,59 @@ internal static class DataFlow
     /// <summary>InputPath: the part of the raw input the state works on; JSON null gives <c>{}</c>.</summary>
     public static JsonNode? ApplyInputPath(OptionalPath inputPath, PathScope scope)
     {
-        if (inputPath.IsNull) return new JsonObject();
-        if (inputPath.Path == "$") return JsonValues.Copy(scope.Input);
+        if (inputPath.IsNull)
+        {
+            return new JsonObject();
+        }
+        if (inputPath.Path == "$")
+        {
+            return JsonValues.Copy(scope.Input);
+        }
         var path = PathCache.Get(inputPath.Path!);
-        if (path.TryEvaluate(scope.Start(path), out var value)) return value;
+        if (path.TryEvaluate(scope.Start(path), out var value))
+        {
+            return value;
+        }
         throw new StatesException(StatesErrors.Runtime, $"Invalid path '{path.Text}' : No results for path: {path.Canonical}");
     }
 
     /// <summary>OutputPath: the part of the state's output passed on; JSON null gives <c>{}</c>.</summary>
     public static JsonNode? ApplyOutputPath(OptionalPath outputPath, JsonNode? output)
     {
-        if (outputPath.IsNull) return new JsonObject();
-        if (outputPath.Path == "$") return output;
+        if (outputPath.IsNull)
+        {
+            return new JsonObject();
+        }
+        if (outputPath.Path == "$")
+        {
+            return output;
+        }
         var path = PathCache.Get(outputPath.Path!);
-        if (path.TryEvaluate(output, out var value)) return value;
+        if (path.TryEvaluate(output, out var value))
+        {
+            return value;
+        }
         throw new StatesException(StatesErrors.Runtime, $"Invalid path '{path.Text}' : No results for path: {path.Canonical}");
     }
 
     /// <summary>ResultPath: where the result goes in the raw input; <c>$</c> replaces it; JSON null keeps the input.</summary>
     public static JsonNode? ApplyResultPath(OptionalPath resultPath, JsonNode? rawInput, JsonNode? result)
     {
-        if (resultPath.IsNull) return JsonValues.Copy(rawInput);
-        if (resultPath.Path == "$") return JsonValues.Copy(result);
+        if (resultPath.IsNull)
+        {
+            return JsonValues.Copy(rawInput);
+        }
+        if (resultPath.Path == "$")
+        {
+            return JsonValues.Copy(result);
+        }
         var path = PathCache.Get(resultPath.Path!);
         var root = JsonValues.Copy(rawInput);
         if (root is not JsonObject && !(root is JsonArray && path.Segments.Count > 0 && path.Segments[0] is IndexSegment))
+        {
             throw MatchFailure(path, rawInput);
-        JsonNode current = root!;
+        }
+        var current = root!;
         for (var i = 0; i < path.Segments.Count; i++)
         {
             var last = i == path.Segments.Count - 1;
@@ -50,12 +76,18 @@ internal static class DataFlow
                 case (ChildSegment c, JsonObject o):
                     if (last) { o[c.Name] = JsonValues.Copy(result); break; }
                     if (!o.TryGetPropertyValue(c.Name, out var child) || child is null) { child = new JsonObject(); o[c.Name] = child; }
-                    if (child is not (JsonObject or JsonArray)) throw MatchFailure(path, rawInput);
+                    if (child is not (JsonObject or JsonArray))
+                    {
+                        throw MatchFailure(path, rawInput);
+                    }
                     current = child;
                     break;
                 case (IndexSegment ix, JsonArray a):
                     var k = ix.Index < 0 ? a.Count + ix.Index : ix.Index;
-                    if (k < 0 || k >= a.Count) throw MatchFailure(path, rawInput);
+                    if (k < 0 || k >= a.Count)
+                    {
+                        throw MatchFailure(path, rawInput);
+                    }
                     if (last) { a[k] = JsonValues.Copy(result); break; }
                     current = a[k] ?? throw MatchFailure(path, rawInput);
                     break;
@@ -91,7 +123,10 @@ internal static class DataFlow
                 return result;
             case JsonArray a:
                 var array = new JsonArray();
-                foreach (var e in a) array.Add(ApplyTemplate(e, scope, intrinsics));
+                foreach (var e in a)
+                {
+                    array.Add(ApplyTemplate(e, scope, intrinsics));
+                }
                 return array;
             default:
                 return JsonValues.Copy(template);
@@ -109,7 +144,10 @@ internal static class DataFlow
     {
         var path = PathCache.Get(text);
         var start = scope.Start(path);
-        if (path.TryEvaluate(start, out var value)) return value;
+        if (path.TryEvaluate(start, out var value))
+        {
+            return value;
+        }
         throw new StatesException(StatesErrors.Runtime,
             $"The JSONPath '{text}' specified for the field '{field}' could not be found in the input '{JsonValues.Text(start)}'");
     }

@@ -75,7 +75,10 @@ internal sealed class ComparisonFilter(FilterOperand left, string op, FilterOper
 {
     public override bool Test(JsonNode? current, JsonNode? root)
     {
-        if (!left.TryGet(current, root, out var a) || !right.TryGet(current, root, out var b)) return false;
+        if (!left.TryGet(current, root, out var a) || !right.TryGet(current, root, out var b))
+        {
+            return false;
+        }
         switch (op)
         {
             case "==": return JsonValues.Equal(a, b);

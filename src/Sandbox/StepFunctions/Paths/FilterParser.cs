@@ -22,14 +22,20 @@ internal sealed class FilterParser(string text, int position)
     private FilterExpression ParseOr()
     {
         var left = ParseAnd();
-        while (SkipSpaces() && Match("||")) left = new LogicalFilter(left, ParseAnd(), and: false);
+        while (SkipSpaces() && Match("||"))
+        {
+            left = new LogicalFilter(left, ParseAnd(), and: false);
+        }
         return left;
     }
 
     private FilterExpression ParseAnd()
     {
         var left = ParseUnary();
-        while (SkipSpaces() && Match("&&")) left = new LogicalFilter(left, ParseUnary(), and: true);
+        while (SkipSpaces() && Match("&&"))
+        {
+            left = new LogicalFilter(left, ParseUnary(), and: true);
+        }
         return left;
     }
 
@@ -46,7 +52,10 @@ internal sealed class FilterParser(string text, int position)
             _pos++;
             var inner = ParseOr();
             SkipSpaces();
-            if (Peek() != ')') throw Error("expected ')'");
+            if (Peek() != ')')
+            {
+                throw Error("expected ')'");
+            }
             _pos++;
             return inner;
         }
@@ -54,7 +63,10 @@ internal sealed class FilterParser(string text, int position)
         var save = _pos;
         foreach (var op in Operators)
         {
-            if (!op.StartsWith(' ')) SkipSpaces();
+            if (!op.StartsWith(' '))
+            {
+                SkipSpaces();
+            }
             if (Match(op))
             {
                 SkipSpaces();
@@ -78,11 +90,17 @@ internal sealed class FilterParser(string text, int position)
             _pos = parser.Position;
             return FilterOperand.Path(new JsonPath(text[start.._pos], PathRoot.Input, null, segments), fromCurrent);
         }
-        if (c is '\'' or '"') return FilterOperand.Literal(JsonValue.Create(ReadQuoted(c)));
+        if (c is '\'' or '"')
+        {
+            return FilterOperand.Literal(JsonValue.Create(ReadQuoted(c)));
+        }
         if (c == '/')
         {
             var endSlash = text.IndexOf('/', _pos + 1);
-            if (endSlash < 0) throw Error("unterminated regular expression");
+            if (endSlash < 0)
+            {
+                throw Error("unterminated regular expression");
+            }
             var pattern = text[(_pos + 1)..endSlash];
             _pos = endSlash + 1;
             if (Peek() == 'i') { _pos++; pattern = "(?i)" + pattern; }
@@ -91,7 +109,10 @@ internal sealed class FilterParser(string text, int position)
         if (c == '[')
         {
             var close = text.IndexOf(']', _pos);
-            if (close < 0) throw Error("unterminated array literal");
+            if (close < 0)
+            {
+                throw Error("unterminated array literal");
+            }
             var json = text[_pos..(close + 1)].Replace('\'', '"');
             _pos = close + 1;
             return FilterOperand.Literal(JsonNode.Parse(json));
@@ -99,13 +120,23 @@ internal sealed class FilterParser(string text, int position)
         if (char.IsAsciiDigit(c) || c == '-')
         {
             var start = _pos++;
-            while (Peek() is char d && (char.IsAsciiDigit(d) || d is '.' or 'e' or 'E' or '+' or '-')) _pos++;
+            while (Peek() is char d && (char.IsAsciiDigit(d) || d is '.' or 'e' or 'E' or '+' or '-'))
+            {
+                _pos++;
+            }
             if (!decimal.TryParse(text.AsSpan(start, _pos - start), NumberStyles.Float, CultureInfo.InvariantCulture, out var n))
+            {
                 throw Error("bad number");
+            }
             return FilterOperand.Literal(JsonValues.Number(n));
         }
         foreach (var (word, value) in new (string, JsonNode?)[] { ("true", JsonValue.Create(true)), ("false", JsonValue.Create(false)), ("null", null) })
-            if (Match(word)) return FilterOperand.Literal(value);
+        {
+            if (Match(word))
+            {
+                return FilterOperand.Literal(value);
+            }
+        }
         throw Error($"unexpected '{c}'");
     }
 
@@ -115,24 +146,36 @@ internal sealed class FilterParser(string text, int position)
         var sb = new StringBuilder();
         while (_pos < text.Length && text[_pos] != quote)
         {
-            if (text[_pos] == '\\' && _pos + 1 < text.Length) _pos++;
+            if (text[_pos] == '\\' && _pos + 1 < text.Length)
+            {
+                _pos++;
+            }
             sb.Append(text[_pos++]);
         }
-        if (_pos >= text.Length) throw Error("unterminated string");
+        if (_pos >= text.Length)
+        {
+            throw Error("unterminated string");
+        }
         _pos++;
         return sb.ToString();
     }
 
     private bool Match(string s)
     {
-        if (string.CompareOrdinal(text, _pos, s, 0, s.Length) != 0) return false;
+        if (string.CompareOrdinal(text, _pos, s, 0, s.Length) != 0)
+        {
+            return false;
+        }
         _pos += s.Length;
         return true;
     }
 
     private bool SkipSpaces()
     {
-        while (Peek() == ' ') _pos++;
+        while (Peek() == ' ')
+        {
+            _pos++;
+        }
         return true;
     }
 

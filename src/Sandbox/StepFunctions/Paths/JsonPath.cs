@@ -52,9 +52,15 @@ internal sealed class JsonPath
         foreach (var segment in Segments)
         {
             next.Clear();
-            foreach (var node in current) segment.Select(node, start, next);
+            foreach (var node in current)
+            {
+                segment.Select(node, start, next);
+            }
             (current, next) = (next, current);
-            if (current.Count == 0) break;
+            if (current.Count == 0)
+            {
+                break;
+            }
         }
         return current;
     }
@@ -72,7 +78,10 @@ internal sealed class JsonPath
             return matches.Count > 0;
         }
         var array = new JsonArray();
-        foreach (var m in matches) array.Add(JsonValues.Copy(m));
+        foreach (var m in matches)
+        {
+            array.Add(JsonValues.Copy(m));
+        }
         value = array;
         return true;
     }

@@ -14,7 +14,10 @@ internal sealed class JsonPathParser(string text, int position = 0)
     public JsonPath Parse()
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (text.Length == 0 || text[0] != '$') throw Error("a path must start with '$'");
+        if (text.Length == 0 || text[0] != '$')
+        {
+            throw Error("a path must start with '$'");
+        }
         _pos = 1;
         var root = PathRoot.Input;
         string? variable = null;
@@ -25,7 +28,10 @@ internal sealed class JsonPathParser(string text, int position = 0)
             variable = ReadName();
         }
         var segments = ParseSegments(stopAt: null);
-        if (_pos < text.Length) throw Error($"unexpected '{text[_pos]}'");
+        if (_pos < text.Length)
+        {
+            throw Error($"unexpected '{text[_pos]}'");
+        }
         return new JsonPath(text, root, variable, segments);
     }
 
@@ -36,13 +42,16 @@ internal sealed class JsonPathParser(string text, int position = 0)
         while (_pos < text.Length)
         {
             var c = text[_pos];
-            if (stopAt is not null && (stopAt.Contains(c) || c == ' ')) break;
+            if (stopAt is not null && (stopAt.Contains(c) || c == ' '))
+            {
+                break;
+            }
             if (c == '.')
             {
                 if (Peek(1) == '.')
                 {
                     _pos += 2;
-                    PathSegment inner = Peek() switch
+                    var inner = Peek() switch
                     {
                         '*' => Advance(new WildcardSegment()),
                         '[' => ParseBracket(),
@@ -62,8 +71,14 @@ internal sealed class JsonPathParser(string text, int position = 0)
                 }
                 segments.Add(new ChildSegment(name));
             }
-            else if (c == '[') segments.Add(ParseBracket());
-            else throw Error($"unexpected '{c}'");
+            else if (c == '[')
+            {
+                segments.Add(ParseBracket());
+            }
+            else
+            {
+                throw Error($"unexpected '{c}'");
+            }
         }
         return segments;
     }
@@ -96,7 +111,10 @@ internal sealed class JsonPathParser(string text, int position = 0)
             }
             result = names.Count == 1 ? names[0] : new UnionSegment(names);
         }
-        else result = ParseIndexOrSlice();
+        else
+        {
+            result = ParseIndexOrSlice();
+        }
         SkipSpaces();
         Expect(']');
         return result;
@@ -104,13 +122,13 @@ internal sealed class JsonPathParser(string text, int position = 0)
 
     private PathSegment ParseIndexOrSlice()
     {
-        int? first = ReadInt();
+        var first = ReadInt();
         SkipSpaces();
         if (Peek() == ':')
         {
             _pos++;
             SkipSpaces();
-            int? end = ReadInt();
+            var end = ReadInt();
             SkipSpaces();
             var step = 1;
             if (Peek() == ':')
@@ -118,12 +136,21 @@ internal sealed class JsonPathParser(string text, int position = 0)
                 _pos++;
                 SkipSpaces();
                 step = ReadInt() ?? 1;
-                if (step == 0) throw Error("a slice step cannot be 0");
+                if (step == 0)
+                {
+                    throw Error("a slice step cannot be 0");
+                }
             }
             return new SliceSegment(first, end, step);
         }
-        if (first is null) throw Error("expected an index, a slice, '*', a quoted name or a filter inside '[ ]'");
-        if (Peek() != ',') return new IndexSegment(first.Value);
+        if (first is null)
+        {
+            throw Error("expected an index, a slice, '*', a quoted name or a filter inside '[ ]'");
+        }
+        if (Peek() != ',')
+        {
+            return new IndexSegment(first.Value);
+        }
         var indexes = new List<PathSegment> { new IndexSegment(first.Value) };
         while (Peek() == ',')
         {
@@ -138,8 +165,14 @@ internal sealed class JsonPathParser(string text, int position = 0)
     private int? ReadInt()
     {
         var start = _pos;
-        if (Peek() == '-') _pos++;
-        while (Peek() is char c && char.IsAsciiDigit(c)) _pos++;
+        if (Peek() == '-')
+        {
+            _pos++;
+        }
+        while (Peek() is char c && char.IsAsciiDigit(c))
+        {
+            _pos++;
+        }
         if (_pos == start || (_pos == start + 1 && text[start] == '-')) { _pos = start; return null; }
         return int.TryParse(text.AsSpan(start, _pos - start), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v)
             ? v : throw Error("index out of range");
@@ -148,8 +181,14 @@ internal sealed class JsonPathParser(string text, int position = 0)
     private string ReadName()
     {
         var start = _pos;
-        while (Peek() is char c && c is not ('.' or '[' or ']' or '(' or ')' or ' ' or ',' or '=' or '!' or '<' or '>' or '&' or '|')) _pos++;
-        if (_pos == start) throw Error("expected a name");
+        while (Peek() is char c && c is not ('.' or '[' or ']' or '(' or ')' or ' ' or ',' or '=' or '!' or '<' or '>' or '&' or '|'))
+        {
+            _pos++;
+        }
+        if (_pos == start)
+        {
+            throw Error("expected a name");
+        }
         return text[start.._pos];
     }
 
@@ -159,17 +198,26 @@ internal sealed class JsonPathParser(string text, int position = 0)
         var sb = new StringBuilder();
         while (_pos < text.Length && text[_pos] != quote)
         {
-            if (text[_pos] == '\\' && _pos + 1 < text.Length) _pos++;
+            if (text[_pos] == '\\' && _pos + 1 < text.Length)
+            {
+                _pos++;
+            }
             sb.Append(text[_pos++]);
         }
-        if (_pos >= text.Length) throw Error("unterminated quoted name");
+        if (_pos >= text.Length)
+        {
+            throw Error("unterminated quoted name");
+        }
         _pos++;
         return sb.ToString();
     }
 
     private bool SkipSpaces()
     {
-        while (Peek() == ' ') _pos++;
+        while (Peek() == ' ')
+        {
+            _pos++;
+        }
         return true;
     }
 
@@ -181,7 +229,10 @@ internal sealed class JsonPathParser(string text, int position = 0)
 
     private void Expect(char c)
     {
-        if (Peek() != c) throw Error(_pos < text.Length ? $"expected '{c}' but found '{text[_pos]}'" : $"expected '{c}' at the end");
+        if (Peek() != c)
+        {
+            throw Error(_pos < text.Length ? $"expected '{c}' but found '{text[_pos]}'" : $"expected '{c}' at the end");
+        }
         _pos++;
     }
 

@@ -15,9 +15,15 @@ internal static class JsonValues
     /// <summary>The node's number, or null when it is not a number.</summary>
     public static decimal? AsNumber(JsonNode? node)
     {
-        if (Kind(node) != JsonValueKind.Number) return null;
+        if (Kind(node) != JsonValueKind.Number)
+        {
+            return null;
+        }
         var text = node!.ToJsonString();
-        if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)) return d;
+        if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d))
+        {
+            return d;
+        }
         var dbl = double.Parse(text, CultureInfo.InvariantCulture);
         return dbl > 0 ? decimal.MaxValue : decimal.MinValue;
     }
@@ -53,7 +59,10 @@ internal static class JsonValues
     /// <summary>Deep equality of two JSON values (numbers by value).</summary>
     public static bool Equal(JsonNode? a, JsonNode? b)
     {
-        if (Kind(a) == JsonValueKind.Number && Kind(b) == JsonValueKind.Number) return AsNumber(a) == AsNumber(b);
+        if (Kind(a) == JsonValueKind.Number && Kind(b) == JsonValueKind.Number)
+        {
+            return AsNumber(a) == AsNumber(b);
+        }
         return JsonNode.DeepEquals(a, b);
     }
 

@@ -23,7 +23,10 @@ internal sealed class PathScope(JsonNode? input, JsonNode? context, Func<string,
             case PathRoot.Context: return Context;
             case PathRoot.Variable:
                 var (found, value) = variables?.Invoke(path.Variable!) ?? (false, null);
-                if (!found) throw new StatesException(StatesErrors.Runtime, $"The variable '${path.Variable}' is not defined in this scope (set it with Assign in an earlier state).");
+                if (!found)
+                {
+                    throw new StatesException(StatesErrors.Runtime, $"The variable '${path.Variable}' is not defined in this scope (set it with Assign in an earlier state).");
+                }
                 return value;
             default: return Input;
         }

@@ -26,7 +26,10 @@ internal sealed class ChildSegment(string name) : PathSegment
 
     public override void Select(JsonNode? node, JsonNode? root, List<JsonNode?> into)
     {
-        if (node is JsonObject o && o.TryGetPropertyValue(Name, out var value)) into.Add(value);
+        if (node is JsonObject o && o.TryGetPropertyValue(Name, out var value))
+        {
+            into.Add(value);
+        }
     }
 }
 
@@ -41,9 +44,15 @@ internal sealed class IndexSegment(int index) : PathSegment
 
     public override void Select(JsonNode? node, JsonNode? root, List<JsonNode?> into)
     {
-        if (node is not JsonArray a) return;
+        if (node is not JsonArray a)
+        {
+            return;
+        }
         var i = Index < 0 ? a.Count + Index : Index;
-        if (i >= 0 && i < a.Count) into.Add(a[i]);
+        if (i >= 0 && i < a.Count)
+        {
+            into.Add(a[i]);
+        }
     }
 }
 
@@ -56,8 +65,8 @@ internal sealed class WildcardSegment : PathSegment
     {
         switch (node)
         {
-            case JsonObject o: foreach (var p in o) into.Add(p.Value); break;
-            case JsonArray a: foreach (var e in a) into.Add(e); break;
+            case JsonObject o: foreach (var p in o) { into.Add(p.Value); } break;
+            case JsonArray a: foreach (var e in a) { into.Add(e); } break;
         }
     }
 }
@@ -69,18 +78,27 @@ internal sealed class SliceSegment(int? start, int? end, int step) : PathSegment
 
     public override void Select(JsonNode? node, JsonNode? root, List<JsonNode?> into)
     {
-        if (node is not JsonArray a || step == 0) return;
-        int n = a.Count;
+        if (node is not JsonArray a || step == 0)
+        {
+            return;
+        }
+        var n = a.Count;
         int Norm(int v) => v < 0 ? Math.Max(0, n + v) : Math.Min(n, v);
         if (step > 0)
         {
-            for (int i = start is int s ? Norm(s) : 0, e = end is int x ? Norm(x) : n; i < e; i += step) into.Add(a[i]);
+            for (int i = start is int s ? Norm(s) : 0, e = end is int x ? Norm(x) : n; i < e; i += step)
+            {
+                into.Add(a[i]);
+            }
         }
         else
         {
-            int s = start is int s0 ? (s0 < 0 ? n + s0 : Math.Min(n - 1, s0)) : n - 1;
-            int e = end is int e0 ? (e0 < 0 ? n + e0 : e0) : -1;
-            for (var i = s; i > e && i >= 0; i += step) into.Add(a[i]);
+            var s = start is int s0 ? (s0 < 0 ? n + s0 : Math.Min(n - 1, s0)) : n - 1;
+            var e = end is int e0 ? (e0 < 0 ? n + e0 : e0) : -1;
+            for (var i = s; i > e && i >= 0; i += step)
+            {
+                into.Add(a[i]);
+            }
         }
     }
 }
@@ -92,7 +110,10 @@ internal sealed class UnionSegment(IReadOnlyList<PathSegment> parts) : PathSegme
 
     public override void Select(JsonNode? node, JsonNode? root, List<JsonNode?> into)
     {
-        foreach (var p in parts) p.Select(node, root, into);
+        foreach (var p in parts)
+        {
+            p.Select(node, root, into);
+        }
     }
 }
 
@@ -106,8 +127,8 @@ internal sealed class RecursiveSegment(PathSegment inner) : PathSegment
         inner.Select(node, root, into);
         switch (node)
         {
-            case JsonObject o: foreach (var p in o) Select(p.Value, root, into); break;
-            case JsonArray a: foreach (var e in a) Select(e, root, into); break;
+            case JsonObject o: foreach (var p in o) { Select(p.Value, root, into); } break;
+            case JsonArray a: foreach (var e in a) { Select(e, root, into); } break;
         }
     }
 }
@@ -121,8 +142,8 @@ internal sealed class FilterSegment(FilterExpression filter, string text) : Path
     {
         switch (node)
         {
-            case JsonArray a: foreach (var e in a) if (filter.Test(e, root)) into.Add(e); break;
-            case JsonObject o: foreach (var p in o) if (filter.Test(p.Value, root)) into.Add(p.Value); break;
+            case JsonArray a: foreach (var e in a) { if (filter.Test(e, root)) { into.Add(e); } } break;
+            case JsonObject o: foreach (var p in o) { if (filter.Test(p.Value, root)) { into.Add(p.Value); } } break;
         }
     }
 }
@@ -139,7 +160,10 @@ internal sealed class FunctionSegment(string name) : PathSegment
 
     public override void Select(JsonNode? node, JsonNode? root, List<JsonNode?> into)
     {
-        if (name != "length") return;
+        if (name != "length")
+        {
+            return;
+        }
         switch (node)
         {
             case JsonArray a: into.Add(JsonValue.Create(a.Count)); break;

@@ -9,9 +9,15 @@ internal static class Timestamps
     public static bool TryParse(string? text, out DateTimeOffset value)
     {
         value = default;
-        if (text is null || text.Length < 20 || text[10] != 'T') return false;
+        if (text is null || text.Length < 20 || text[10] != 'T')
+        {
+            return false;
+        }
         var last = text[^1];
-        if (last != 'Z' && !(text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':')) return false;
+        if (last != 'Z' && !(text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':'))
+        {
+            return false;
+        }
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value);
     }
 

@@ -24,9 +24,14 @@ internal static class ChoiceEvaluator
         var path = PathCache.Get(rule.Variable!);
         var found = path.TryEvaluate(scope.Start(path), out var value);
         var flag = JsonValues.AsBoolean(rule.Operand) ?? false;
-        if (rule.Operator == "IsPresent") return found == flag;
+        if (rule.Operator == "IsPresent")
+        {
+            return found == flag;
+        }
         if (!found)
+        {
             throw new StatesException(StatesErrors.Runtime, $"Invalid path '{rule.Variable}': The choice state's condition path references an invalid value.");
+        }
         var kind = JsonValues.Kind(value);
         switch (rule.Operator)
         {
@@ -45,9 +50,14 @@ internal static class ChoiceEvaluator
             var text = JsonValues.AsString(operand)!;
             var other = PathCache.Get(text);
             if (!other.TryEvaluate(scope.Start(other), out operand))
+            {
                 throw new StatesException(StatesErrors.Runtime, $"Invalid path '{text}': The choice state's condition path references an invalid value.");
+            }
         }
-        if (op == "BooleanEquals") return JsonValues.AsBoolean(value) is bool b && JsonValues.AsBoolean(operand) is bool c && b == c;
+        if (op == "BooleanEquals")
+        {
+            return JsonValues.AsBoolean(value) is bool b && JsonValues.AsBoolean(operand) is bool c && b == c;
+        }
         int? order = op switch
         {
             _ when op.StartsWith("String", StringComparison.Ordinal) =>
@@ -56,7 +66,10 @@ internal static class ChoiceEvaluator
                 JsonValues.AsNumber(value) is decimal m && JsonValues.AsNumber(operand) is decimal n ? m.CompareTo(n) : null,
             _ => Timestamps.TryParse(JsonValues.AsString(value), out var t) && Timestamps.TryParse(JsonValues.AsString(operand), out var u) ? t.CompareTo(u) : null,
         };
-        if (order is not int o) return false;
+        if (order is not int o)
+        {
+            return false;
+        }
         var comparison = op[(op.StartsWith("Timestamp", StringComparison.Ordinal) ? 9 : op.StartsWith("Numeric", StringComparison.Ordinal) ? 7 : 6)..];
         return comparison switch
         {
@@ -75,8 +88,14 @@ internal static class ChoiceEvaluator
         var tokens = new List<(char C, bool Star)>();
         for (var i = 0; i < pattern.Length; i++)
         {
-            if (pattern[i] == '\\' && i + 1 < pattern.Length) tokens.Add((pattern[++i], false));
-            else tokens.Add((pattern[i], pattern[i] == '*'));
+            if (pattern[i] == '\\' && i + 1 < pattern.Length)
+            {
+                tokens.Add((pattern[++i], false));
+            }
+            else
+            {
+                tokens.Add((pattern[i], pattern[i] == '*'));
+            }
         }
         // Classic two-pointer wildcard match with backtracking to the last star.
         int v = 0, p = 0, star = -1, mark = 0;
@@ -85,9 +104,15 @@ internal static class ChoiceEvaluator
             if (p < tokens.Count && !tokens[p].Star && tokens[p].C == value[v]) { v++; p++; }
             else if (p < tokens.Count && tokens[p].Star) { star = p++; mark = v; }
             else if (star >= 0) { p = star + 1; v = ++mark; }
-            else return false;
+            else
+            {
+                return false;
+            }
         }
-        while (p < tokens.Count && tokens[p].Star) p++;
+        while (p < tokens.Count && tokens[p].Star)
+        {
+            p++;
+        }
         return p == tokens.Count;
     }
 }

@@ -88,7 +88,7 @@ internal sealed partial class ExecutionRunner
         }
 
         Append(run.Frame, "MapRunSucceeded", null, null);
-        JsonNode? result = written ?? new JsonArray([.. children.Select(c => c is { Status: ExecutionStatus.Succeeded, Output: { } o } ? JsonValues.Parse(o) : null)]);
+        var result = written ?? new JsonArray([.. children.Select(c => c is { Status: ExecutionStatus.Succeeded, Output: { } o } ? JsonValues.Parse(o) : null)]);
         var selected = s.ResultSelector is null ? result : Io(run, () => DataFlow.ApplyTemplate(s.ResultSelector, Scope(run, result), _intrinsics));
         var assigned = Assign(run, s.Assign, selected);
         var output = Io(run, () => DataFlow.ApplyOutputPath(s.OutputPath, DataFlow.ApplyResultPath(s.ResultPath, run.Input, selected)));
@@ -98,7 +98,7 @@ internal sealed partial class ExecutionRunner
     private List<JsonNode?> ReadItems(StateRun run, ItemReaderDefinition reader, JsonNode? effective)
     {
         var parameters = Parameters(run, reader.Parameters, effective, "ItemReader");
-        long? max = reader.MaxItemsPath is string path ? Count(effective, 0, path, "MaxItemsPath") : reader.MaxItems;
+        var max = reader.MaxItemsPath is string path ? Count(effective, 0, path, "MaxItemsPath") : reader.MaxItems;
         return S3ItemReader.Read(_sim.Services.S3, reader, parameters, max is 0 ? null : max);
     }
 
@@ -130,8 +130,8 @@ internal sealed partial class ExecutionRunner
     /// </summary>
     private List<JsonNode?> Batch(StateRun run, ItemBatcherDefinition batcher, JsonNode? effective, List<JsonNode?> items)
     {
-        long? maxItems = batcher.MaxItemsPerBatchPath is string ip ? Count(effective, 0, ip, "MaxItemsPerBatchPath") : batcher.MaxItemsPerBatch;
-        long? maxBytes = batcher.MaxInputBytesPerBatchPath is string bp ? Count(effective, 0, bp, "MaxInputBytesPerBatchPath") : batcher.MaxInputBytesPerBatch;
+        var maxItems = batcher.MaxItemsPerBatchPath is string ip ? Count(effective, 0, ip, "MaxItemsPerBatchPath") : batcher.MaxItemsPerBatch;
+        var maxBytes = batcher.MaxInputBytesPerBatchPath is string bp ? Count(effective, 0, bp, "MaxInputBytesPerBatchPath") : batcher.MaxInputBytesPerBatch;
         var byteLimit = Math.Min(maxBytes is > 0 ? maxBytes.Value : MaxPayloadBytes, MaxPayloadBytes);
         var batchInput = batcher.BatchInput is null ? null : DataFlow.ApplyTemplate(batcher.BatchInput, Scope(run, effective), _intrinsics);
 

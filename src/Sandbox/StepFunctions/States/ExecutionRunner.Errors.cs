@@ -36,10 +36,19 @@ internal sealed partial class ExecutionRunner
                 continue;
             }
             var catcher = s.Catch.FirstOrDefault(c => c.ErrorEquals.Any(p => StatesErrors.Matches(p, name)));
-            if (catcher is null) throw error;
+            if (catcher is null)
+            {
+                throw error;
+            }
             var errorOutput = new JsonObject();
-            if (error.Error is not null) errorOutput["Error"] = error.Error;
-            if (error.Cause is not null) errorOutput["Cause"] = error.Cause;
+            if (error.Error is not null)
+            {
+                errorOutput["Error"] = error.Error;
+            }
+            if (error.Cause is not null)
+            {
+                errorOutput["Cause"] = error.Cause;
+            }
             var assignedOnCatch = Assign(run, catcher.Assign, errorOutput);
             var caught = Io(run, () => DataFlow.ApplyResultPath(catcher.ResultPath, run.Input, errorOutput));
             return Exit(run, caught, catcher.Next, assignedOnCatch);

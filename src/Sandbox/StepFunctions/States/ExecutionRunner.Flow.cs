@@ -48,20 +48,30 @@ internal sealed partial class ExecutionRunner
     private DateTimeOffset WaitUntil(StateRun run, JsonNode? effective)
     {
         var s = run.State;
-        if (s.Seconds is long seconds) return run.EnteredAt.AddSeconds(seconds);
-        if (s.Timestamp is DateTimeOffset at) return at;
+        if (s.Seconds is long seconds)
+        {
+            return run.EnteredAt.AddSeconds(seconds);
+        }
+        if (s.Timestamp is DateTimeOffset at)
+        {
+            return at;
+        }
         var scope = Scope(run, effective);
         if (s.SecondsPath is string sp)
         {
             var value = DataFlow.Reference(sp, "SecondsPath", scope);
             var n = JsonValues.AsNumber(value);
             if (n is not decimal d || d < 0 || d != decimal.Truncate(d) || d > 99_999_999)
+            {
                 throw new StatesException(StatesErrors.Runtime, $"The SecondsPath parameter does not reference a valid integer value: {JsonValues.Text(value)}");
+            }
             return run.EnteredAt.AddSeconds((double)d);
         }
         var stamp = DataFlow.Reference(s.TimestampPath!, "TimestampPath", scope);
         if (!Timestamps.TryParse(JsonValues.AsString(stamp), out var t))
+        {
             throw new StatesException(StatesErrors.Runtime, $"The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: {JsonValues.Text(stamp)}");
+        }
         return t;
     }
 
@@ -87,10 +97,19 @@ internal sealed partial class ExecutionRunner
 
     private static JsonObject? MergeAssign(JsonObject? state, JsonObject? rule)
     {
-        if (rule is null) return state;
-        if (state is null) return rule;
+        if (rule is null)
+        {
+            return state;
+        }
+        if (state is null)
+        {
+            return rule;
+        }
         var merged = (JsonObject)state.DeepClone();
-        foreach (var (k, v) in rule) merged[k] = v?.DeepClone();
+        foreach (var (k, v) in rule)
+        {
+            merged[k] = v?.DeepClone();
+        }
         return merged;
     }
 }

@@ -55,7 +55,10 @@ internal sealed partial class ExecutionRunner
                 await RunChildAsync(group, frame, () => IterationAsync(run, frame, index, items[index], effective, selector), output => results[index] = output);
             }
         }
-        for (var w = 0; w < Math.Min(limit, n); w++) group.Track(WorkerAsync());
+        for (var w = 0; w < Math.Min(limit, n); w++)
+        {
+            group.Track(WorkerAsync());
+        }
         await group.WhenDoneAsync(n);
         run.Frame.ThrowIfAborted();
 
@@ -63,15 +66,23 @@ internal sealed partial class ExecutionRunner
         {
             for (var i = 0; i < n; i++)
             {
-                if (frames[i] is not { } f || f == failure.Frame || f.Aborted || f.Done) continue;
+                if (frames[i] is not { } f || f == failure.Frame || f.Aborted || f.Done)
+                {
+                    continue;
+                }
                 Append(f, "MapIterationAborted", "mapIterationAbortedEventDetails", MapIteration(s.Name, i));
                 f.Abort();
             }
             run.Frame.LastEventId = failure.Frame.LastEventId;
-            if (failure.Error.IsTerminal) throw failure.Error;
+            if (failure.Error.IsTerminal)
+            {
+                throw failure.Error;
+            }
             Append(run.Frame, "MapStateFailed", null, null, advance: false);
             if (tolerating)
+            {
                 throw new StatesException(StatesErrors.ExceedToleratedFailureThreshold, "The specified tolerated failure threshold was exceeded");
+            }
             throw failure.Error;
         }
         run.Frame.LastEventId = group.LastFinished?.LastEventId ?? started;
@@ -111,17 +122,24 @@ internal sealed partial class ExecutionRunner
         var value = s.ItemsPath == "$" ? effective
             : DataFlow.Reference(s.ItemsPath, "ItemsPath", scope);
         if (value is not JsonArray array)
+        {
             throw new StatesException(StatesErrors.Runtime, $"Item path {s.ItemsPath} does not select an array: '{JsonValues.Text(value)}'. The items of a Map state must be a JSON array.");
+        }
         return [.. array.Select(JsonValues.Copy)];
     }
 
     private static int? Count(JsonNode? effective, int value, string? path, string field)
     {
-        if (path is null) return value;
+        if (path is null)
+        {
+            return value;
+        }
         var found = PathCache.Get(path).TryEvaluate(effective, out var node);
         var n = found ? JsonValues.AsNumber(node) : null;
         if (n is not decimal d || d < 0 || d != decimal.Truncate(d) || d > int.MaxValue)
+        {
             throw new StatesException(StatesErrors.Runtime, $"The {field} parameter does not reference a valid non-negative integer: {JsonValues.Text(node)}");
+        }
         return (int)d;
     }
 

@@ -31,9 +31,15 @@ internal sealed partial class ExecutionRunner
         run.Frame.ThrowIfAborted();
         if (group.Failure is { } failure)
         {
-            foreach (var f in frames) f.Abort();
+            foreach (var f in frames)
+            {
+                f.Abort();
+            }
             run.Frame.LastEventId = failure.Frame.LastEventId;
-            if (failure.Error.IsTerminal) throw failure.Error;
+            if (failure.Error.IsTerminal)
+            {
+                throw failure.Error;
+            }
             Append(run.Frame, "ParallelStateFailed", null, null, advance: false);
             throw failure.Error;
         }
@@ -107,12 +113,18 @@ internal sealed class ChildGroup
     public Task WhenDoneAsync(int expected)
     {
         _expected = expected;
-        if (_finished >= _expected) _done.TrySetResult();
+        if (_finished >= _expected)
+        {
+            _done.TrySetResult();
+        }
         return _done.Task;
     }
 
     private void Finish()
     {
-        if (++_finished >= _expected) _done.TrySetResult();
+        if (++_finished >= _expected)
+        {
+            _done.TrySetResult();
+        }
     }
 }

@@ -25,7 +25,10 @@ internal sealed partial class ExecutionRunner
         if (resource.IsLambdaFunction)
         {
             var scheduled = new JsonObject { ["resource"] = resource.Arn, ["input"] = JsonValues.Text(parameters), ["inputDetails"] = Truncated() };
-            if (timeout is int t0) scheduled["timeoutInSeconds"] = t0;
+            if (timeout is int t0)
+            {
+                scheduled["timeoutInSeconds"] = t0;
+            }
             Append(frame, "LambdaFunctionScheduled", "lambdaFunctionScheduledEventDetails", scheduled);
             Append(frame, "LambdaFunctionStarted", null, null);
         }
@@ -38,8 +41,14 @@ internal sealed partial class ExecutionRunner
                 ["region"] = _sim.Options.Region,
                 ["parameters"] = JsonValues.Text(parameters),
             };
-            if (timeout is int t1) scheduled["timeoutInSeconds"] = t1;
-            if (heartbeat is int h1) scheduled["heartbeatInSeconds"] = h1;
+            if (timeout is int t1)
+            {
+                scheduled["timeoutInSeconds"] = t1;
+            }
+            if (heartbeat is int h1)
+            {
+                scheduled["heartbeatInSeconds"] = h1;
+            }
             Append(frame, "TaskScheduled", "taskScheduledEventDetails", scheduled);
             Append(frame, "TaskStarted", "taskStartedEventDetails", TaskDetails(resource));
         }
@@ -55,8 +64,14 @@ internal sealed partial class ExecutionRunner
         {
             var timedOut = e.Error is StatesErrors.Timeout or StatesErrors.HeartbeatTimeout;
             var details = resource.IsLambdaFunction ? new JsonObject() : TaskDetails(resource);
-            if (e.Error is not null) details["error"] = e.Error;
-            if (e.Cause is not null) details["cause"] = e.Cause;
+            if (e.Error is not null)
+            {
+                details["error"] = e.Error;
+            }
+            if (e.Cause is not null)
+            {
+                details["cause"] = e.Cause;
+            }
             var type = resource.IsLambdaFunction ? (timedOut ? "LambdaFunctionTimedOut" : "LambdaFunctionFailed") : (timedOut ? "TaskTimedOut" : "TaskFailed");
             Append(frame, type, $"{char.ToLowerInvariant(type[0])}{type[1..]}EventDetails", details);
             throw;
@@ -64,7 +79,9 @@ internal sealed partial class ExecutionRunner
 
         var output = JsonValues.Text(result);
         if (resource.IsLambdaFunction)
+        {
             Append(frame, "LambdaFunctionSucceeded", "lambdaFunctionSucceededEventDetails", new JsonObject { ["output"] = output, ["outputDetails"] = Truncated() });
+        }
         else
         {
             var details = TaskDetails(resource);
@@ -88,7 +105,10 @@ internal sealed partial class ExecutionRunner
         }
         var waiter = token is null ? null : _service.RegisterToken(token, heartbeat, _execution);
         var response = await ServiceIntegrations.InvokeAsync(_sim, _service, resource, parameters);
-        if (waiter is null) return response;
+        if (waiter is null)
+        {
+            return response;
+        }
         Append(run.Frame, "TaskSubmitted", "taskSubmittedEventDetails", WithOutput(TaskDetails(resource), response));
         return await waiter.Completion;
     }
@@ -97,19 +117,30 @@ internal sealed partial class ExecutionRunner
     {
         var expired = new TaskCompletionSource();
         using var timer = _sim.Time.CreateTimer(_ => expired.TrySetResult(), null, timeout, Timeout.InfiniteTimeSpan);
-        if (await Task.WhenAny(work, expired.Task) == work) return await work;
+        if (await Task.WhenAny(work, expired.Task) == work)
+        {
+            return await work;
+        }
         _ = work.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);   // the late result is ignored
         throw new StatesException(StatesErrors.Timeout, null);
     }
 
     private static int? Seconds(JsonNode? effective, int? value, string? path, string field)
     {
-        if (value is int v) return v;
-        if (path is null) return null;
+        if (value is int v)
+        {
+            return v;
+        }
+        if (path is null)
+        {
+            return null;
+        }
         var node = PathCache.Get(path).TryEvaluate(effective, out var found) ? found : null;
         var n = JsonValues.AsNumber(node);
         if (n is not decimal d || d < 1 || d != decimal.Truncate(d) || d > 99_999_999)
+        {
             throw new StatesException(StatesErrors.Runtime, $"The {field} parameter does not reference a valid positive integer: {JsonValues.Text(node)}");
+        }
         return (int)d;
     }
 

@@ -22,7 +22,10 @@ internal sealed class StackValues(Simulation sim, MappingNode resources, string 
     /// <summary>The physical name (given or generated) of <paramref name="logicalId"/>.</summary>
     public string Name(string logicalId)
     {
-        if (_names.TryGetValue(logicalId, out var known)) return known;
+        if (_names.TryGetValue(logicalId, out var known))
+        {
+            return known;
+        }
         var type = Type(logicalId);
         var suffix = sim.NewHexId(12).ToUpperInvariant();
         var name = type switch

@@ -40,29 +40,45 @@ public static class TemplateLoader
     {
         var node = TemplateReader.Read(text, file);
         if (node is not MappingNode root)
+        {
             throw new TemplateException(node.Mark, $"a template must be a mapping of sections, not {node.KindName}.", "start with `AWSTemplateFormatVersion: '2010-09-09'` and `Resources:`.");
+        }
         foreach (var e in root.Entries)
         {
             if (!Sections.Contains(e.Key.Value))
+            {
                 throw new TemplateException(e.Key.Mark, $"unknown top-level section '{e.Key.Value}'.", $"the sections are {string.Join(", ", Sections)}; check the spelling and indentation.");
+            }
         }
         if (root["AWSTemplateFormatVersion"] is { } version && version.AsString() != "2010-09-09")
+        {
             throw new TemplateException(version.Mark, $"AWSTemplateFormatVersion '{version.AsString()}' is not valid.", "the only version is '2010-09-09' (quote it).");
+        }
         if (root["Resources"] is not MappingNode { Count: > 0 })
+        {
             throw new TemplateException(root.KeyNode("Resources")?.Mark ?? root.Mark, "the template has no resources ('Resources' section is required and must not be empty).", "add a `Resources:` mapping with at least one resource.");
+        }
         foreach (var name in new[] { "Parameters", "Conditions", "Mappings", "Globals", "Outputs" })
         {
             if (root[name] is { } section and not MappingNode)
+            {
                 throw new TemplateException(section.Mark, $"the '{name}' section must be a mapping, not {section.KindName}.", "indent its entries under it as `Name: …`.");
+            }
         }
         foreach (var r in ((MappingNode)root["Resources"]!).Entries)
         {
             if (r.Value is not MappingNode res)
+            {
                 throw new TemplateException(r.Value.Mark, $"resource '{r.Key.Value}' must be a mapping with Type and Properties, not {r.Value.KindName}.", "write `Type: AWS::…` under it.");
+            }
             if (res["Type"]?.AsString() is not { Length: > 0 })
+            {
                 throw new TemplateException(res.Mark, $"resource '{r.Key.Value}' has no Type.", "add e.g. `Type: AWS::Serverless::Function`.");
+            }
             if (!IsAlphanumeric(r.Key.Value))
+            {
                 throw new TemplateException(r.Key.Mark, $"the logical id '{r.Key.Value}' is not alphanumeric.", "use letters and digits only (A-Z, a-z, 0-9).");
+            }
         }
         var parameters = ReadParameters(root["Parameters"] as MappingNode, overrides ?? new Dictionary<string, string>(), file);
         return new Template(file, root, parameters, pseudo ?? new PseudoParameters());
@@ -74,26 +90,39 @@ public static class TemplateLoader
         foreach (var name in overrides.Keys)
         {
             if (section?[name] is null)
+            {
                 throw new TemplateException(new SourceMark(file, section?.Mark.Line ?? 1, section?.Mark.Column ?? 1), $"--parameter-overrides names '{name}', which the template does not declare.", $"declare it under Parameters, or remove it (declared: {string.Join(", ", section?.Keys ?? [])}).");
+            }
         }
-        if (section is null) return result;
+        if (section is null)
+        {
+            return result;
+        }
         foreach (var e in section.Entries)
         {
             if (e.Value is not MappingNode p)
+            {
                 throw new TemplateException(e.Value.Mark, $"parameter '{e.Key.Value}' must be a mapping with Type (and Default).", "write `Type: String` under it.");
+            }
             var type = p["Type"]?.AsString() ?? throw new TemplateException(p.Mark, $"parameter '{e.Key.Value}' has no Type.", "add `Type: String` (or Number, CommaDelimitedList, …).");
-            string? value = overrides.TryGetValue(e.Key.Value, out var o) ? o : p["Default"] switch
+            var value = overrides.TryGetValue(e.Key.Value, out var o) ? o : p["Default"] switch
             {
                 null => null,
                 SequenceNode list => string.Join(",", list.Items.Select(i => i.AsString())),
                 var d => d.AsString() ?? "",
             };
             if (value is null)
+            {
                 throw new TemplateException(e.Key.Mark, $"Parameters: [{e.Key.Value}] must have values", $"give it a Default, or pass `--parameter-overrides {e.Key.Value}=…`.");
+            }
             if (type == "Number" && !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+            {
                 throw new TemplateException(e.Key.Mark, $"Parameter '{e.Key.Value}' must be a number not '{value}'", "give a number.");
+            }
             if (p["AllowedValues"] is SequenceNode allowed && !allowed.Items.Any(a => a.AsString() == value))
+            {
                 throw new TemplateException(e.Key.Mark, $"Parameter '{e.Key.Value}' must be one of AllowedValues", $"use one of: {string.Join(", ", allowed.Items.Select(a => a.AsString()))}.");
+            }
             result[e.Key.Value] = new TemplateParameter(e.Key.Value, type, value, e.Key.Mark);
         }
         return result;
@@ -116,7 +145,10 @@ public static class TemplateLoader
                 continue;
             }
             var eq = raw.IndexOf('=', StringComparison.Ordinal);
-            if (eq <= 0) throw new ArgumentException($"'{raw}' is not Key=Value.");
+            if (eq <= 0)
+            {
+                throw new ArgumentException($"'{raw}' is not Key=Value.");
+            }
             result[raw[..eq]] = raw[(eq + 1)..].Trim('"', '\'');
         }
         return result;

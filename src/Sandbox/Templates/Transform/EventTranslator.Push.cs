@@ -8,8 +8,10 @@ internal static partial class EventTranslator
     {
         var bucketRef = (props["Bucket"] as MappingNode) is { IntrinsicName: "Ref" } r ? r["Ref"]!.AsString() : null;
         if (bucketRef is null || ctx.InputType(bucketRef) is null)
+        {
             throw InvalidResource.Event(props["Bucket"]?.Mark ?? props.Mark, fn.LogicalId, name, "S3 events must reference an S3 bucket in the same template.",
                 "declare the bucket as a resource (Type: AWS::S3::Bucket) and write `Bucket: !Ref MyBucket`.");
+        }
         var events = Required(props, "Events", fn, name, "add e.g. `Events: s3:ObjectCreated:*`.");
         var eventTypes = events switch
         {
@@ -29,15 +31,30 @@ internal static partial class EventTranslator
                 ScalarNode s => Nodes.List(s),
                 _ => Nodes.List(),
             };
-            if (!dependsOn.Items.Any(d => d.AsString() == permissionId)) dependsOn.Items.Add(Nodes.Str(permissionId));
+            if (!dependsOn.Items.Any(d => d.AsString() == permissionId))
+            {
+                dependsOn.Items.Add(Nodes.Str(permissionId));
+            }
             bucket.Set("DependsOn", dependsOn);
-            if (bucket["Properties"] is not MappingNode properties) bucket.Set("Properties", properties = new MappingNode(SourceMark.None));
-            if (properties["NotificationConfiguration"] is not MappingNode notification) properties.Set("NotificationConfiguration", notification = new MappingNode(SourceMark.None));
-            if (notification["LambdaConfigurations"] is not SequenceNode lambdas) notification.Set("LambdaConfigurations", lambdas = Nodes.List());
+            if (bucket["Properties"] is not MappingNode properties)
+            {
+                bucket.Set("Properties", properties = new MappingNode(SourceMark.None));
+            }
+            if (properties["NotificationConfiguration"] is not MappingNode notification)
+            {
+                properties.Set("NotificationConfiguration", notification = new MappingNode(SourceMark.None));
+            }
+            if (notification["LambdaConfigurations"] is not SequenceNode lambdas)
+            {
+                notification.Set("LambdaConfigurations", lambdas = Nodes.List());
+            }
             foreach (var type in eventTypes)
             {
                 var mapping = Nodes.Map(("Function", functionArn.Clone()), ("Filter", filter?.Clone()), ("Event", type.Clone()));
-                if (!lambdas.Items.Any(l => l.DataEquals(mapping))) lambdas.Items.Add(mapping);
+                if (!lambdas.Items.Any(l => l.DataEquals(mapping)))
+                {
+                    lambdas.Items.Add(mapping);
+                }
             }
         });
     }
@@ -49,17 +66,24 @@ internal static partial class EventTranslator
         {
             var target = (api as MappingNode) is { IntrinsicName: "Ref" } r ? r["Ref"]!.AsString() : null;
             if (target is null || ctx.InputType(target) != HttpApiTranslator.Type)
+            {
                 throw InvalidResource.Event(api.Mark, fn.LogicalId, name, "ApiId must be a valid reference to an 'AWS::Serverless::HttpApi' resource in same template.",
                     "write `ApiId: !Ref MyHttpApi`, or leave ApiId out to use the implicit API.");
+            }
             apiId = target;
         }
         var path = props["Path"]?.AsString();
         var method = props["Method"]?.AsString();
         if ((path is null) != (method is null))
+        {
             throw InvalidResource.Event(props.Mark, fn.LogicalId, name, "Event source with Path or Method must have both Path and Method.", "give both Path (e.g. /orders) and Method (e.g. post), or neither for the $default route.");
+        }
         path ??= "$default";
         method ??= "ANY";
-        if (!ctx.Routes.TryGetValue(apiId, out var routes)) ctx.Routes[apiId] = routes = [];
+        if (!ctx.Routes.TryGetValue(apiId, out var routes))
+        {
+            ctx.Routes[apiId] = routes = [];
+        }
         routes.Add(new HttpApiRoute(path, method, fn.ArnInSub, props["PayloadFormatVersion"], props["TimeoutInMillis"], props.Mark));
 
         var permissionPath = path == "$default" ? "" : PathParameter().Replace(System.Text.RegularExpressions.Regex.Replace(path, "^(.+)/$", "$1"), "*");

@@ -66,27 +66,38 @@ internal static partial class EventTranslator
         var arn = props[source] ?? throw InvalidResource.Event(props.Mark, fn.LogicalId, name,
             "No Queue (for SQS) or Stream (for Kinesis, DynamoDB or MSK) or Broker (for Amazon MQ) provided.", $"add `{source}: !GetAtt MyResource.{(source == "Queue" ? "Arn" : "StreamArn")}`.");
         if (source == "Stream" && props["StartingPosition"] is null)
+        {
             throw InvalidResource.Event(props.Mark, fn.LogicalId, name, "StartingPosition is required for Kinesis, DynamoDB and MSK.", "add `StartingPosition: LATEST` (or TRIM_HORIZON).");
+        }
         foreach (var e in props.Entries)
         {
             if (e.Key.Value != source && !allowed.Contains(e.Key.Value))
+            {
                 throw InvalidResource.Event(e.Key.Mark, fn.LogicalId, name, $"property {e.Key.Value} not defined for resource of type {(source == "Queue" ? "SQS" : "DynamoDB/Kinesis")}", $"the properties are {source}, {string.Join(", ", allowed)}.");
+            }
         }
         var mapping = Nodes.Map(("FunctionName", fn.NameOrArn), ("EventSourceArn", arn.Clone()));
         MappingNode? destinationPolicy = null;
         foreach (var p in allowed)
         {
-            if (props[p] is not { } v) continue;
+            if (props[p] is not { } v)
+            {
+                continue;
+            }
             if (p == "DestinationConfig" && v is MappingNode dc)
             {
                 dc = (MappingNode)dc.Clone();
                 if (dc["OnFailure"] is not MappingNode onFailure)
+                {
                     throw InvalidResource.Event(v.Mark, fn.LogicalId, name, "'OnFailure' is a required field for 'DestinationConfig'", "add `OnFailure: { Type: SQS, Destination: !GetAtt Dlq.Arn }`.");
+                }
                 if (onFailure["Type"]?.AsString() is { } t)
                 {
                     onFailure.Remove("Type");
                     if (t is not ("SQS" or "SNS"))
+                    {
                         throw InvalidResource.Event(v.Mark, fn.LogicalId, name, "The only valid values for 'Type' are 'SQS' and 'SNS'", "use SQS or SNS (S3 destinations need no Type).");
+                    }
                     var dest = onFailure["Destination"]?.Clone() ?? Nodes.Str("");
                     destinationPolicy = Nodes.Map(("PolicyName", Nodes.Str(id + (t == "SQS" ? "SQSPolicy" : "SNSPolicy"))), ("PolicyDocument", Nodes.Map(("Statement", Nodes.List(Nodes.Map(
                         ("Action", Nodes.Str(t == "SQS" ? "sqs:SendMessage" : "sns:publish")), ("Effect", Nodes.Str("Allow")), ("Resource", dest)))))));
@@ -101,8 +112,14 @@ internal static partial class EventTranslator
         {
             var managed = (SequenceNode)role["ManagedPolicyArns"]!;
             var policyArn = Nodes.Str(Arns.ManagedPolicy(ctx.Partition, "service-role/" + policy));
-            if (!managed.Items.Any(m => m.DataEquals(policyArn))) managed.Items.Add(policyArn);
-            if (destinationPolicy is not null) AddPolicy(role, destinationPolicy);
+            if (!managed.Items.Any(m => m.DataEquals(policyArn)))
+            {
+                managed.Items.Add(policyArn);
+            }
+            if (destinationPolicy is not null)
+            {
+                AddPolicy(role, destinationPolicy);
+            }
         }
     }
 
@@ -115,9 +132,15 @@ internal static partial class EventTranslator
             var tags = roleProperties["Tags"];
             roleProperties.Remove("Tags");
             roleProperties.Set("Policies", policies);
-            if (tags is not null) roleProperties.Set("Tags", tags);
+            if (tags is not null)
+            {
+                roleProperties.Set("Tags", tags);
+            }
         }
-        if (!policies.Items.Any(p => (p as MappingNode)?["PolicyDocument"]?.DataEquals(policy["PolicyDocument"]) == true)) policies.Items.Add(policy);
+        if (!policies.Items.Any(p => (p as MappingNode)?["PolicyDocument"]?.DataEquals(policy["PolicyDocument"]) == true))
+        {
+            policies.Items.Add(policy);
+        }
     }
 
     private static MappingNode Permission(FunctionRefs fn, string principal, TemplateNode? sourceArn = null, TemplateNode? sourceAccount = null) =>
@@ -143,8 +166,11 @@ internal static partial class EventTranslator
     private static void Schedule(TransformContext ctx, FunctionRefs fn, string name, string id, MappingNode props)
     {
         var schedule = Required(props, "Schedule", fn, name, "add e.g. `Schedule: rate(5 minutes)`.");
-        TemplateNode? state = props["State"]?.Clone();
-        if (props["Enabled"] is ScalarNode enabled && state is null) state = Nodes.Str(enabled.AsBool() == false ? "DISABLED" : "ENABLED");
+        var state = props["State"]?.Clone();
+        if (props["Enabled"] is ScalarNode enabled && state is null)
+        {
+            state = Nodes.Str(enabled.AsBool() == false ? "DISABLED" : "ENABLED");
+        }
         var target = Nodes.Map(("Arn", fn.Arn), ("Id", Nodes.Str(id + "LambdaTarget")), ("Input", props["Input"]?.Clone()), ("RetryPolicy", props["RetryPolicy"]?.Clone()));
         ctx.Add(id, TransformContext.Resource("AWS::Events::Rule", Nodes.Map(
             ("ScheduleExpression", schedule.Clone()), ("Name", props["Name"]?.Clone()), ("Description", props["Description"]?.Clone()),

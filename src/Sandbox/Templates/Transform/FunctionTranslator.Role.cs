@@ -8,8 +8,14 @@ internal static partial class FunctionTranslator
     {
         var roleId = id + "Role";
         var managed = Nodes.List(Nodes.Str(Arns.ManagedPolicy(ctx.Partition, "service-role/AWSLambdaBasicExecutionRole")));
-        if (props["Tracing"] is not null) managed.Items.Add(Nodes.Str(Arns.ManagedPolicy(ctx.Partition, "AWSXrayWriteOnlyAccess")));
-        if (props["VpcConfig"] is not null) managed.Items.Add(Nodes.Str(Arns.ManagedPolicy(ctx.Partition, "service-role/AWSLambdaVPCAccessExecutionRole")));
+        if (props["Tracing"] is not null)
+        {
+            managed.Items.Add(Nodes.Str(Arns.ManagedPolicy(ctx.Partition, "AWSXrayWriteOnlyAccess")));
+        }
+        if (props["VpcConfig"] is not null)
+        {
+            managed.Items.Add(Nodes.Str(Arns.ManagedPolicy(ctx.Partition, "service-role/AWSLambdaVPCAccessExecutionRole")));
+        }
 
         var documents = new List<TemplateNode>();
         if (props["DeadLetterQueue"] is { } dlqNode)
@@ -57,11 +63,17 @@ internal static partial class FunctionTranslator
                 case ScalarNode s:
                 {
                     var arn = ManagedPolicies.Arn(s.Value, ctx.Partition) is { } known ? Nodes.Str(known) : s.Clone();
-                    if (!managed.Items.Any(m => m.DataEquals(arn))) managed.Items.Add(arn);
-                    break;
+                    if (!managed.Items.Any(m => m.DataEquals(arn)))
+                        {
+                            managed.Items.Add(arn);
+                        }
+                        break;
                 }
                 case MappingNode { IntrinsicName: { } fn } m when fn != "Fn::If":
-                    if (!managed.Items.Any(x => x.DataEquals(m))) managed.Items.Add(m.Clone());
+                    if (!managed.Items.Any(x => x.DataEquals(m)))
+                    {
+                        managed.Items.Add(m.Clone());
+                    }
                     break;
                 case MappingNode m when m.Contains("Statement"):
                     documents.Add(Nodes.Map(("PolicyName", Nodes.Str($"{roleId}Policy{i}")), ("PolicyDocument", m.Clone())));
@@ -73,9 +85,11 @@ internal static partial class FunctionTranslator
                         ?? throw new InvalidResource(m.Entries[0].Value.Mark, id, $"Parameters of policy template '{name}' must be a dictionary.", $"write `- {name}: {{ ParameterName: value }}` (or `{{}}` for a template without parameters).");
                     var (document, missing) = PolicyTemplates.Expand(name, values);
                     if (document is null)
-                        throw new InvalidResource(m.Mark, id, $"Following required parameters of template '{name}' don't have values: {GlobalsMerger.PyList(missing)}",
+                        {
+                            throw new InvalidResource(m.Mark, id, $"Following required parameters of template '{name}' don't have values: {GlobalsMerger.PyList(missing)}",
                             $"give them, e.g. `- {name}:\n        {missing[0]}: !Ref MyResource`.");
-                    documents.Add(Nodes.Map(("PolicyName", Nodes.Str($"{roleId}Policy{i}")), ("PolicyDocument", document)));
+                        }
+                        documents.Add(Nodes.Map(("PolicyName", Nodes.Str($"{roleId}Policy{i}")), ("PolicyDocument", document)));
                     break;
                 }
                 default:
@@ -96,7 +110,9 @@ internal static partial class FunctionTranslator
     private static (string Type, TemplateNode TargetArn) Dlq(TemplateNode node, string id)
     {
         if (node is not MappingNode m || m["Type"]?.AsString() is not ("SQS" or "SNS") || m["TargetArn"] is null)
+        {
             throw new InvalidResource(node.Mark, id, "'DeadLetterQueue' requires Type of SQS or SNS", "write `DeadLetterQueue: { Type: SQS, TargetArn: !GetAtt MyDlq.Arn }`.");
+        }
         return (m["Type"]!.AsString()!, m["TargetArn"]!);
     }
 
@@ -109,16 +125,23 @@ internal static partial class FunctionTranslator
         {
             foreach (var which in new[] { "OnSuccess", "OnFailure" })
             {
-                if (config[which] is not MappingNode d) continue;
+                if (config[which] is not MappingNode d)
+                {
+                    continue;
+                }
                 var type = d["Type"]?.AsString();
                 if (type is not ("SQS" or "SNS" or "EventBridge" or "Lambda"))
+                {
                     throw new InvalidResource(d.Mark, id, $"'Type: {type ?? "None"}' must be one of ['SQS', 'SNS', 'EventBridge', 'Lambda']", "set Type to SQS, SNS, EventBridge or Lambda.");
+                }
                 var resourceId = logicalId + which;
                 var destination = d["Destination"]?.Clone();
                 if (destination is null)
                 {
                     if (type is not ("SQS" or "SNS"))
+                    {
                         throw new InvalidResource(d.Mark, id, "Destination is required if Type is not ['SQS', 'SNS']", "give Destination: the ARN of the function or event bus.");
+                    }
                     var created = resourceId + (type == "SQS" ? "Queue" : "Topic");
                     ctx.Add(created, TransformContext.Resource(type == "SQS" ? "AWS::SQS::Queue" : "AWS::SNS::Topic", new MappingNode(SourceMark.None), (MappingNode)passThrough.Clone()));
                     destination = type == "SQS" ? Nodes.GetAtt(created, "Arn") : Nodes.Ref(created);
@@ -136,7 +159,10 @@ internal static partial class FunctionTranslator
             }
         }
         var attributes = (MappingNode)passThrough.Clone();
-        if (aliasId is not null) attributes.Set("DependsOn", Nodes.List(Nodes.Str(aliasId)));
+        if (aliasId is not null)
+        {
+            attributes.Set("DependsOn", Nodes.List(Nodes.Str(aliasId)));
+        }
         ctx.Add(logicalId, TransformContext.Resource("AWS::Lambda::EventInvokeConfig", Nodes.Map(
             ("FunctionName", Nodes.Ref(id)),
             ("Qualifier", aliasId is null ? Nodes.Str("$LATEST") : aliasName!.Clone()),

@@ -39,19 +39,28 @@ internal static class GlobalsMerger
     /// <summary>Checks the Globals section; returns SAM's error when a section or property is not supported.</summary>
     public static SamError? Validate(MappingNode? globals)
     {
-        if (globals is null) return null;
+        if (globals is null)
+        {
+            return null;
+        }
         foreach (var section in globals.Entries)
         {
             if (!Sections.TryGetValue(section.Key.Value, out var known))
+            {
                 return new SamError(section.Key.Mark, $"'Globals' section is invalid. '{section.Key.Value}' is not supported. Must be one of the following values - {PyList(Sections.Keys)}",
                     $"Globals apply to {string.Join(", ", Sections.Keys)}.");
+            }
             if (section.Value is not MappingNode props)
+            {
                 return new SamError(section.Value.Mark, $"'Globals' section is invalid. Value of {section.Key.Value} must be a dictionary", "indent its properties under it.");
+            }
             foreach (var p in props.Entries)
             {
                 if (!known.Properties.Contains(p.Key.Value))
+                {
                     return new SamError(p.Key.Mark, $"'Globals' section is invalid. '{p.Key.Value}' is not a supported property of '{section.Key.Value}'. Must be one of the following values - {PyList(known.Properties)}",
                         $"move '{p.Key.Value}' into each resource's Properties.");
+                }
             }
         }
         return null;
@@ -62,7 +71,10 @@ internal static class GlobalsMerger
     {
         var section = Sections.FirstOrDefault(s => s.Value.Type == type).Key;
         var local = properties ?? new MappingNode(SourceMark.None);
-        if (section is null || globals?[section] is not MappingNode global) return (MappingNode)local.Clone();
+        if (section is null || globals?[section] is not MappingNode global)
+        {
+            return (MappingNode)local.Clone();
+        }
         return (MappingNode)DoMerge(global.Clone(), local.Clone());
     }
 
@@ -76,7 +88,9 @@ internal static class GlobalsMerger
     private static MappingNode MergeDict(MappingNode global, MappingNode local)
     {
         foreach (var e in local.Entries)
+        {
             global.Set(e.Key.Value, global[e.Key.Value] is { } g ? DoMerge(g, e.Value) : e.Value, e.Key.Mark);
+        }
         return global;
     }
 

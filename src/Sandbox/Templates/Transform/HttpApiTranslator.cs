@@ -21,7 +21,9 @@ internal static class HttpApiTranslator
         foreach (var e in props.Entries)
         {
             if (!Supported.Contains(e.Key.Value))
+            {
                 throw new InvalidResource(e.Key.Mark, id, $"the sandbox's transform does not translate the HttpApi property {e.Key.Value} yet.", $"remove it to run here (supported: {string.Join(", ", Supported)}).");
+            }
         }
         var attributes = resource is null ? new MappingNode(SourceMark.None) : FunctionTranslator.PassThroughAttributes(resource);
         var tags = props["Tags"] as MappingNode;
@@ -29,20 +31,31 @@ internal static class HttpApiTranslator
         foreach (var route in ctx.Routes.GetValueOrDefault(id) ?? [])
         {
             var method = route.Method.Equals("any", StringComparison.OrdinalIgnoreCase) ? "x-amazon-apigateway-any-method" : route.Method.ToLowerInvariant();
-            if (paths[route.Path] is not MappingNode path) paths.Set(route.Path, path = new MappingNode(SourceMark.None));
+            if (paths[route.Path] is not MappingNode path)
+            {
+                paths.Set(route.Path, path = new MappingNode(SourceMark.None));
+            }
             if (path.Contains(method))
+            {
                 throw new InvalidResource(route.Mark, id, $"Duplicate route '{route.Method.ToUpperInvariant()} {route.Path}' in HttpApi events.", "give each function event its own path and method.");
+            }
             var op = Nodes.Map(("x-amazon-apigateway-integration", Nodes.Map(
                 ("httpMethod", Nodes.Str("POST")),
                 ("type", Nodes.Str("aws_proxy")),
                 ("uri", Nodes.Sub($"arn:${{AWS::Partition}}:apigateway:${{AWS::Region}}:lambda:path/2015-03-31/functions/{route.FunctionArnSub}/invocations")),
                 ("payloadFormatVersion", route.PayloadFormatVersion?.Clone() ?? Nodes.Str("2.0")),
                 ("timeoutInMillis", route.TimeoutInMillis?.Clone()))));
-            if (route.Path == "$default") op.Set("isDefaultRoute", Nodes.Bool(true));
+            if (route.Path == "$default")
+            {
+                op.Set("isDefaultRoute", Nodes.Bool(true));
+            }
             op.Set("responses", new MappingNode(SourceMark.None));
             var parameters = EventTranslator.PathParameter().Matches(route.Path).Select(m => (TemplateNode)Nodes.Map(
                 ("required", Nodes.Bool(true)), ("name", Nodes.Str(m.Groups[1].Value)), ("in", Nodes.Str("path")))).ToList();
-            if (parameters.Count > 0) op.Set("parameters", Nodes.List(parameters));
+            if (parameters.Count > 0)
+            {
+                op.Set("parameters", Nodes.List(parameters));
+            }
             path.Set(method, op);
         }
         var bodyTags = Nodes.List(Nodes.Map(("name", Nodes.Str("httpapi:createdBy")), ("x-amazon-apigateway-tag-value", Nodes.Str("SAM"))));

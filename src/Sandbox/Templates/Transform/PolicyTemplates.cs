@@ -92,12 +92,15 @@ internal static class PolicyTemplates
     {
         var def = Templates[name];
         var missing = def.Parameters.Where(p => values[p] is null).ToList();
-        if (missing.Count > 0) return (null, missing);
+        if (missing.Count > 0)
+        {
+            return (null, missing);
+        }
         var statements = def.Statements.Select(s =>
         {
             TemplateNode action = s.ActionIsString ? Nodes.Str(s.Actions[0]) : Nodes.List(s.Actions.Select(a => (TemplateNode)Nodes.Str(a)));
             var resources = s.Resources.Select(r => Resource(r, values)).ToList();
-            TemplateNode resource = s.ResourceIsList ? Nodes.List(resources) : resources[0];
+            var resource = s.ResourceIsList ? Nodes.List(resources) : resources[0];
             return (TemplateNode)Nodes.Map(("Action", action), ("Effect", Nodes.Str("Allow")), ("Resource", resource));
         });
         return (Nodes.Map(("Statement", Nodes.List(statements))), []);
@@ -105,8 +108,14 @@ internal static class PolicyTemplates
 
     private static TemplateNode Resource(Res r, MappingNode values)
     {
-        if (r.Format == "*") return Nodes.Str("*");
-        if (r.Vars.Length == 0) return Nodes.Sub(r.Format);
+        if (r.Format == "*")
+        {
+            return Nodes.Str("*");
+        }
+        if (r.Vars.Length == 0)
+        {
+            return Nodes.Sub(r.Format);
+        }
         var vars = Nodes.Map(r.Vars.OrderBy(v => v.Var, StringComparer.Ordinal).Select(v => (v.Var, (TemplateNode?)values[v.Param]!.Clone())).ToArray());
         return Nodes.Map(("Fn::Sub", Nodes.List(Nodes.Str(r.Format), vars)));
     }

@@ -18,7 +18,10 @@ public static class SamTransform
         ArgumentNullException.ThrowIfNull(template);
         var ctx = new TransformContext(template);
         var errors = new List<SamError>();
-        if (GlobalsMerger.Validate(template.Globals) is { } globalsError) throw new SamTransformException([globalsError]);
+        if (GlobalsMerger.Validate(template.Globals) is { } globalsError)
+        {
+            throw new SamTransformException([globalsError]);
+        }
 
         var apis = new List<(string Id, MappingNode Resource, MappingNode Props)>();
         foreach (var entry in template.Resources.Entries)
@@ -30,7 +33,9 @@ public static class SamTransform
             try
             {
                 if (resource["Properties"] is { } p and not MappingNode)
+                {
                     throw new InvalidResource(p.Mark, id, "Properties of a resource must be an object.", "indent the properties under `Properties:`.");
+                }
                 var props = GlobalsMerger.Merge(template.Globals, type, resource["Properties"] as MappingNode);
                 switch (type)
                 {
@@ -49,7 +54,9 @@ public static class SamTransform
                         break;
                     default:
                         if (type.StartsWith("AWS::Serverless::", StringComparison.Ordinal))
+                        {
                             throw new InvalidResource(resource["Type"]!.Mark, id, $"the sandbox's transform does not translate {type} yet.", "the sandbox translates AWS::Serverless::Function, SimpleTable, HttpApi and StateMachine.");
+                        }
                         ctx.Add(id, (MappingNode)resource.Clone());
                         break;
                 }
@@ -81,13 +88,22 @@ public static class SamTransform
             ctx.CurrentMark = implicitRoutes[0].Mark;
             HttpApiTranslator.Build(ctx, "ServerlessHttpApi", null, GlobalsMerger.Merge(template.Globals, HttpApiTranslator.Type, null));
         }
-        if (errors.Count > 0) throw new SamTransformException(errors);
-        foreach (var pass in ctx.LatePasses) pass();
+        if (errors.Count > 0)
+        {
+            throw new SamTransformException(errors);
+        }
+        foreach (var pass in ctx.LatePasses)
+        {
+            pass();
+        }
 
         var output = new MappingNode(template.Root.Mark);
         foreach (var section in template.Root.Entries)
         {
-            if (section.Key.Value is "Transform" or "Globals") continue;
+            if (section.Key.Value is "Transform" or "Globals")
+            {
+                continue;
+            }
             output.Set(section.Key.Value, section.Key.Value == "Resources" ? ctx.Output : section.Value.Clone(), section.Key.Mark);
         }
         return output;

@@ -62,7 +62,7 @@ internal static partial class StateMachineTranslator
             throw InvalidResource.Event(props.Mark, machineId, name, "State and Enabled Properties cannot both be specified.", "keep State (ENABLED or DISABLED) or Enabled (true or false).");
         }
 
-        TemplateNode? state = props["State"]?.Clone();
+        var state = props["State"]?.Clone();
         if (props["Enabled"] is ScalarNode enabled)
         {
             state = Nodes.Str(enabled.AsBool() == false ? "DISABLED" : "ENABLED");

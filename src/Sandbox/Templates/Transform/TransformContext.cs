@@ -27,7 +27,10 @@ internal sealed class TransformContext(Template template)
         if (!resource.Mark.IsKnown && CurrentMark.IsKnown)
         {
             var marked = new MappingNode(CurrentMark);
-            foreach (var e in resource.Entries) marked.Set(e.Key.Value, e.Value);
+            foreach (var e in resource.Entries)
+            {
+                marked.Set(e.Key.Value, e.Value);
+            }
             resource = marked;
         }
         Output.Set(logicalId, resource);
@@ -41,7 +44,12 @@ internal sealed class TransformContext(Template template)
     {
         var r = Nodes.Map(("Type", Nodes.Str(type)));
         if (attributes is not null)
-            foreach (var a in attributes.Entries) r.Set(a.Key.Value, a.Value.Clone());
+        {
+            foreach (var a in attributes.Entries)
+            {
+                r.Set(a.Key.Value, a.Value.Clone());
+            }
+        }
         r.Set("Properties", properties);
         return r;
     }

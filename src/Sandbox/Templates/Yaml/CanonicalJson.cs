@@ -81,7 +81,10 @@ public static class CanonicalJson
                 var first = true;
                 foreach (var e in m.Entries.OrderBy(e => e.Key.Value, StringComparer.Ordinal))
                 {
-                    if (!first) sb.Append(',');
+                    if (!first)
+                    {
+                        sb.Append(',');
+                    }
                     first = false;
                     String(sb, e.Key.Value);
                     sb.Append(':');
@@ -93,7 +96,10 @@ public static class CanonicalJson
                 sb.Append('[');
                 for (var i = 0; i < s.Items.Count; i++)
                 {
-                    if (i > 0) sb.Append(',');
+                    if (i > 0)
+                    {
+                        sb.Append(',');
+                    }
                     Write(sb, s.Items[i]);
                 }
                 sb.Append(']');
@@ -131,8 +137,14 @@ public static class CanonicalJson
                 case '\b': sb.Append("\\b"); break;
                 case '\f': sb.Append("\\f"); break;
                 default:
-                    if (c < 0x20 || c > 0x7e) sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    else sb.Append(c);
+                    if (c < 0x20 || c > 0x7e)
+                    {
+                        sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        sb.Append(c);
+                    }
                     break;
             }
         }

@@ -23,7 +23,12 @@ public sealed class MappingNode : TemplateNode
         get
         {
             foreach (var e in _entries)
-                if (string.Equals(e.Key.Value, key, StringComparison.Ordinal)) return e.Value;
+            {
+                if (string.Equals(e.Key.Value, key, StringComparison.Ordinal))
+                {
+                    return e.Value;
+                }
+            }
             return null;
         }
     }
@@ -59,16 +64,27 @@ public sealed class MappingNode : TemplateNode
     public override TemplateNode Clone()
     {
         var copy = new MappingNode(Mark);
-        foreach (var e in _entries) copy._entries.Add(new((ScalarNode)e.Key.Clone(), e.Value.Clone()));
+        foreach (var e in _entries)
+        {
+            copy._entries.Add(new((ScalarNode)e.Key.Clone(), e.Value.Clone()));
+        }
         return copy;
     }
 
     /// <inheritdoc/>
     public override bool DataEquals(TemplateNode? other)
     {
-        if (other is not MappingNode m || m.Count != Count) return false;
+        if (other is not MappingNode m || m.Count != Count)
+        {
+            return false;
+        }
         foreach (var e in _entries)
-            if (!e.Value.DataEquals(m[e.Key.Value])) return false;
+        {
+            if (!e.Value.DataEquals(m[e.Key.Value]))
+            {
+                return false;
+            }
+        }
         return true;
     }
 

@@ -20,7 +20,12 @@ public static class Nodes
     {
         var m = new MappingNode(SourceMark.None);
         foreach (var (k, v) in entries)
-            if (v is not null) m.Set(k, v);
+        {
+            if (v is not null)
+            {
+                m.Set(k, v);
+            }
+        }
         return m;
     }
 

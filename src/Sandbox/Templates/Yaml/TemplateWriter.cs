@@ -15,7 +15,9 @@ public static partial class TemplateWriter
         ArgumentNullException.ThrowIfNull(node);
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
             Write(w, node);
+        }
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
@@ -34,7 +36,10 @@ public static partial class TemplateWriter
                 break;
             case SequenceNode s:
                 w.WriteStartArray();
-                foreach (var i in s.Items) Write(w, i);
+                foreach (var i in s.Items)
+                {
+                    Write(w, i);
+                }
                 w.WriteEndArray();
                 break;
             case ScalarNode { Kind: ScalarKind.Null }:
@@ -55,9 +60,18 @@ public static partial class TemplateWriter
     private static string NormalizeNumber(string v)
     {
         var t = v.TrimStart('+');
-        if (t.StartsWith('.')) t = "0" + t;
-        if (t.StartsWith("-.", StringComparison.Ordinal)) t = "-0" + t[1..];
-        if (t.EndsWith('.')) t += "0";
+        if (t.StartsWith('.'))
+        {
+            t = "0" + t;
+        }
+        if (t.StartsWith("-.", StringComparison.Ordinal))
+        {
+            t = "-0" + t[1..];
+        }
+        if (t.EndsWith('.'))
+        {
+            t += "0";
+        }
         return double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? t : "0";
     }
 
@@ -83,8 +97,11 @@ public static partial class TemplateWriter
                 break;
             case MappingNode m:
             {
-                if (inline) sb.Append('\n');
-                foreach (var e in m.Entries)
+                if (inline)
+                    {
+                        sb.Append('\n');
+                    }
+                    foreach (var e in m.Entries)
                 {
                     sb.Append(pad).Append(Scalar(e.Key.Value, ScalarKind.String)).Append(':');
                     WriteChild(sb, e.Value, indent);
@@ -93,8 +110,11 @@ public static partial class TemplateWriter
             }
             case SequenceNode s:
             {
-                if (inline) sb.Append('\n');
-                foreach (var i in s.Items)
+                if (inline)
+                    {
+                        sb.Append('\n');
+                    }
+                    foreach (var i in s.Items)
                 {
                     if (i is MappingNode { Count: > 0 } or SequenceNode { Items.Count: > 0 })
                     {
@@ -117,8 +137,14 @@ public static partial class TemplateWriter
 
     private static void WriteChild(StringBuilder sb, TemplateNode child, int indent)
     {
-        if (child is ScalarNode or MappingNode { Count: 0 } or SequenceNode { Items.Count: 0 }) WriteYaml(sb, child, indent + 2, inline: true);
-        else WriteYaml(sb, child, indent + 2, inline: true);
+        if (child is ScalarNode or MappingNode { Count: 0 } or SequenceNode { Items.Count: 0 })
+        {
+            WriteYaml(sb, child, indent + 2, inline: true);
+        }
+        else
+        {
+            WriteYaml(sb, child, indent + 2, inline: true);
+        }
     }
 
     private static string Scalar(string value, ScalarKind kind) => kind switch

@@ -49,7 +49,9 @@ public sealed class ExportCommandTests : IDisposable
 
         var csproj = File.ReadAllText(Path.Combine(project, "DocumentProcessor.csproj"));
         foreach (var package in new[] { "Amazon.Lambda.Core", "Amazon.Lambda.S3Events", "Amazon.Lambda.Serialization.SystemTextJson", "AWSSDK.S3", "AWSSDK.DynamoDBv2" })
+        {
             Assert.Matches($"<PackageReference Include=\"{Regex.Escape(package)}\" Version=\"[0-9][^\"]*\" />", csproj);
+        }
         Assert.DoesNotContain("AWSSDK.SQS", csproj, StringComparison.Ordinal);
         Assert.Contains("<TargetFramework>net8.0</TargetFramework>", csproj, StringComparison.Ordinal);
         Assert.Contains("<AssemblyName>DocumentProcessor</AssemblyName>", csproj, StringComparison.Ordinal);

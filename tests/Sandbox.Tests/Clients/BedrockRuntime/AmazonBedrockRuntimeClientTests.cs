@@ -68,7 +68,10 @@ public class AmazonBedrockRuntimeClientTests
 
         public async Task<int> Handle(string text, ILambdaContext context)
         {
-            for (var i = 0; i < 3; i++) await _bedrock.ConverseAsync(Ask(text));
+            for (var i = 0; i < 3; i++)
+            {
+                await _bedrock.ConverseAsync(Ask(text));
+            }
             return 3;
         }
     }
@@ -168,7 +171,10 @@ public class AmazonBedrockRuntimeClientTests
     {
         var sim = Deploy<SummarizeHandler>();
         sim.Services.Bedrock.Configure(BedrockModel.ClaudeHaiku45Id, m => m with { RequestsPerMinute = 3 });
-        for (var i = 0; i < 3; i++) Assert.Null(sim.Lambda.Invoke("f", Json("Hello there.")).FunctionError);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Null(sim.Lambda.Invoke("f", Json("Hello there.")).FunctionError);
+        }
         var throttled = sim.Lambda.Invoke("f", Json("Hello there."));
         Assert.Equal("Unhandled", throttled.FunctionError);
         Assert.Equal("ThrottlingException", throttled.ErrorType);
@@ -203,7 +209,10 @@ public class AmazonBedrockRuntimeClientTests
     public void PRICE_09_Cost_FromUsageRecordedInASimulation_IsTokensTimesPricePerMillion()
     {
         var sim = Deploy<SummarizeHandler>();
-        for (var i = 0; i < 5; i++) sim.Lambda.Invoke("f", Json(BedrockServiceTests.Text));
+        for (var i = 0; i < 5; i++)
+        {
+            sim.Lambda.Invoke("f", Json(BedrockServiceTests.Text));
+        }
         // 5 × (34 input × $1.00 + 15 output × $5.00) per million = 5 × $0.000109.
         Assert.Equal(0.000545m, sim.Services.Bedrock.Cost());
         Assert.All(sim.Services.Bedrock.Usage, u => Assert.Equal("anthropic.claude-haiku-4-5", u.PriceKey));

@@ -5,8 +5,8 @@ using Course.Sandbox.Functions;
 using Course.Sandbox.Hosting;
 using Course.Sandbox.StepFunctions;
 using Course.Sandbox.Tests.StepFunctions;
-using WorkflowType = Course.Sandbox.StepFunctions.Executions.WorkflowType;
 using ExecutionStatus = Course.Sandbox.Clients.StepFunctions.Model.ExecutionStatus;
+using WorkflowType = Course.Sandbox.StepFunctions.Executions.WorkflowType;
 
 namespace Course.Sandbox.Tests.Clients.StepFunctions;
 

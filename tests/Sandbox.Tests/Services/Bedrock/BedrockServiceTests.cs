@@ -271,7 +271,10 @@ public class BedrockServiceTests
     public void PRICE_09_Cost_FromRecordedUsage_IsTokensTimesPricePerMillion()
     {
         var (bedrock, _) = Create();
-        for (var i = 0; i < 10; i++) bedrock.Converse(Haiku, Ask(Text), 200);
+        for (var i = 0; i < 10; i++)
+        {
+            bedrock.Converse(Haiku, Ask(Text), 200);
+        }
         bedrock.Converse(Sonnet, Ask(Text), 200);
         Assert.Equal(11, bedrock.Usage.Count);
         Assert.All(bedrock.Usage, u => Assert.Equal((34, 15), (u.InputTokens, u.OutputTokens)));

@@ -18,7 +18,7 @@ public sealed partial class EventEnvelopeFactoryTests
     [Fact]
     public void EB_04_Create_HasEveryEnvelopeFieldInAwsOrder()
     {
-        var factory = new EventEnvelopeFactory(new Random(7), new FixedTimeProvider(Start), "111122223333", "eu-west-1");
+        var factory = new EventEnvelopeFactory(new Random(7), new FakeTimeProvider(Start), "111122223333", "eu-west-1");
 
         var envelope = factory.Create("com.example.orders", "Order Placed", new JsonObject { ["orderId"] = "o-1" }, ["arn:aws:x"]);
 
@@ -40,7 +40,7 @@ public sealed partial class EventEnvelopeFactoryTests
     {
         static List<string> Ids(int seed)
         {
-            var factory = new EventEnvelopeFactory(new Random(seed), new FixedTimeProvider(Start));
+            var factory = new EventEnvelopeFactory(new Random(seed), new FakeTimeProvider(Start));
             return Enumerable.Range(0, 50).Select(_ => (string)factory.Create("s", "t")["id"]!).ToList();
         }
 
@@ -52,10 +52,10 @@ public sealed partial class EventEnvelopeFactoryTests
     [Fact]
     public void EB_04_Time_FollowsTheTimeProvider()
     {
-        var clock = new FixedTimeProvider(Start);
+        var clock = new FakeTimeProvider(Start);
         var factory = new EventEnvelopeFactory(new Random(1), clock);
 
-        clock.Now = Start.AddHours(5).AddSeconds(9.9);
+        clock.SetUtcNow(Start.AddHours(5).AddSeconds(9.9));
 
         Assert.Equal("2026-01-01T05:00:10Z", (string?)factory.Create("s", "t")["time"]);
     }
@@ -63,7 +63,7 @@ public sealed partial class EventEnvelopeFactoryTests
     [Fact]
     public void EB_04_Envelope_ReadsAsCloudWatchEventAndMatchesPatterns()
     {
-        var factory = new EventEnvelopeFactory(new Random(3), new FixedTimeProvider(Start));
+        var factory = new EventEnvelopeFactory(new Random(3), new FakeTimeProvider(Start));
         var json = factory.CreateJson("com.example.orders", "Order Placed", """{"total": 42, "currency": "EUR"}""");
 
         var evt = new DefaultLambdaJsonSerializer().Deserialize<CloudWatchEvent<JsonElement>>(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)));
@@ -77,7 +77,7 @@ public sealed partial class EventEnvelopeFactoryTests
     [Fact]
     public void EB_04_CreateScheduled_LooksLikeAScheduledRuleEvent()
     {
-        var factory = new EventEnvelopeFactory(new Random(5), new FixedTimeProvider(Start), "111122223333", "eu-west-1");
+        var factory = new EventEnvelopeFactory(new Random(5), new FakeTimeProvider(Start), "111122223333", "eu-west-1");
 
         var json = factory.CreateScheduled("nightly").ToJsonString();
         var evt = new DefaultLambdaJsonSerializer().Deserialize<Course.Lambda.CloudWatchEvents.ScheduledEvents.ScheduledEvent>(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)));
@@ -96,7 +96,7 @@ public sealed partial class EventEnvelopeFactoryTests
     [InlineData("s", "t", "{oops", "Detail is not valid JSON")]
     public void EB_04_InvalidEntry_IsRejected(string source, string detailType, string detail, string message)
     {
-        var factory = new EventEnvelopeFactory(new Random(1), new FixedTimeProvider(Start));
+        var factory = new EventEnvelopeFactory(new Random(1), new FakeTimeProvider(Start));
         var error = Assert.Throws<ArgumentException>(() => factory.CreateJson(source, detailType, detail));
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }

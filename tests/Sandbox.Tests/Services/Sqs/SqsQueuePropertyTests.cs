@@ -1,5 +1,5 @@
-using CsCheck;
 using Course.Sandbox.Services.Sqs;
+using CsCheck;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Course.Sandbox.Tests.Services.Sqs;

@@ -29,12 +29,17 @@ public class DynamoDbEventSourceMappingTests
     public void DDB_01_RecordsArriveInOrderPerKey_AcrossShards()
     {
         var h = new StreamHarness((e, c) => null, Horizon());
-        for (var i = 0; i < 30; i++) h.Put($"k{i % 7}", i);
+        for (var i = 0; i < 30; i++)
+        {
+            h.Put($"k{i % 7}", i);
+        }
         h.Sim.Run();
         var seen = h.Batches.SelectMany(b => b.Items).ToList();
         Assert.Equal(30, seen.Count);
         foreach (var key in seen.GroupBy(s => s.Split('#')[0]))
+        {
             Assert.Equal(key.Select(s => int.Parse(s.Split('#')[1], System.Globalization.CultureInfo.InvariantCulture)).Order(), key.Select(s => int.Parse(s.Split('#')[1], System.Globalization.CultureInfo.InvariantCulture)));
+        }
         Assert.Equal(30, h.Mapping.ProcessedSequenceNumbers.Count);
     }
 
@@ -210,7 +215,10 @@ public class DynamoDbEventSourceMappingTests
     public void DDB_06_BatchSize_DefaultsTo100()
     {
         var h = new StreamHarness((e, c) => null, Horizon());
-        for (var i = 0; i < 150; i++) h.Put("a", i);
+        for (var i = 0; i < 150; i++)
+        {
+            h.Put("a", i);
+        }
         h.Sim.Run();
         Assert.Equal([100, 50], h.Batches.Select(b => b.Items.Count));
     }
@@ -236,8 +244,12 @@ public class DynamoDbEventSourceMappingTests
         Assert.True(h10.Sim.Lambda.GetFunction("f").PeakConcurrentExecutions > h1.Sim.Lambda.GetFunction("f").PeakConcurrentExecutions);
         Assert.True(h10.Batches.Max(b => b.At) < h1.Batches.Max(b => b.At));
         foreach (var h in new[] { h1, h10 })
+        {
             foreach (var key in h.Batches.SelectMany(b => b.Items).GroupBy(s => s.Split('#')[0]))
+            {
                 Assert.Equal(key.OrderBy(s => int.Parse(s.Split('#')[1], System.Globalization.CultureInfo.InvariantCulture)), key);
+            }
+        }
 
         static StreamHarness Run(int factor)
         {
@@ -246,7 +258,10 @@ public class DynamoDbEventSourceMappingTests
                 SimulatedWork.Spend(1_000);
                 return null;
             }, Horizon(o => { o.ParallelizationFactor = factor; o.BatchSize = 2; }));
-            for (var i = 0; i < 40; i++) h.Put($"k{i % 10}", i);
+            for (var i = 0; i < 40; i++)
+            {
+                h.Put($"k{i % 10}", i);
+            }
             h.Sim.Run();
             return h;
         }
@@ -290,7 +305,10 @@ public class DynamoDbEventSourceMappingTests
             SimulatedWork.Spend(1_000);
             return null;
         }, Horizon(o => { o.MaximumRetryAttempts = 0; o.ParallelizationFactor = 10; o.BatchSize = 1; }), reservedConcurrency: 1);
-        for (var i = 0; i < 4; i++) h.Put($"k{i}", i);
+        for (var i = 0; i < 4; i++)
+        {
+            h.Put($"k{i}", i);
+        }
         h.Sim.Run();
         Assert.Equal(4, h.Mapping.ProcessedSequenceNumbers.Count);
         Assert.Empty(h.Destination.Received);

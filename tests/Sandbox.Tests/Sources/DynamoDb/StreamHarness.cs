@@ -23,14 +23,20 @@ internal sealed class StreamHarness
             """));
         Stream = Sim.Services.DynamoDb.GetStream("orders")!;
         Destination = new RecordingTarget(Sim, "arn:aws:sqs:us-east-1:123456789012:stream-failures");
-        if (withDestination) options.OnFailure ??= Destination;
+        if (withDestination)
+        {
+            options.OnFailure ??= Destination;
+        }
         Sim.Lambda.Deploy(new FunctionOptions { FunctionName = "f", MemorySize = 1769, ReservedConcurrentExecutions = reservedConcurrency },
             HandlerFactory.FromDelegate((DynamoDBEvent e, ILambdaContext c) =>
             {
                 Batches.Add((Sim.Time.QueueTime, e.Records.Select(r => r.Dynamodb.Keys["pk"].S + "#" + r.Dynamodb.Keys["sk"].N).ToList()));
                 return handler(e, c);
             }));
-        if (createMapping) Mapping = DynamoDbEventSourceMapping.Create(Sim, Stream, "f", options);
+        if (createMapping)
+        {
+            Mapping = DynamoDbEventSourceMapping.Create(Sim, Stream, "f", options);
+        }
     }
 
     public Simulation Sim { get; }

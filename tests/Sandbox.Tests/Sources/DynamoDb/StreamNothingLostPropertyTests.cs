@@ -24,18 +24,30 @@ public class StreamNothingLostPropertyTests
             MaximumRetryAttempts = retries,
             BatchSize = batchSize,
         };
-        if (partial) options.FunctionResponseTypes = [DynamoDbEventSourceOptions.ReportBatchItemFailures];
+        if (partial)
+        {
+            options.FunctionResponseTypes = [DynamoDbEventSourceOptions.ReportBatchItemFailures];
+        }
         var h = new StreamHarness((e, c) =>
         {
-            if (random.NextDouble() < failRate / 2) throw new InvalidOperationException("random failure");
-            if (!partial || random.NextDouble() >= failRate) return null;
+            if (random.NextDouble() < failRate / 2)
+            {
+                throw new InvalidOperationException("random failure");
+            }
+            if (!partial || random.NextDouble() >= failRate)
+            {
+                return null;
+            }
             var from = random.Next(e.Records.Count);
             return new StreamsEventResponse
             {
                 BatchItemFailures = e.Records.Skip(from).Select(r => new StreamsEventResponse.BatchItemFailure { ItemIdentifier = r.Dynamodb.SequenceNumber }).ToList(),
             };
         }, options, seed: seed);
-        for (var i = 0; i < count; i++) h.Put($"k{random.Next(4)}", i);
+        for (var i = 0; i < count; i++)
+        {
+            h.Put($"k{random.Next(4)}", i);
+        }
         h.Sim.Run();
 
         var all = h.Stream.ShardIds.SelectMany(id => h.Stream.GetRecords(h.Stream.TrimHorizon(id), 10_000).Records).ToList();
@@ -57,6 +69,8 @@ public class StreamNothingLostPropertyTests
         Assert.Equal(all.Select(r => r.SequenceNumber).Order(StringComparer.Ordinal), processed.Concat(discarded).Order(StringComparer.Ordinal));
         var byKey = all.ToDictionary(r => r.SequenceNumber, r => r.Keys["pk"]!.ToJsonString());
         foreach (var key in processed.GroupBy(s => byKey[s]))
+        {
             Assert.Equal(key.Order(StringComparer.Ordinal), key);
+        }
     }
 }

@@ -15,7 +15,10 @@ public class SqsEventSourceMappingTests
     public void SQS_01_NoWindow_BatchesHoldAtMostBatchSize_AndEverythingIsDeleted()
     {
         var h = new SqsHarness(SqsHarness.Ok);
-        for (var i = 0; i < 25; i++) h.Send($"m{i}");
+        for (var i = 0; i < 25; i++)
+        {
+            h.Send($"m{i}");
+        }
         h.Sim.Run();
         Assert.All(h.Batches, b => Assert.InRange(b.Bodies.Count, 1, 10));
         Assert.Equal(25, h.Batches.Sum(b => b.Bodies.Count));
@@ -40,7 +43,10 @@ public class SqsEventSourceMappingTests
     public void SQS_01_BatchingWindow_FullBatchIsInvokedAtOnce()
     {
         var h = new SqsHarness(SqsHarness.Ok, new SqsEventSourceOptions { BatchSize = 20, MaximumBatchingWindowInSeconds = 60 }, visibilitySeconds: 120);
-        for (var i = 0; i < 25; i++) h.Send($"m{i:00}");
+        for (var i = 0; i < 25; i++)
+        {
+            h.Send($"m{i:00}");
+        }
         h.Sim.Run();
         Assert.Equal(20, h.Batches[0].Bodies.Count);
         Assert.Equal(T(235), h.Batches[0].At);
@@ -107,7 +113,10 @@ public class SqsEventSourceMappingTests
         var calls = 0;
         var h = new SqsHarness((e, c) =>
         {
-            if (++calls == 1) SimulatedWork.Spend(5_000);
+            if (++calls == 1)
+            {
+                SimulatedWork.Spend(5_000);
+            }
             return null;
         }, visibilitySeconds: 30, timeoutSeconds: 3);
         h.Send("slow");
@@ -203,7 +212,10 @@ public class SqsEventSourceMappingTests
             SimulatedWork.Spend(60_000);
             return null;
         }, visibilitySeconds: 900, timeoutSeconds: 90);
-        for (var i = 0; i < 8_000; i++) h.Send($"m{i}");
+        for (var i = 0; i < 8_000; i++)
+        {
+            h.Send($"m{i}");
+        }
         Assert.Equal(5, h.Mapping.Pollers);
         h.Sim.RunFor(TimeSpan.FromSeconds(0.1));
         Assert.Equal(5, h.Sim.Lambda.GetFunction("f").ConcurrentExecutions);
@@ -224,7 +236,10 @@ public class SqsEventSourceMappingTests
             SimulatedWork.Spend(1_000);
             return null;
         });
-        for (var i = 0; i < 2_000; i++) h.Send($"m{i}");
+        for (var i = 0; i < 2_000; i++)
+        {
+            h.Send($"m{i}");
+        }
         h.Sim.Run();
         Assert.True(h.Mapping.PeakPollers > 5);
         Assert.Equal(5, h.Mapping.Pollers);
@@ -239,7 +254,10 @@ public class SqsEventSourceMappingTests
             SimulatedWork.Spend(2_000);
             return null;
         }, new SqsEventSourceOptions { MaximumConcurrency = 3 });
-        for (var i = 0; i < 300; i++) h.Send($"m{i}");
+        for (var i = 0; i < 300; i++)
+        {
+            h.Send($"m{i}");
+        }
         h.Sim.Run();
         Assert.Equal(3, h.Sim.Lambda.GetFunction("f").PeakConcurrentExecutions);
         Assert.Equal(3, h.Mapping.PeakPollers);
@@ -291,7 +309,10 @@ public class SqsEventSourceMappingTests
         var failures = 0;
         var h = new SqsHarness((e, c) =>
         {
-            if (e.Records[0].Body == "a1" && ++failures == 1) throw new InvalidOperationException("a1 fails once");
+            if (e.Records[0].Body == "a1" && ++failures == 1)
+            {
+                throw new InvalidOperationException("a1 fails once");
+            }
             return null;
         }, new SqsEventSourceOptions { BatchSize = 1 }, fifo: true);
         h.Send("a1", "A");

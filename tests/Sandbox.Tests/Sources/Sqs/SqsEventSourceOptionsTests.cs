@@ -100,7 +100,10 @@ public class SqsEventSourceOptionsTests
         var options = new SqsEventSourceOptions { BatchSize = 5 };
         var h = new SqsHarness(SqsHarness.Ok, options);
         options.BatchSize = 1;
-        for (var i = 0; i < 5; i++) h.Send($"m{i}");
+        for (var i = 0; i < 5; i++)
+        {
+            h.Send($"m{i}");
+        }
         h.Sim.Run();
         Assert.Equal([5], h.Batches.Select(b => b.Bodies.Count));
     }

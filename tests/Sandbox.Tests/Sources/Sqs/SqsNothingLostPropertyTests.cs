@@ -20,16 +20,29 @@ public class SqsNothingLostPropertyTests
     {
         var random = new Random(c.Seed);
         var options = new SqsEventSourceOptions { BatchSize = c.BatchSize };
-        if (c.Partial) options.FunctionResponseTypes = [SqsEventSourceOptions.ReportBatchItemFailures];
+        if (c.Partial)
+        {
+            options.FunctionResponseTypes = [SqsEventSourceOptions.ReportBatchItemFailures];
+        }
         var h = new SqsHarness((e, ctx) =>
         {
-            if (random.NextDouble() < c.FailRate / 3) throw new InvalidOperationException("random failure");
-            if (!c.Partial) return null;
+            if (random.NextDouble() < c.FailRate / 3)
+            {
+                throw new InvalidOperationException("random failure");
+            }
+            if (!c.Partial)
+            {
+                return null;
+            }
             // AWS's FIFO rule: after the first failure, report that message and every later one
             var failed = new List<SQSBatchResponse.BatchItemFailure>();
             foreach (var r in e.Records)
+            {
                 if ((fifo && failed.Count > 0) || random.NextDouble() < c.FailRate)
+                {
                     failed.Add(new SQSBatchResponse.BatchItemFailure { ItemIdentifier = r.MessageId });
+                }
+            }
             return new SQSBatchResponse(failed);
         }, options, fifo: fifo, maxReceiveCount: c.MaxReceives, seed: c.Seed);
 
@@ -45,7 +58,10 @@ public class SqsNothingLostPropertyTests
         var dead = h.Dlq!.Messages.Select(m => m.MessageId).ToList();
         Assert.Empty(h.Queue.Messages);
         Assert.Equal(sent.Select(s => s.Id).Order(), deleted.Concat(dead).Order());
-        if (!fifo) return;
+        if (!fifo)
+        {
+            return;
+        }
         foreach (var group in sent.GroupBy(s => s.Group))
         {
             var order = group.Select(s => s.Id).ToList();

@@ -50,7 +50,10 @@ public class SqsScenarioTests
         {
             var n = 0;
             var h = new SqsHarness((e, c) => ++n % 3 == 0 ? throw new InvalidOperationException("every third batch") : (SQSBatchResponse?)null, maxReceiveCount: 2);
-            for (var i = 0; i < 40; i++) h.Send($"m{i}");
+            for (var i = 0; i < 40; i++)
+            {
+                h.Send($"m{i}");
+            }
             h.Sim.Run();
             return h.Sim.Trace.ToString();
         }

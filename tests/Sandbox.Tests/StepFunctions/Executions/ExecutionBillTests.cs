@@ -14,7 +14,10 @@ public class ExecutionBillTests
     {
         var sim = TestHandlers.Sim();
         var machine = sim.StepFunctions.CreateStateMachine("std", ThreeStates);
-        for (var i = 0; i < 2_000; i++) sim.StepFunctions.StartExecution(machine.Arn);
+        for (var i = 0; i < 2_000; i++)
+        {
+            sim.StepFunctions.StartExecution(machine.Arn);
+        }
         sim.Run();
         var bill = ExecutionBill.For(sim.StepFunctions.Executions, PriceSheet.UsEast1);
         Assert.Equal(6_000, bill.StateTransitions);
@@ -27,7 +30,10 @@ public class ExecutionBillTests
     {
         var sim = TestHandlers.Sim();
         var machine = sim.StepFunctions.CreateStateMachine("exp", ThreeStates, WorkflowType.Express);
-        for (var i = 0; i < 1_000; i++) sim.StepFunctions.StartExecution(machine.Arn);
+        for (var i = 0; i < 1_000; i++)
+        {
+            sim.StepFunctions.StartExecution(machine.Arn);
+        }
         sim.Run();
         var e = sim.StepFunctions.Executions[0];
         Assert.Equal(64, ExecutionBill.BilledMemoryMB(e));

@@ -105,9 +105,11 @@ public sealed class StackDeployerTests
     /// <summary>Counts the SQS messages it gets.</summary>
     public sealed class Consumer
     {
-        public static int Received;
+        private static int s_received;
 
-        public void Handle(SQSEvent evt, ILambdaContext context) => Interlocked.Add(ref Received, evt.Records.Count);
+        public static int Received { get => s_received; set => s_received = value; }
+
+        public void Handle(SQSEvent evt, ILambdaContext context) => Interlocked.Add(ref s_received, evt.Records.Count);
     }
 
     private static (Simulation Sim, DeployedStack Stack) Deploy(string yaml)
@@ -255,7 +257,10 @@ public sealed class StackDeployerTests
                         BatchSize: 5
             """);
         var queue = sim.Services.Sqs.GetQueue(stack.PhysicalIds["Jobs"]);
-        for (var i = 0; i < 7; i++) queue.Send(new Course.Sandbox.Services.Sqs.SqsSendRequest { Body = $"m{i}" });
+        for (var i = 0; i < 7; i++)
+        {
+            queue.Send(new Course.Sandbox.Services.Sqs.SqsSendRequest { Body = $"m{i}" });
+        }
         sim.RunFor(TimeSpan.FromSeconds(30));
         Assert.Equal(7, Consumer.Received);
     }

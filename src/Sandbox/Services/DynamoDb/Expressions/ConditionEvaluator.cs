@@ -15,7 +15,7 @@ internal static class ConditionEvaluator
             return null;
         }
 
-        for (int i = 1; i < path.Elements.Count; i++)
+        for (var i = 1; i < path.Elements.Count; i++)
         {
             var step = path.Elements[i];
             if (step.Name is not null)

@@ -18,8 +18,8 @@ internal sealed record DocumentPath(IReadOnlyList<PathElement> Elements)
     /// <summary>Whether one path is a prefix of (or equal to) the other.</summary>
     public bool Overlaps(DocumentPath other)
     {
-        int n = Math.Min(Elements.Count, other.Elements.Count);
-        for (int i = 0; i < n; i++)
+        var n = Math.Min(Elements.Count, other.Elements.Count);
+        for (var i = 0; i < n; i++)
         {
             if (Elements[i] != other.Elements[i])
             {

@@ -60,9 +60,9 @@ internal sealed class ExpressionParser
         var parser = new ExpressionParser(source, "UpdateExpression", context);
         var update = parser.ParseUpdateClauses();
         var paths = update.AllPaths.ToList();
-        for (int i = 0; i < paths.Count; i++)
+        for (var i = 0; i < paths.Count; i++)
         {
-            for (int j = i + 1; j < paths.Count; j++)
+            for (var j = i + 1; j < paths.Count; j++)
             {
                 if (paths[i].Overlaps(paths[j]))
                 {
@@ -98,7 +98,7 @@ internal sealed class ExpressionParser
         do
         {
             var clause = Current;
-            string keyword = clause.Kind == TokenKind.Identifier ? clause.Text.ToUpperInvariant() : string.Empty;
+            var keyword = clause.Kind == TokenKind.Identifier ? clause.Text.ToUpperInvariant() : string.Empty;
             if (keyword is not ("SET" or "REMOVE" or "ADD" or "DELETE"))
             {
                 throw SyntaxError(clause);
@@ -142,7 +142,7 @@ internal sealed class ExpressionParser
         var left = ParseSetOperand();
         if (Current.Kind is TokenKind.Plus or TokenKind.Minus)
         {
-            bool add = Current.Kind == TokenKind.Plus;
+            var add = Current.Kind == TokenKind.Plus;
             _position++;
             return new ArithmeticOperand(left, add, ParseSetOperand());
         }
@@ -235,7 +235,7 @@ internal sealed class ExpressionParser
             }
 
             Expect(TokenKind.RParen);
-            int expected = token.Text is "attribute_exists" or "attribute_not_exists" ? 1 : 2;
+            var expected = token.Text is "attribute_exists" or "attribute_not_exists" ? 1 : 2;
             if (arguments.Count != expected)
             {
                 throw DynamoDbErrors.InvalidExpression(_kind, $"Incorrect number of operands for operator or function; operator or function: {token.Text}, number of operands: {arguments.Count}");
@@ -357,7 +357,7 @@ internal sealed class ExpressionParser
 
     private DynamoDbException UnknownOrMisplacedFunction(string name)
     {
-        bool known = ConditionFunctions.Contains(name) || name is "size" or "if_not_exists" or "list_append";
+        var known = ConditionFunctions.Contains(name) || name is "size" or "if_not_exists" or "list_append";
         return known
             ? DynamoDbErrors.InvalidExpression(_kind, $"The function is not allowed to be used this way in an expression; function: {name}")
             : DynamoDbErrors.InvalidExpression(_kind, $"Invalid function name; function: {name}");

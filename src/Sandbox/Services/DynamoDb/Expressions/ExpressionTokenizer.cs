@@ -24,17 +24,17 @@ internal static class ExpressionTokenizer
     public static List<Token> Tokenize(string source, string expressionKind)
     {
         var tokens = new List<Token>();
-        int i = 0;
+        var i = 0;
         while (i < source.Length)
         {
-            char c = source[i];
+            var c = source[i];
             if (char.IsWhiteSpace(c))
             {
                 i++;
                 continue;
             }
 
-            int start = i;
+            var start = i;
             if (c is '#' or ':')
             {
                 i++;
@@ -74,8 +74,8 @@ internal static class ExpressionTokenizer
                 continue;
             }
 
-            string two = i + 1 < source.Length ? source.Substring(i, 2) : string.Empty;
-            (TokenKind kind, int length) = two switch
+            var two = i + 1 < source.Length ? source.Substring(i, 2) : string.Empty;
+            (var kind, var length) = two switch
             {
                 "<>" => (TokenKind.Ne, 2),
                 "<=" => (TokenKind.Le, 2),
@@ -109,10 +109,10 @@ internal static class ExpressionTokenizer
     /// <summary>DynamoDB's syntax error: <c>Invalid X: Syntax error; token: "t", near: "a t b"</c>.</summary>
     public static DynamoDbException SyntaxError(string expressionKind, string source, int start, int length)
     {
-        string token = length == 0 ? "<EOF>" : source.Substring(start, length);
-        int nearStart = Math.Max(0, start - 8);
-        int nearEnd = Math.Min(source.Length, start + length + 8);
-        string near = source[nearStart..nearEnd].Trim();
+        var token = length == 0 ? "<EOF>" : source.Substring(start, length);
+        var nearStart = Math.Max(0, start - 8);
+        var nearEnd = Math.Min(source.Length, start + length + 8);
+        var near = source[nearStart..nearEnd].Trim();
         return DynamoDbErrors.InvalidExpression(expressionKind, $"Syntax error; token: \"{token}\", near: \"{near}\"");
     }
 }

@@ -27,11 +27,11 @@ internal static class Projection
                 result[path.Root] = target;
             }
 
-            for (int i = 1; i < path.Elements.Count; i++)
+            for (var i = 1; i < path.Elements.Count; i++)
             {
                 var step = path.Elements[i];
                 source = step.Name is not null ? source.Map![step.Name] : source.List![step.Index];
-                bool lastStep = i == path.Elements.Count - 1;
+                var lastStep = i == path.Elements.Count - 1;
                 var next = lastStep ? source.Clone() : Empty(source);
                 if (step.Name is not null)
                 {

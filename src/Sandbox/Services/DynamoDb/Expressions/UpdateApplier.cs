@@ -25,7 +25,7 @@ internal static class UpdateApplier
         var values = update.Sets.Select(s => Evaluate(s.Value, before)).ToList();
         var item = DynamoValue.CloneItem(before);
 
-        for (int i = 0; i < update.Sets.Count; i++)
+        for (var i = 0; i < update.Sets.Count; i++)
         {
             SetAt(item, update.Sets[i].Path, values[i].Clone());
         }
@@ -181,7 +181,7 @@ internal static class UpdateApplier
 
         var parent = ConditionEvaluator.Resolve(item, new DocumentPath(path.Elements.Take(path.Elements.Count - 1).ToList()));
         var last = path.Elements[^1];
-        bool fits = parent is not null && (last.Name is not null ? parent.Type == DynamoType.M : parent.Type == DynamoType.L);
+        var fits = parent is not null && (last.Name is not null ? parent.Type == DynamoType.M : parent.Type == DynamoType.L);
         if (!fits && forWrite)
         {
             throw DynamoDbErrors.Validation("The document path provided in the update expression is invalid for update");

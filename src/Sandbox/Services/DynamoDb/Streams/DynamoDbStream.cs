@@ -31,8 +31,8 @@ public sealed class DynamoDbStream
         StreamArn = $"{tableArn}/stream/{StreamLabel}";
         _shards = new List<DynamoDbStreamRecord>[shardCount];
         var ids = new string[shardCount];
-        long created = time.GetUtcNow().ToUnixTimeMilliseconds();
-        for (int i = 0; i < shardCount; i++)
+        var created = time.GetUtcNow().ToUnixTimeMilliseconds();
+        for (var i = 0; i < shardCount; i++)
         {
             _shards[i] = [];
             ids[i] = $"shardId-{created:D20}-{i:D8}";
@@ -98,7 +98,7 @@ public sealed class DynamoDbStream
         {
             Trim();
             var (_, records) = Shard(position.ShardId);
-            int start = 0;
+            var start = 0;
             if (position.AfterSequenceNumber is { } after)
             {
                 while (start < records.Count && string.CompareOrdinal(records[start].SequenceNumber, after) <= 0)
@@ -126,13 +126,13 @@ public sealed class DynamoDbStream
         Trim();
         var now = _time.GetUtcNow();
         _sequence++;
-        string sequenceNumber = SequenceText(_sequence);
-        bool withNew = ViewType is "NEW_IMAGE" or "NEW_AND_OLD_IMAGES";
-        bool withOld = ViewType is "OLD_IMAGE" or "NEW_AND_OLD_IMAGES";
+        var sequenceNumber = SequenceText(_sequence);
+        var withNew = ViewType is "NEW_IMAGE" or "NEW_AND_OLD_IMAGES";
+        var withOld = ViewType is "OLD_IMAGE" or "NEW_AND_OLD_IMAGES";
         var newPart = withNew ? newImage : null;
         var oldPart = withOld ? oldImage : null;
-        int size = DynamoValue.ItemSize(keys) + (newPart is null ? 0 : DynamoValue.ItemSize(newPart)) + (oldPart is null ? 0 : DynamoValue.ItemSize(oldPart));
-        int shard = ShardIndex(keys.Values.First());
+        var size = DynamoValue.ItemSize(keys) + (newPart is null ? 0 : DynamoValue.ItemSize(newPart)) + (oldPart is null ? 0 : DynamoValue.ItemSize(oldPart));
+        var shard = ShardIndex(keys.Values.First());
         var record = new DynamoDbStreamRecord(
             EventIdFor(sequenceNumber), eventName, _region, now, keys, newPart is null ? null : DynamoValue.CloneItem(newPart),
             oldPart is null ? null : DynamoValue.CloneItem(oldPart), sequenceNumber, size, ViewType, StreamArn, ShardIds[shard]);
@@ -148,7 +148,7 @@ public sealed class DynamoDbStream
         var oldest = _time.GetUtcNow() - Retention;
         foreach (var shard in _shards)
         {
-            int expired = 0;
+            var expired = 0;
             while (expired < shard.Count && shard[expired].ApproximateCreationDateTime < oldest)
             {
                 expired++;
@@ -160,7 +160,7 @@ public sealed class DynamoDbStream
 
     private (string Id, List<DynamoDbStreamRecord> Records) Shard(string shardId)
     {
-        for (int i = 0; i < ShardIds.Count; i++)
+        for (var i = 0; i < ShardIds.Count; i++)
         {
             if (ShardIds[i] == shardId)
             {
@@ -174,9 +174,9 @@ public sealed class DynamoDbStream
     /// <summary>Stable across runs and processes (FNV-1a over the key's type and bytes), unlike string.GetHashCode.</summary>
     private int ShardIndex(DynamoValue partitionKey)
     {
-        byte[] bytes = partitionKey.Type == DynamoType.B ? partitionKey.Bytes! : Encoding.UTF8.GetBytes(partitionKey.Type + ":" + partitionKey.Text);
-        ulong hash = 14695981039346656037UL;
-        foreach (byte b in bytes)
+        var bytes = partitionKey.Type == DynamoType.B ? partitionKey.Bytes! : Encoding.UTF8.GetBytes(partitionKey.Type + ":" + partitionKey.Text);
+        var hash = 14695981039346656037UL;
+        foreach (var b in bytes)
         {
             hash = (hash ^ b) * 1099511628211UL;
         }

@@ -7,15 +7,15 @@ namespace Course.Sandbox.Services.EventBridge.Patterns;
 /// <summary><c>cidr</c>: a string value that is an IPv4 or IPv6 address inside the block.</summary>
 internal sealed class CidrMatcher : ValueMatcher
 {
-    private readonly byte[] network;
-    private readonly int prefixLength;
-    private readonly AddressFamily family;
+    private readonly byte[] _network;
+    private readonly int _prefixLength;
+    private readonly AddressFamily _family;
 
     private CidrMatcher(byte[] network, int prefixLength, AddressFamily family)
     {
-        this.network = network;
-        this.prefixLength = prefixLength;
-        this.family = family;
+        _network = network;
+        _prefixLength = prefixLength;
+        _family = family;
     }
 
     /// <summary>Parses <c>address/length</c>; returns null with <paramref name="error"/> set when it is malformed.</summary>
@@ -43,17 +43,17 @@ internal sealed class CidrMatcher : ValueMatcher
     public override bool Matches(JsonElement leaf)
     {
         if (leaf.ValueKind != JsonValueKind.String || !IPAddress.TryParse(leaf.GetString(), out var address) ||
-            address.AddressFamily != family)
+            address.AddressFamily != _family)
         {
             return false;
         }
 
         var bytes = address.GetAddressBytes();
-        var remaining = prefixLength;
+        var remaining = _prefixLength;
         for (var i = 0; remaining > 0; i++, remaining -= 8)
         {
             var mask = remaining >= 8 ? 0xFF : (byte)(0xFF << (8 - remaining));
-            if ((bytes[i] & mask) != (network[i] & mask))
+            if ((bytes[i] & mask) != (_network[i] & mask))
             {
                 return false;
             }

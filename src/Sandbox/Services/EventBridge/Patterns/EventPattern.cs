@@ -15,12 +15,12 @@ namespace Course.Sandbox.Services.EventBridge.Patterns;
 /// </summary>
 public sealed class EventPattern
 {
-    private readonly IReadOnlyList<SubRule> branches;
+    private readonly IReadOnlyList<SubRule> _branches;
 
     private EventPattern(string source, IReadOnlyList<SubRule> branches)
     {
         Source = source;
-        this.branches = branches;
+        _branches = branches;
     }
 
     /// <summary>The pattern JSON as given.</summary>
@@ -78,7 +78,7 @@ public sealed class EventPattern
         }
 
         var flat = FlatEvent.From(eventElement);
-        foreach (var branch in branches)
+        foreach (var branch in _branches)
         {
             if (branch.Matches(flat))
             {

@@ -10,8 +10,8 @@ namespace Course.Sandbox.Services.EventBridge.Patterns;
 /// </summary>
 internal sealed class FlatEvent
 {
-    private readonly Dictionary<string, List<FlatLeaf>> byPath = new(StringComparer.Ordinal);
-    private int nextArrayId;
+    private readonly Dictionary<string, List<FlatLeaf>> _byPath = new(StringComparer.Ordinal);
+    private int _nextArrayId;
 
     private FlatEvent()
     {
@@ -26,7 +26,7 @@ internal sealed class FlatEvent
 
     /// <summary>The leaves under <paramref name="path"/>; empty when the path has none (absent, or an object).</summary>
     public IReadOnlyList<FlatLeaf> Leaves(string path) =>
-        byPath.TryGetValue(path, out var leaves) ? leaves : [];
+        _byPath.TryGetValue(path, out var leaves) ? leaves : [];
 
     private void Walk(JsonElement value, string path, ArrayPosition[] positions)
     {
@@ -41,7 +41,7 @@ internal sealed class FlatEvent
                 return;
             case JsonValueKind.Array:
                 {
-                    var id = nextArrayId++;
+                    var id = _nextArrayId++;
                     var index = 0;
                     foreach (var item in value.EnumerateArray())
                     {
@@ -57,9 +57,9 @@ internal sealed class FlatEvent
                     return;
                 }
 
-                if (!byPath.TryGetValue(path, out var list))
+                if (!_byPath.TryGetValue(path, out var list))
                 {
-                    byPath[path] = list = [];
+                    _byPath[path] = list = [];
                 }
 
                 list.Add(new FlatLeaf(value, positions));

@@ -32,12 +32,12 @@ internal sealed class EqualsIgnoreCaseMatcher(string value) : ValueMatcher
 internal sealed class WildcardMatcher : ValueMatcher
 {
     /// <summary>The literal runs between stars; a leading or trailing star leaves an empty first or last run.</summary>
-    private readonly IReadOnlyList<string> literals;
+    private readonly IReadOnlyList<string> _literals;
 
     private WildcardMatcher(string source, IReadOnlyList<string> literals)
     {
         Source = source;
-        this.literals = literals;
+        _literals = literals;
     }
 
     /// <summary>The wildcard text as written in the pattern (escapes included).</summary>
@@ -92,13 +92,13 @@ internal sealed class WildcardMatcher : ValueMatcher
 
     internal bool IsMatch(string text)
     {
-        if (literals.Count == 1)
+        if (_literals.Count == 1)
         {
-            return string.Equals(text, literals[0], StringComparison.Ordinal);
+            return string.Equals(text, _literals[0], StringComparison.Ordinal);
         }
 
-        var first = literals[0];
-        var last = literals[^1];
+        var first = _literals[0];
+        var last = _literals[^1];
         if (text.Length < first.Length + last.Length ||
             !text.StartsWith(first, StringComparison.Ordinal) ||
             !text.EndsWith(last, StringComparison.Ordinal))
@@ -108,15 +108,15 @@ internal sealed class WildcardMatcher : ValueMatcher
 
         var position = first.Length;
         var end = text.Length - last.Length;
-        for (var i = 1; i < literals.Count - 1; i++)
+        for (var i = 1; i < _literals.Count - 1; i++)
         {
-            var found = text.IndexOf(literals[i], position, end - position, StringComparison.Ordinal);
+            var found = text.IndexOf(_literals[i], position, end - position, StringComparison.Ordinal);
             if (found < 0)
             {
                 return false;
             }
 
-            position = found + literals[i].Length;
+            position = found + _literals[i].Length;
         }
 
         return true;

@@ -7,23 +7,23 @@ namespace Course.Sandbox.Services.EventBridge.Patterns;
 /// </summary>
 internal sealed class SubRule
 {
-    private readonly FieldRule[] fields;
+    private readonly FieldRule[] _fields;
 
     public SubRule(IEnumerable<FieldRule> fields) =>
-        this.fields = fields.OrderBy(f => f.Path, StringComparer.Ordinal).ToArray();
+        _fields = fields.OrderBy(f => f.Path, StringComparer.Ordinal).ToArray();
 
-    public IReadOnlyList<FieldRule> Fields => fields;
+    public IReadOnlyList<FieldRule> Fields => _fields;
 
     public bool Matches(FlatEvent evt) => Match(evt, 0, []);
 
     private bool Match(FlatEvent evt, int index, List<FlatLeaf> chosen)
     {
-        if (index == fields.Length)
+        if (index == _fields.Length)
         {
             return true;
         }
 
-        var field = fields[index];
+        var field = _fields[index];
         var leaves = evt.Leaves(field.Path);
 
         // exists:false holds when the event has no leaf at that path anywhere: absent, an object, or a path that runs

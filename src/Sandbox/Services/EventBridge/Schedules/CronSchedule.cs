@@ -14,13 +14,13 @@ public sealed class CronSchedule : ScheduleExpression
     private const int MinYear = 1970;
     private const int MaxYear = 2199;
     private static readonly string[] DayNames = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"];
-    private readonly CronExpression fiveFields;
-    private readonly bool[] years;
+    private readonly CronExpression _fiveFields;
+    private readonly bool[] _years;
 
     private CronSchedule(string expression, CronExpression fiveFields, bool[] years) : base(expression)
     {
-        this.fiveFields = fiveFields;
-        this.years = years;
+        _fiveFields = fiveFields;
+        _years = years;
     }
 
     internal static CronSchedule Create(string expression, string body)
@@ -74,7 +74,7 @@ public sealed class CronSchedule : ScheduleExpression
         var from = after.ToUniversalTime();
         while (true)
         {
-            var next = fiveFields.GetNextOccurrence(from, zone, inclusive: false);
+            var next = _fiveFields.GetNextOccurrence(from, zone, inclusive: false);
             if (next is null)
             {
                 return null;
@@ -86,12 +86,12 @@ public sealed class CronSchedule : ScheduleExpression
                 return null;
             }
 
-            if (years[localYear - MinYear])
+            if (_years[localYear - MinYear])
             {
                 return next.Value.ToUniversalTime();
             }
 
-            var nextYear = Array.IndexOf(years, true, localYear - MinYear + 1);
+            var nextYear = Array.IndexOf(_years, true, localYear - MinYear + 1);
             if (nextYear < 0)
             {
                 return null;

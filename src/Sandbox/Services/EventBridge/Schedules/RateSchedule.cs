@@ -41,7 +41,7 @@ public sealed class RateSchedule : ScheduleExpression
 
         var unit = parts[1];
         var singular = unit.TrimEnd('s');
-        TimeSpan one = singular switch
+        var one = singular switch
         {
             "minute" => TimeSpan.FromMinutes(1),
             "hour" => TimeSpan.FromHours(1),

@@ -2,9 +2,10 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Course.Sandbox.Services.Faults;
 using Course.Sandbox.Services.Wire;
+using Course.Sandbox.Tests.Services.DynamoDb;
 using static Course.Sandbox.Tests.Services.DynamoDb.DynamoDbHarness;
 
-namespace Course.Sandbox.Tests.Services.DynamoDb;
+namespace Course.Sandbox.Tests.Services.DynamoDb.Wire;
 
 public sealed class DynamoDbWireServiceTests
 {
@@ -566,7 +567,7 @@ public sealed class DynamoDbWireServiceTests
         using var h = await OrdersAsync();
         var seen = new List<string>();
         Dictionary<string, AttributeValue>? start = null;
-        int pages = 0;
+        var pages = 0;
         do
         {
             var page = await h.Client.QueryAsync(new QueryRequest

@@ -2,9 +2,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2.Model;
 using Course.Sandbox.Services.DynamoDb.Streams;
+using Course.Sandbox.Tests.Services.DynamoDb;
 using static Course.Sandbox.Tests.Services.DynamoDb.DynamoDbHarness;
 
-namespace Course.Sandbox.Tests.Services.DynamoDb;
+namespace Course.Sandbox.Tests.Services.DynamoDb.Streams;
 
 public sealed class DynamoDbStreamTests
 {
@@ -17,7 +18,7 @@ public sealed class DynamoDbStreamTests
         using var h = new DynamoDbHarness(shards: 4);
         await h.CreateTableAsync("Events", streamViewType: "NEW_IMAGE");
         var keys = Enumerable.Range(0, 11).Select(i => $"key-{i}").ToList();
-        for (int version = 1; version <= 5; version++)
+        for (var version = 1; version <= 5; version++)
         {
             foreach (var key in keys)
             {
@@ -46,7 +47,7 @@ public sealed class DynamoDbStreamTests
     {
         using var h = new DynamoDbHarness(shards: 2);
         await h.CreateTableAsync("Seq", streamViewType: "KEYS_ONLY");
-        for (int i = 0; i < 20; i++)
+        for (var i = 0; i < 20; i++)
         {
             await h.Client.PutItemAsync("Seq", new() { ["pk"] = S($"k{i % 5}"), ["v"] = N(i.ToString(System.Globalization.CultureInfo.InvariantCulture)) });
         }
@@ -160,7 +161,7 @@ public sealed class DynamoDbStreamTests
         using var h = new DynamoDbHarness(shards: 1);
         await h.CreateTableAsync("Pos", streamViewType: "KEYS_ONLY");
         var stream = h.Service.GetStream("Pos")!;
-        string shard = stream.ShardIds[0];
+        var shard = stream.ShardIds[0];
         await h.Client.PutItemAsync("Pos", new() { ["pk"] = S("a") });
         await h.Client.PutItemAsync("Pos", new() { ["pk"] = S("b") });
         var latest = stream.Latest(shard);
@@ -249,7 +250,7 @@ public sealed class DynamoDbStreamTests
         {
             using var h = new DynamoDbHarness(shards: 3);
             await h.CreateTableAsync("Det", streamViewType: "NEW_AND_OLD_IMAGES");
-            for (int i = 0; i < 10; i++)
+            for (var i = 0; i < 10; i++)
             {
                 h.Clock.Advance(TimeSpan.FromSeconds(i));
                 await h.Client.PutItemAsync("Det", new() { ["pk"] = S($"k{i % 4}"), ["v"] = N($"{i}") });

@@ -4,7 +4,7 @@ using Course.Sandbox.Functions;
 using Course.Sandbox.Hosting;
 using Course.Sandbox.Observability;
 
-namespace Course.Sandbox.Tests.Invocation;
+namespace Course.Sandbox.Tests.Environments;
 
 public class EnvironmentLifecycleTests
 {
