@@ -31,10 +31,7 @@ internal static class PolicyCheckCommand
         try
         {
             local = LocalStack.Deploy(templatePath, overrides, seed);
-            if (scenario is not null)
-            {
-                new ScenarioRunner(local, scenario, TextWriter.Null).Run();
-            }
+            if (scenario is not null) new ScenarioRunner(local, scenario, TextWriter.Null).Run();
         }
         catch (LocalInputException e)
         {

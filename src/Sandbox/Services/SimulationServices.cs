@@ -116,10 +116,7 @@ public sealed class SimulationServices
     internal static void OnClientCreated(Type clientType)
     {
         var scope = InvocationScope.Current;
-        if (scope?.Environment is not { } env)
-        {
-            return;
-        }
+        if (scope?.Environment is not { } env) return;
         var service = clientType.Name.Replace("Amazon", "", StringComparison.Ordinal).Replace("Client", "", StringComparison.Ordinal).ToLowerInvariant();
         env.ClientsCreated.Add(new ClientCreation(service, scope.IsInit ? "INIT" : "INVOKE", scope.RequestId, scope.Now));
         scope.AddQuietly(scope.ClientSetupCost);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Course.Lessons.Content;
 using Course.Lessons.Site;
 
@@ -104,7 +105,6 @@ public sealed class SiteBuilderTests
         Assert.True(File.Exists(Path.Combine(output, "notes.txt")));
     }
 
-    /// <summary>The whole course builds, every lesson; how long it takes is bench/Benchmarks' SiteBuildBenchmark.</summary>
     [Fact]
     public void Build_Sidebar_NumbersLessonsByTheirOwnNumbers_AsTheCourseMapDoes()
     {
@@ -133,12 +133,16 @@ public sealed class SiteBuilderTests
     [Fact]
     public void Build_AllCourseLessons_WithinTwoSeconds()
     {
-        var options = new SiteOptions { LessonsDirectory = TestPaths.Course.Lessons, ExercisesDirectory = TestPaths.Course.Exercises, OutputDirectory = TestPaths.NewTempDirectory("site-all") };
+        var options = new SiteOptions { LessonsDirectory = TestPaths.Course.Lessons, ExercisesDirectory = TestPaths.Course.Exercises, OutputDirectory = TestPaths.NewTempDirectory("site-timed") };
+        var first = Stopwatch.StartNew();
         var result = new SiteBuilder(options).Build();
-        var again = new SiteBuilder(options).Build();
+        first.Stop();
+        var second = Stopwatch.StartNew();
+        new SiteBuilder(options).Build();
+        second.Stop();
 
         Assert.Equal(LessonLoader.LoadAll(TestPaths.Course.Lessons).Count, result.LessonCount);
-        Assert.Equal(result.LessonCount, again.LessonCount);
+        Assert.True(second.Elapsed < TimeSpan.FromSeconds(2), $"site build took {second.ElapsedMilliseconds} ms (first, with JIT: {first.ElapsedMilliseconds} ms); the target is 2 s");
     }
 
     [Fact]

@@ -72,7 +72,6 @@ public sealed class AmazonEventBridgeClient : IAmazonEventBridge
         {
             if (Iam.Wire.SandboxClientAuthorization.Check("events", "PutEvents", "AccessDeniedException", "events:PutEvents", r => bus.StartsWith("arn:", StringComparison.Ordinal) ? bus : $"arn:aws:events:{r.Region}:{r.AccountId}:event-bus/{bus}") is { } denied)
                 throw new AmazonEventBridgeException(denied.Message, "AccessDeniedException", HttpStatusCode.BadRequest);
-            }
         }
 
         try

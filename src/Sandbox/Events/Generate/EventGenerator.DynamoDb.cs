@@ -45,7 +45,7 @@ public sealed partial class EventGenerator
         var oldImage = options.EventName != "INSERT" && options.StreamViewType is "OLD_IMAGE" or "NEW_AND_OLD_IMAGES"
             ? WithKeys(options.OldImage ?? new Dictionary<string, object?> { ["Message"] = "Old item" }, options.Keys)
             : null;
-        var now = _timeProvider.GetUtcNow().ToUniversalTime();
+        var now = timeProvider.GetUtcNow().ToUniversalTime();
         var created = DateTime.UnixEpoch.AddSeconds(now.ToUnixTimeSeconds());
         var size = Size(keys) + Size(newImage) + Size(oldImage);
 

@@ -36,7 +36,7 @@ public sealed partial class EventGenerator
                     EventVersion = "2.1",
                     EventSource = "aws:s3",
                     AwsRegion = Region,
-                    EventTime = _timeProvider.GetUtcNow().UtcDateTime,
+                    EventTime = timeProvider.GetUtcNow().UtcDateTime,
                     EventName = options.EventName,
                     UserIdentity = new S3Event.UserIdentityEntity { PrincipalId = principal },
                     RequestParameters = new S3Event.RequestParametersEntity { SourceIPAddress = ids.SourceIp() },

@@ -42,7 +42,7 @@ public sealed partial class EventGenerator
                         TopicArn = topicArn,
                         Subject = options.Subject,
                         Message = options.Message,
-                        Timestamp = _timeProvider.GetUtcNow().UtcDateTime,
+                        Timestamp = timeProvider.GetUtcNow().UtcDateTime,
                         SignatureVersion = "1",
                         Signature = ids.Pick(SeededIds.Base64Alphabet, 344),
                         SigningCertUrl = $"https://sns.{Region}.amazonaws.com/SimpleNotificationService-{ids.Hex(32)}.pem",

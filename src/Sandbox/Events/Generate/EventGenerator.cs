@@ -77,8 +77,9 @@ public sealed partial class EventGenerator
     /// <returns>The JSON text.</returns>
     public static string Serialize<T>(T evt)
     {
-        return JsonSerializer.Serialize(evt, IndentedOptions);
+        var options = new JsonSerializerOptions(Serializer.Options) { WriteIndented = true };
+        return JsonSerializer.Serialize(evt, options);
     }
 
-    private string NextSequenceNumber() => (++_sequence).ToString(CultureInfo.InvariantCulture) + "000000";
+    private string NextSequenceNumber() => (++sequence).ToString(CultureInfo.InvariantCulture) + "000000";
 }

@@ -88,7 +88,7 @@ public sealed partial class DynamoDbEventSourceMapping
             _o.ParallelizationFactor)).ToArray();
     }
 
-    /// <summary>The mapping's id (the UUID CreateEventSourceMapping returns); each invoke still has its own request id.</summary>
+    /// <summary>The mapping's id (also the <c>requestId</c> prefix of nothing: each invoke has its own request id).</summary>
     public string Uuid { get; }
 
     /// <summary>The stream's ARN.</summary>
@@ -97,7 +97,7 @@ public sealed partial class DynamoDbEventSourceMapping
     /// <summary>The function it invokes.</summary>
     public string FunctionName => _function.Name;
 
-    /// <summary>The most records per invoke: <see cref="DynamoDbEventSourceOptions.BatchSize"/>, copied when the mapping was created.</summary>
+    /// <summary>The frozen settings (a private copy).</summary>
     public int BatchSize => _o.BatchSize;
 
     /// <summary>The frozen <see cref="DynamoDbEventSourceOptions.ParallelizationFactor"/>.</summary>
@@ -127,10 +127,7 @@ public sealed partial class DynamoDbEventSourceMapping
         ArgumentNullException.ThrowIfNull(options);
         var function = simulation.Lambda.GetFunction(functionName);
         var errors = options.Validate();
-        if (errors.Count > 0)
-        {
-            throw LambdaException.InvalidParameterValue(string.Join(" ", errors));
-        }
+        if (errors.Count > 0) throw LambdaException.InvalidParameterValue(string.Join(" ", errors));
         var mapping = new DynamoDbEventSourceMapping(simulation, stream, function, options);
         var o = mapping._o;
         simulation.Trace.Add(simulation.Now, TraceKind.Note, stream.TableName, null, string.Create(CultureInfo.InvariantCulture,
@@ -150,17 +147,11 @@ public sealed partial class DynamoDbEventSourceMapping
     {
         var ticks = (after - _origin).Ticks / PollInterval.Ticks + 1;
         var at = _origin + TimeSpan.FromTicks(ticks * PollInterval.Ticks);
-        if (_pollAt is { } pending && pending <= at && pending >= _sim.Now)
-        {
-            return;
-        }
+        if (_pollAt is { } pending && pending <= at && pending >= _sim.Now) return;
         _pollAt = at;
         _sim.ScheduleAt(at, () =>
         {
-            if (_pollAt != at)
-            {
-                return;
-            }
+            if (_pollAt != at) return;
             _pollAt = null;
             PollShards();
         });
@@ -178,16 +169,10 @@ public sealed partial class DynamoDbEventSourceMapping
                 foreach (var record in read.Records)
                 {
                     var lane = shard.Lanes[LaneOf(record)];
-                    if (lane.Pending.Count == 0)
-                    {
-                        lane.PendingSince = now;
-                    }
+                    if (lane.Pending.Count == 0) lane.PendingSince = now;
                     lane.Pending.Add(record);
                 }
-                if (read.Records.Count < 10_000)
-                {
-                    break;
-                }
+                if (read.Records.Count < 10_000) break;
             }
             foreach (var lane in shard.Lanes)
             {
@@ -203,44 +188,29 @@ public sealed partial class DynamoDbEventSourceMapping
 
     private int LaneOf(DynamoDbStreamRecord record)
     {
-        if (_o.ParallelizationFactor == 1)
-        {
-            return 0;
-        }
+        if (_o.ParallelizationFactor == 1) return 0;
         var key = record.Keys.First().Value!.ToJsonString();
-        var hash = 14695981039346656037UL;
-        foreach (var c in key)
-        {
-            hash = (hash ^ c) * 1099511628211UL;
-        }
+        ulong hash = 14695981039346656037UL;
+        foreach (var c in key) hash = (hash ^ c) * 1099511628211UL;
         return (int)(hash % (ulong)_o.ParallelizationFactor);
     }
 
     /// <summary>Starts the lane's next batch: a bisected half, the blocked batch, or new records.</summary>
     private void TryStart(Lane lane)
     {
-        if (lane.State != LaneState.Idle)
-        {
-            return;
-        }
+        if (lane.State != LaneState.Idle) return;
         var now = _sim.Now;
         var batch = lane.Blocked ?? (lane.Split.Count > 0 ? lane.Split.Pop() : null);
         if (batch is null)
         {
-            if (lane.Pending.Count == 0)
-            {
-                return;
-            }
+            if (lane.Pending.Count == 0) return;
             if (_window > TimeSpan.Zero && lane.Pending.Count < _o.BatchSize && now < lane.PendingSince + _window)
             {
                 lane.State = LaneState.Gathering;
                 var generation = ++lane.Generation;
                 _sim.ScheduleAt(lane.PendingSince + _window, () =>
                 {
-                    if (lane.State != LaneState.Gathering || lane.Generation != generation)
-                    {
-                        return;
-                    }
+                    if (lane.State != LaneState.Gathering || lane.Generation != generation) return;
                     lane.State = LaneState.Idle;
                     TryStart(lane);
                 });
@@ -249,9 +219,7 @@ public sealed partial class DynamoDbEventSourceMapping
             var take = 0;
             long bytes = 0;
             while (take < lane.Pending.Count && take < _o.BatchSize && (take == 0 || bytes + lane.Pending[take].SizeBytes + 512 <= MaxPayloadBytes))
-            {
                 bytes += lane.Pending[take++].SizeBytes + 512;
-            }
             batch = new Batch(lane.Pending.GetRange(0, take));
             lane.Pending.RemoveRange(0, take);
             lane.PendingSince = now;
@@ -296,24 +264,123 @@ public sealed partial class DynamoDbEventSourceMapping
         lane.State = LaneState.Invoking;
         batch.Invokes++;
         if (_verbose || batch.Attempts > 0)
-        {
             _sim.Trace.Add(_sim.Now, TraceKind.SourceDelivery, _stream.TableName, null, string.Create(CultureInfo.InvariantCulture,
                 $"batch of {batch.Records.Count} record{(batch.Records.Count == 1 ? "" : "s")} from {lane.Name} ({batch.First}…{batch.Last0}) → {_function.Name}{(batch.Attempts > 0 ? $", retry {batch.Attempts}" : "")}"),
                 attempt: batch.Attempts + 1);
-        }
         var task = _sim.Lambda.InvokeAsync(_function.Name, DynamoDbStreamRecord.ToLambdaEvent(batch.Records));
-        if (task.IsCompleted)
-        {
-            OnResult(lane, batch, task.Result);
-        }
+        if (task.IsCompleted) OnResult(lane, batch, task.Result);
         else
-        {
             // Completed on the simulation's thread when the clock reaches the invocation's end (see SqsEventSourceMapping).
             task.ContinueWith(static (t, state) =>
             {
                 var (mapping, lane, batch) = ((DynamoDbEventSourceMapping, Lane, Batch))state!;
                 mapping.OnResult(lane, batch, t.Result);
             }, (this, lane, batch), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    private void OnResult(Lane lane, Batch batch, InvocationResult r)
+    {
+        var now = _sim.Now;
+        batch.Last = r;
+        if (r.StatusCode != 200)
+        {
+            // Throttles and invoke errors happen before the function runs: retried until the records expire, not counted.
+            var why = r.Throttled ? $"throttled ({r.ThrottleReason})" : $"invoke failed ({r.StatusCode} {r.ErrorType})";
+            Retry(lane, batch, why, counted: false);
+            return;
         }
+
+        if (r.FunctionError is null && !_reportFailures)
+        {
+            Succeeded(lane, batch, batch.Records.Count, r);
+            return;
+        }
+
+        if (r.FunctionError is null)
+        {
+            var parsed = BatchItemFailures.Parse(r.Payload, id => batch.Records.Exists(x => x.SequenceNumber == id));
+            if (!parsed.WholeBatchFailed)
+            {
+                if (parsed.Failed!.Count == 0)
+                {
+                    Succeeded(lane, batch, batch.Records.Count, r);
+                    return;
+                }
+                var first = parsed.Failed.Min(StringComparer.Ordinal)!;
+                var at = batch.Records.FindIndex(x => x.SequenceNumber == first);
+                if (at > 0)
+                {
+                    Succeeded(lane, batch, at, r, keepGoing: false);
+                    batch.Records.RemoveRange(0, at);
+                    batch.Attempts = 0;
+                }
+                _sim.Trace.Add(now, TraceKind.SourceOutcome, _stream.TableName, r.RequestId, string.Create(CultureInfo.InvariantCulture,
+                    $"partial batch response: checkpoint before {first}; {at} record{(at == 1 ? "" : "s")} done, {batch.Records.Count} to retry from there"));
+                Retry(lane, batch, "partial batch failure", counted: true);
+                return;
+            }
+            _sim.Trace.Add(now, TraceKind.SourceOutcome, _stream.TableName, r.RequestId, $"partial batch response rejected ({parsed.Reason}): the whole batch fails");
+        }
+        else
+        {
+            _sim.Trace.Add(now, TraceKind.SourceOutcome, _stream.TableName, r.RequestId, string.Create(CultureInfo.InvariantCulture,
+                $"function error ({r.ErrorType}) on batch of {batch.Records.Count} from {lane.Name}; the shard waits"));
+        }
+
+        if (_o.BisectBatchOnFunctionError && batch.Records.Count > 1)
+        {
+            var half = (batch.Records.Count + 1) / 2;
+            var left = new Batch(batch.Records.GetRange(0, half)) { Invokes = batch.Invokes, Last = r };
+            var right = new Batch(batch.Records.GetRange(half, batch.Records.Count - half)) { Invokes = batch.Invokes, Last = r };
+            lane.Split.Push(right);
+            lane.Split.Push(left);
+            _sim.Trace.Add(now, TraceKind.RetryScheduled, _stream.TableName, r.RequestId, string.Create(CultureInfo.InvariantCulture,
+                $"bisecting batch of {batch.Records.Count} into {left.Records.Count} + {right.Records.Count}; the halves are tried now (bisecting is not a retry)"),
+                duration: TimeSpan.Zero);
+            lane.State = LaneState.Idle;
+            TryStart(lane);
+            return;
+        }
+        Retry(lane, batch, r.FunctionError is null ? "invalid partial batch response" : $"function error ({r.ErrorType})", counted: true);
+    }
+
+    private void Succeeded(Lane lane, Batch batch, int count, InvocationResult r, bool keepGoing = true)
+    {
+        for (var i = 0; i < count; i++) _processed.Add(batch.Records[i].SequenceNumber);
+        lane.Failures = 0;
+        if (_verbose && keepGoing)
+            _sim.Trace.Add(_sim.Now, TraceKind.SourceOutcome, _stream.TableName, r.RequestId, string.Create(CultureInfo.InvariantCulture,
+                $"batch of {count} from {lane.Name} succeeded; checkpoint at {batch.Records[count - 1].SequenceNumber}"));
+        if (!keepGoing) return;
+        lane.State = LaneState.Idle;
+        TryStart(lane);
+    }
+
+    private void Retry(Lane lane, Batch batch, string why, bool counted)
+    {
+        var now = _sim.Now;
+        if (counted)
+        {
+            batch.Attempts++;
+            if (_o.MaximumRetryAttempts >= 0 && batch.Attempts > _o.MaximumRetryAttempts)
+            {
+                Discard(lane, batch, "RetryAttemptsExhausted", string.Create(CultureInfo.InvariantCulture, $"{why}; {_o.MaximumRetryAttempts} retries used (MaximumRetryAttempts)"));
+                lane.State = LaneState.Idle;
+                TryStart(lane);
+                return;
+            }
+        }
+        var delay = DynamoDbStreamRetryBackoff.Delay(lane.Failures);
+        lane.Failures++;
+        lane.Blocked = batch;
+        lane.State = LaneState.Waiting;
+        _sim.Trace.Add(now, TraceKind.RetryScheduled, _stream.TableName, batch.Last?.RequestId, string.Create(CultureInfo.InvariantCulture,
+            $"{why}; batch of {batch.Records.Count} from {lane.Name} retried in {delay.TotalSeconds:0.###} s{(counted ? $" (retry {batch.Attempts}{(_o.MaximumRetryAttempts >= 0 ? $" of {_o.MaximumRetryAttempts}" : "")})" : " (not counted as a retry)")}"),
+            attempt: batch.Attempts + 1, duration: delay);
+        _sim.ScheduleAt(now + delay, () =>
+        {
+            lane.State = LaneState.Idle;
+            TryStart(lane);
+        });
     }
 }
