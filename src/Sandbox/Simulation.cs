@@ -77,7 +77,12 @@ public sealed class Simulation
     {
         long count = 0;
         while (_queue.RunNext(DateTimeOffset.MaxValue))
-            if (++count > maxEvents) throw new InvalidOperationException($"The simulation ran more than {maxEvents} events without going idle; use RunFor or RunUntil for open-ended scenarios.");
+        {
+            if (++count > maxEvents)
+            {
+                throw new InvalidOperationException($"The simulation ran more than {maxEvents} events without going idle; use RunFor or RunUntil for open-ended scenarios.");
+            }
+        }
         return count;
     }
 
@@ -88,7 +93,10 @@ public sealed class Simulation
     public long RunUntil(DateTimeOffset until)
     {
         long count = 0;
-        while (_queue.RunNext(until)) count++;
+        while (_queue.RunNext(until))
+        {
+            count++;
+        }
         _queue.AdvanceTo(until);
         Lambda.ReapIdleEnvironments();
         return count;

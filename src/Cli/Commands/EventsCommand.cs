@@ -90,7 +90,7 @@ internal static class EventsCommand
     /// <returns>0, or 2 for bad input.</returns>
     internal static int Generate(GenerateSettings settings, TextWriter output, TextWriter error)
     {
-        TimeProvider clock = TimeProvider.System;
+        var clock = TimeProvider.System;
         if (settings.Time is not null)
         {
             if (!DateTimeOffset.TryParse(settings.Time, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at))

@@ -31,7 +31,10 @@ internal static class PolicyCheckCommand
         try
         {
             local = LocalStack.Deploy(templatePath, overrides, seed);
-            if (scenario is not null) new ScenarioRunner(local, scenario, TextWriter.Null).Run();
+            if (scenario is not null)
+            {
+                new ScenarioRunner(local, scenario, TextWriter.Null).Run();
+            }
         }
         catch (LocalInputException e)
         {
@@ -62,7 +65,9 @@ internal static class PolicyCheckCommand
                 }
             }
             foreach (var denied in review.Denied)
+            {
                 output.WriteLine($"  ! DENIED {denied.Action} on {denied.Resource} ({denied.Count}×)  ← the code needs it; grant it (least privilege: this action on this resource)");
+            }
         }
         output.WriteLine(findings == 0 ? "no findings" : $"{findings} finding(s)");
         return findings == 0 ? 0 : 1;

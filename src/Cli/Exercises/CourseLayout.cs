@@ -127,7 +127,7 @@ internal sealed class CourseLayout
         var known = string.Join(", ", exercises.Select(e => e.Id));
         error = matches.Count > 1
             ? $"'{text}' matches several exercises ({string.Join(", ", matches.Select(m => m.Id))}); type the whole name."
-            : $"no exercise '{text}'. The exercises are: {known} (type a number such as {exercises.FirstOrDefault()?.Number ?? "01"}, or a whole name).";
+            : $"no exercise '{text}'. The exercises are: {known} (type a number such as {(exercises.Count > 0 ? exercises[0].Number : "01")}, or a whole name).";
         return null;
     }
 

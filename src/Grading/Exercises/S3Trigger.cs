@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Course.Sandbox.Invocation.Destinations;
 using Course.Sandbox.Services.S3;
 using Course.Sandbox.Services.Sqs;
-using Course.Sandbox.Invocation.Destinations;
 using Course.Sandbox.Sources.S3;
 
 namespace Course.Grading.Exercises;

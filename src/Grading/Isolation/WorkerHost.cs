@@ -185,7 +185,7 @@ public static class WorkerHost
                 {
                     session = FunctionSessionFactory.Create(request.Exercise, request);
                     context = new CheckContext(session, request.Exercise, spec, request.Seed);
-                    await InvokeCheck(method, context).ConfigureAwait(false);
+                    await InvokeCheckAsync(method, context).ConfigureAwait(false);
                     outcome = new CheckOutcome(spec.Id, CheckStatus.Pass, null, "");
                 }
                 catch (CheckFailedException failed)
@@ -266,7 +266,7 @@ public static class WorkerHost
         return result;
     }
 
-    private static async Task InvokeCheck(MethodInfo method, CheckContext context)
+    private static async Task InvokeCheckAsync(MethodInfo method, CheckContext context)
     {
         var target = method.IsStatic ? null : Activator.CreateInstance(method.DeclaringType!);
         object? result;

@@ -82,15 +82,24 @@ internal sealed partial class WorkerLauncher
                 || e.Key == "COURSE_GRADE_TIMINGS"))
             .ToList();
         environment.Clear();
-        foreach (var (key, value) in kept) environment[key] = value;
+        foreach (var (key, value) in kept)
+        {
+            environment[key] = value;
+        }
     }
 
     private static void DeleteScratch(ProcessStartInfo start)
     {
-        if (!start.Environment.TryGetValue("COURSE_SCRATCH", out var scratch) || string.IsNullOrEmpty(scratch)) return;
+        if (!start.Environment.TryGetValue("COURSE_SCRATCH", out var scratch) || string.IsNullOrEmpty(scratch))
+        {
+            return;
+        }
         try
         {
-            if (Directory.Exists(scratch)) Directory.Delete(scratch, recursive: true);
+            if (Directory.Exists(scratch))
+            {
+                Directory.Delete(scratch, recursive: true);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

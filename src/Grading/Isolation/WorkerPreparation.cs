@@ -19,7 +19,7 @@ namespace Course.Grading.Isolation;
 /// </summary>
 internal sealed class WorkerPreparation
 {
-    private static int _contexts;
+    private static int s_contexts;
 
     private readonly byte[] _checksAssembly;
     private readonly Dictionary<string, MethodInfo> _checks;
@@ -76,7 +76,7 @@ internal sealed class WorkerPreparation
     /// <returns>The loaded assembly.</returns>
     public static Assembly LoadChecks(WorkerRequest request)
     {
-        var context = new AssemblyLoadContext($"checks-{Interlocked.Increment(ref _contexts)}");
+        var context = new AssemblyLoadContext($"checks-{Interlocked.Increment(ref s_contexts)}");
         return context.LoadFromStream(new MemoryStream(request.ChecksAssembly), new MemoryStream(request.ChecksPdb));
     }
 

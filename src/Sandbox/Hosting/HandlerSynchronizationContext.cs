@@ -34,9 +34,15 @@ internal sealed class HandlerSynchronizationContext : SynchronizationContext
     /// <inheritdoc />
     public override void Post(SendOrPostCallback d, object? state)
     {
-        if (IsDead) return;
+        if (IsDead)
+        {
+            return;
+        }
         var continuation = new Continuation(this, d, state);
-        if (FreezeWhileIdle(continuation)) return;
+        if (FreezeWhileIdle(continuation))
+        {
+            return;
+        }
         _clock.Post(_scope.Now, continuation);
     }
 
@@ -49,9 +55,15 @@ internal sealed class HandlerSynchronizationContext : SynchronizationContext
     /// <summary>Queues what was frozen while the environment was idle, now that an invocation has started.</summary>
     public void Thaw()
     {
-        if (_frozen is not { Count: > 0 } frozen) return;
+        if (_frozen is not { Count: > 0 } frozen)
+        {
+            return;
+        }
         _frozen = null;
-        foreach (var continuation in frozen) _clock.ScheduleAt(_scope.Now, continuation);
+        foreach (var continuation in frozen)
+        {
+            _clock.ScheduleAt(_scope.Now, continuation);
+        }
     }
 
     /// <summary>The environment is shut down: pending and future continuations never run.</summary>
@@ -88,7 +100,10 @@ internal sealed class HandlerSynchronizationContext : SynchronizationContext
     /// </summary>
     private bool FreezeWhileIdle(Continuation continuation)
     {
-        if (_scope.IsActive) return false;
+        if (_scope.IsActive)
+        {
+            return false;
+        }
         (_frozen ??= []).Add(continuation);
         return true;
     }
@@ -97,7 +112,10 @@ internal sealed class HandlerSynchronizationContext : SynchronizationContext
     {
         public override void Fire()
         {
-            if (owner.IsDead || owner.FreezeWhileIdle(this)) return;
+            if (owner.IsDead || owner.FreezeWhileIdle(this))
+            {
+                return;
+            }
             owner.RunInside(callback, state);
         }
     }

@@ -60,7 +60,10 @@ public sealed class RoleRegistry : IServiceAuthorizer
     /// <inheritdoc/>
     public AccessDeniedException? Authorize(string functionName, string action, string resourceArn)
     {
-        if (!_roles.TryGetValue(functionName, out var role)) return null;
+        if (!_roles.TryGetValue(functionName, out var role))
+        {
+            return null;
+        }
         var decision = PolicyEvaluator.Evaluate(role.Statements, action, resourceArn);
         _calls.Add(new AuthorizationRecord(functionName, action, resourceArn, decision));
         return decision == Decision.Allow ? null

@@ -103,12 +103,17 @@ public sealed partial class LambdaService
             _sim.Trace.Add(now, TraceKind.DeadLetter, ev.Function.Name, ev.RequestId, $"event sent to DLQ {dlq.Arn} ({condition})");
         }
         if (async.OnFailure is null && async.DeadLetter is null)
+        {
             _sim.Trace.Add(now, TraceKind.SourceOutcome, ev.Function.Name, ev.RequestId, $"event discarded ({condition}); no on-failure destination or DLQ configured");
+        }
     }
 
     private void Route(AsyncEvent ev, IAsyncTarget? target, string condition, DateTimeOffset now)
     {
-        if (target is null) return;
+        if (target is null)
+        {
+            return;
+        }
         var record = InvocationRecordJson(ev, condition, now);
         target.Deliver(new AsyncDelivery(record, new Dictionary<string, string>()));
         _sim.Trace.Add(now, TraceKind.DestinationDelivered, ev.Function.Name, ev.RequestId, $"invocation record ({condition}) sent to {target.Arn}");
@@ -134,7 +139,10 @@ public sealed partial class LambdaService
         if (r is not null && !r.Throttled)
         {
             var response = new JsonObject { ["statusCode"] = r.StatusCode, ["executedVersion"] = "$LATEST" };
-            if (r.FunctionError is not null) response["functionError"] = r.FunctionError;
+            if (r.FunctionError is not null)
+            {
+                response["functionError"] = r.FunctionError;
+            }
             record["responseContext"] = response;
             record["responsePayload"] = r.Payload is null ? null : ParseOrString(r.Payload);
         }

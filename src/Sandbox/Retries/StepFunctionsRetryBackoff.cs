@@ -34,7 +34,10 @@ public static class StepFunctionsRetryBackoff
         ArgumentNullException.ThrowIfNull(random);
         ArgumentOutOfRangeException.ThrowIfLessThan(retry, 1);
         var seconds = policy.IntervalSeconds * Math.Pow(policy.BackoffRate, retry - 1);
-        if (policy.MaxDelaySeconds is int cap) seconds = Math.Min(seconds, cap);
+        if (policy.MaxDelaySeconds is int cap)
+        {
+            seconds = Math.Min(seconds, cap);
+        }
         seconds = Math.Min(seconds, 31_622_400);   // one year: nothing waits longer than an execution may run
         if (policy.FullJitter)
         {

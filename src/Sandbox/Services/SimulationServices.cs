@@ -109,14 +109,20 @@ public sealed class SimulationServices
     /// </summary>
     internal void Attach()
     {
-        if (!ReferenceEquals(SandboxAmbient.Current, _registry.Value)) SandboxAmbient.Current = _registry.Value;
+        if (!ReferenceEquals(SandboxAmbient.Current, _registry.Value))
+        {
+            SandboxAmbient.Current = _registry.Value;
+        }
     }
 
     /// <summary>Records that handler code constructed an SDK client (called from the SDK pipeline customizer).</summary>
     internal static void OnClientCreated(Type clientType)
     {
         var scope = InvocationScope.Current;
-        if (scope?.Environment is not { } env) return;
+        if (scope?.Environment is not { } env)
+        {
+            return;
+        }
         var service = clientType.Name.Replace("Amazon", "", StringComparison.Ordinal).Replace("Client", "", StringComparison.Ordinal).ToLowerInvariant();
         env.ClientsCreated.Add(new ClientCreation(service, scope.IsInit ? "INIT" : "INVOKE", scope.RequestId, scope.Now));
         scope.AddQuietly(scope.ClientSetupCost);

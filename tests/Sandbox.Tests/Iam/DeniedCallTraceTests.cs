@@ -51,10 +51,12 @@ public sealed class DeniedCallTraceTests
     {
         var sim = new Simulation(new SimulationOptions { Seed = 3 });
         foreach (var name in names)
+        {
             sim.Services.DynamoDb.Invoke("CreateTable", $$"""
                 {"TableName":"{{name}}","KeySchema":[{"AttributeName":"id","KeyType":"HASH"}],
                  "AttributeDefinitions":[{"AttributeName":"id","AttributeType":"S"}],"BillingMode":"PAY_PER_REQUEST"}
                 """);
+        }
         return sim;
     }
 

@@ -66,7 +66,10 @@ public class SeededIdsTests
         Parallel.For(0, 8, i =>
         {
             var ids = i % 2 == 0 ? first : second;
-            for (var n = 0; n < 2_000; n++) drawn.Add(ids.Guid());
+            for (var n = 0; n < 2_000; n++)
+            {
+                drawn.Add(ids.Guid());
+            }
         });
         Assert.Equal(16_000, drawn.Distinct().Count());
     }

@@ -39,13 +39,17 @@ internal sealed class ScenarioRunner(LocalStack local, string scenarioPath, Text
             throw new LocalInputException(e.Message);
         }
         if (root is not MappingNode doc || doc["steps"] is not SequenceNode steps)
+        {
             throw new LocalInputException($"{root.Mark}: a scenario is a mapping with `steps:` (a list). Fix: see `course local run --help` for the step kinds.");
+        }
         var sim = local.Simulation;
         var start = sim.Now;
         foreach (var step in steps.Items)
         {
             if (step is not MappingNode { Count: 1 } s)
+            {
                 throw new LocalInputException($"{step.Mark}: each step is one `kind: {{…}}` entry. Fix: e.g. `- put-object: {{ bucket: MyBucket, key: a.txt, body: hello }}`.");
+            }
             var kind = s.Entries[0].Key.Value;
             var args = s.Entries[0].Value;
             try
@@ -93,8 +97,11 @@ internal sealed class ScenarioRunner(LocalStack local, string scenarioPath, Text
             {
                 var item = JsonNode.Parse(Arg("item"))!.AsObject();
                 var typed = new JsonObject();
-                foreach (var (k, v) in item) typed[k] = v is JsonObject o && o.Count == 1 && o.First().Key.Length == 1 ? o.DeepClone() : Typed(v);
-                sim.Services.DynamoDb.Invoke("PutItem", new JsonObject { ["TableName"] = Physical("table"), ["Item"] = typed }.ToJsonString());
+                foreach (var (k, v) in item)
+                    {
+                        typed[k] = v is JsonObject o && o.Count == 1 && o.First().Key.Length == 1 ? o.DeepClone() : Typed(v);
+                    }
+                    sim.Services.DynamoDb.Invoke("PutItem", new JsonObject { ["TableName"] = Physical("table"), ["Item"] = typed }.ToJsonString());
                 break;
             }
             case "publish":
@@ -147,7 +154,10 @@ internal sealed class ScenarioRunner(LocalStack local, string scenarioPath, Text
         var text = node.AsString() ?? "";
         var unit = text.Length > 0 ? text[^1] : ' ';
         var number = double.TryParse(text.TrimEnd('s', 'm', 'h', 'd'), NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : -1;
-        if (number < 0) throw new LocalInputException($"{node.Mark}: '{text}' is not a duration. Fix: write e.g. 30s, 5m, 2h or 1d.");
+        if (number < 0)
+        {
+            throw new LocalInputException($"{node.Mark}: '{text}' is not a duration. Fix: write e.g. 30s, 5m, 2h or 1d.");
+        }
         return unit switch { 'm' => TimeSpan.FromMinutes(number), 'h' => TimeSpan.FromHours(number), 'd' => TimeSpan.FromDays(number), _ => TimeSpan.FromSeconds(number) };
     }
 }

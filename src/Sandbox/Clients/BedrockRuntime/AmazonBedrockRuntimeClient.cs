@@ -100,11 +100,17 @@ public sealed class AmazonBedrockRuntimeClient : IAmazonBedrockRuntime
     private static BedrockMessage ToServiceMessage(Message? message, int index, TimeSpan reject)
     {
         if (message is null)
+        {
             throw new BedrockException(BedrockException.Validation, $"1 validation error detected: Value null at 'messages.{index + 1}.member' failed to satisfy constraint: Member must not be null", reject);
+        }
         if (message.Role is null)
+        {
             throw new BedrockException(BedrockException.Validation, $"1 validation error detected: Value null at 'messages.{index + 1}.member.role' failed to satisfy constraint: Member must not be null", reject);
+        }
         if (message.Content is null)
+        {
             throw new BedrockException(BedrockException.Validation, $"1 validation error detected: Value null at 'messages.{index + 1}.member.content' failed to satisfy constraint: Member must not be null", reject);
+        }
         return new BedrockMessage(message.Role.Value, string.Join("\n", message.Content.Select(c => c?.Text ?? string.Empty)));
     }
 
@@ -113,7 +119,9 @@ public sealed class AmazonBedrockRuntimeClient : IAmazonBedrockRuntime
     {
         // IAM_01 (issue 11): a function with a role needs bedrock:InvokeModel on the foundation model (Converse included).
         if (Iam.Wire.SandboxClientAuthorization.Check(ServiceId, operation, "AccessDeniedException", "bedrock:InvokeModel", r => $"arn:aws:bedrock:{r.Region}::foundation-model/{modelId}") is { } denied)
+        {
             return Task.FromException<T>(new AmazonBedrockRuntimeException(denied.Message, "AccessDeniedException", HttpStatusCode.Forbidden));
+        }
         BedrockService bedrock;
         IServiceCallObserver? observer;
         Services.Endpoint.ServiceEndpoint? endpoint = null;

@@ -71,7 +71,9 @@ public sealed class AmazonEventBridgeClient : IAmazonEventBridge
         foreach (var bus in request.Entries.Select(e => e.EventBusName ?? "default").Distinct(StringComparer.Ordinal))
         {
             if (Iam.Wire.SandboxClientAuthorization.Check("events", "PutEvents", "AccessDeniedException", "events:PutEvents", r => bus.StartsWith("arn:", StringComparison.Ordinal) ? bus : $"arn:aws:events:{r.Region}:{r.AccountId}:event-bus/{bus}") is { } denied)
+            {
                 throw new AmazonEventBridgeException(denied.Message, "AccessDeniedException", HttpStatusCode.BadRequest);
+            }
         }
 
         try

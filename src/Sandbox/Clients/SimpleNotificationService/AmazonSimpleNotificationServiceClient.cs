@@ -100,7 +100,9 @@ public sealed class AmazonSimpleNotificationServiceClient : IAmazonSimpleNotific
     {
         // IAM_01 (issue 11): a function with a role needs an Allow for the action on the topic.
         if (iam is { } check && Iam.Wire.SandboxClientAuthorization.Check("sns", operation, "AuthorizationError", check.Action, _ => check.Resource) is { } denied)
+        {
             return Task.FromException<T>(new AmazonSimpleNotificationServiceException(denied.Message, "AuthorizationError", HttpStatusCode.Forbidden));
+        }
         SnsService sns;
         IServiceCallObserver? observer;
         Services.Endpoint.ServiceEndpoint? endpoint = null;

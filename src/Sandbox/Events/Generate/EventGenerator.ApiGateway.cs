@@ -29,10 +29,10 @@ public sealed partial class EventGenerator
             throw new ArgumentException($"Path must start with '/', got \"{options.Path}\".", nameof(options));
         }
 
-        var now = timeProvider.GetUtcNow().ToUniversalTime();
-        var apiId = ids.Pick(SeededIds.LowerAlphanumeric, 10);
+        var now = _timeProvider.GetUtcNow().ToUniversalTime();
+        var apiId = _ids.Pick(SeededIds.LowerAlphanumeric, 10);
         var domain = $"{apiId}.execute-api.{Region}.amazonaws.com";
-        var sourceIp = ids.SourceIp();
+        var sourceIp = _ids.SourceIp();
         const string userAgent = "curl/8.5.0";
         var headers = new Dictionary<string, string>
         {
@@ -41,7 +41,7 @@ public sealed partial class EventGenerator
             ["content-type"] = "application/json",
             ["host"] = domain,
             ["user-agent"] = userAgent,
-            ["x-amzn-trace-id"] = $"Root=1-{now.ToUnixTimeSeconds():x8}-{ids.Hex(24)}",
+            ["x-amzn-trace-id"] = $"Root=1-{now.ToUnixTimeSeconds():x8}-{_ids.Hex(24)}",
             ["x-forwarded-for"] = sourceIp,
             ["x-forwarded-port"] = "443",
             ["x-forwarded-proto"] = "https",
@@ -74,7 +74,7 @@ public sealed partial class EventGenerator
                     SourceIp = sourceIp,
                     UserAgent = userAgent,
                 },
-                RequestId = ids.Pick(SeededIds.Base64Alphabet, 15) + "=",
+                RequestId = _ids.Pick(SeededIds.Base64Alphabet, 15) + "=",
                 RouteKey = options.RouteKey,
                 Stage = options.Stage,
                 Time = now.ToString("dd/MMM/yyyy:HH:mm:ss +0000", CultureInfo.InvariantCulture),

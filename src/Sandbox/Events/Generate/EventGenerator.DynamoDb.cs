@@ -45,7 +45,7 @@ public sealed partial class EventGenerator
         var oldImage = options.EventName != "INSERT" && options.StreamViewType is "OLD_IMAGE" or "NEW_AND_OLD_IMAGES"
             ? WithKeys(options.OldImage ?? new Dictionary<string, object?> { ["Message"] = "Old item" }, options.Keys)
             : null;
-        var now = timeProvider.GetUtcNow().ToUniversalTime();
+        var now = _timeProvider.GetUtcNow().ToUniversalTime();
         var created = DateTime.UnixEpoch.AddSeconds(now.ToUnixTimeSeconds());
         var size = Size(keys) + Size(newImage) + Size(oldImage);
 
@@ -55,7 +55,7 @@ public sealed partial class EventGenerator
             [
                 new DynamoDBEvent.DynamodbStreamRecord
                 {
-                    EventID = ids.Hex(32),
+                    EventID = _ids.Hex(32),
                     EventName = options.EventName,
                     EventVersion = "1.1",
                     EventSource = "aws:dynamodb",

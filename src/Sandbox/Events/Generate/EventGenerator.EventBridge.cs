@@ -22,7 +22,7 @@ public sealed partial class EventGenerator
     public CloudWatchEvent<JsonElement> EventBridge(EventBridgeEventOptions? options = null)
     {
         options ??= new EventBridgeEventOptions();
-        var json = envelopes.CreateJson(options.Source, options.DetailType, options.DetailJson, options.Resources);
+        var json = _envelopes.CreateJson(options.Source, options.DetailType, options.DetailJson, options.Resources);
         return Serializer.Deserialize<CloudWatchEvent<JsonElement>>(new MemoryStream(Encoding.UTF8.GetBytes(json)));
     }
 }

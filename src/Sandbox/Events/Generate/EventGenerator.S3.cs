@@ -26,7 +26,7 @@ public sealed partial class EventGenerator
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Bucket);
         ArgumentException.ThrowIfNullOrEmpty(options.Key);
         ArgumentOutOfRangeException.ThrowIfNegative(options.Size);
-        var principal = "AWS:AIDA" + ids.Pick(SeededIds.Base64Alphabet, 17).ToUpperInvariant().Replace('+', 'X').Replace('/', 'Y');
+        var principal = "AWS:AIDA" + _ids.Pick(SeededIds.Base64Alphabet, 17).ToUpperInvariant().Replace('+', 'X').Replace('/', 'Y');
         return new S3Event
         {
             Records =
@@ -36,14 +36,14 @@ public sealed partial class EventGenerator
                     EventVersion = "2.1",
                     EventSource = "aws:s3",
                     AwsRegion = Region,
-                    EventTime = timeProvider.GetUtcNow().UtcDateTime,
+                    EventTime = _timeProvider.GetUtcNow().UtcDateTime,
                     EventName = options.EventName,
                     UserIdentity = new S3Event.UserIdentityEntity { PrincipalId = principal },
-                    RequestParameters = new S3Event.RequestParametersEntity { SourceIPAddress = ids.SourceIp() },
+                    RequestParameters = new S3Event.RequestParametersEntity { SourceIPAddress = _ids.SourceIp() },
                     ResponseElements = new S3Event.ResponseElementsEntity
                     {
-                        XAmzRequestId = ids.Hex(16, upper: true),
-                        XAmzId2 = ids.Pick(SeededIds.Base64Alphabet, 76),
+                        XAmzRequestId = _ids.Hex(16, upper: true),
+                        XAmzId2 = _ids.Pick(SeededIds.Base64Alphabet, 76),
                     },
                     S3 = new S3Event.S3Entity
                     {
@@ -52,15 +52,15 @@ public sealed partial class EventGenerator
                         Bucket = new S3Event.S3BucketEntity
                         {
                             Name = options.Bucket,
-                            OwnerIdentity = new S3Event.UserIdentityEntity { PrincipalId = ids.Pick(SeededIds.Base64Alphabet, 14).ToUpperInvariant() },
+                            OwnerIdentity = new S3Event.UserIdentityEntity { PrincipalId = _ids.Pick(SeededIds.Base64Alphabet, 14).ToUpperInvariant() },
                             Arn = $"arn:aws:s3:::{options.Bucket}",
                         },
                         Object = new S3Event.S3ObjectEntity
                         {
                             Key = Uri.EscapeDataString(options.Key).Replace("%20", "+", StringComparison.Ordinal).Replace("%2F", "/", StringComparison.Ordinal),
                             Size = options.Size,
-                            ETag = ids.Hex(32),
-                            Sequencer = ids.Hex(18, upper: true),
+                            ETag = _ids.Hex(32),
+                            Sequencer = _ids.Hex(18, upper: true),
                         },
                     },
                 },

@@ -25,7 +25,7 @@ public sealed partial class EventGenerator
         options ??= new SnsEventOptions();
         ArgumentException.ThrowIfNullOrWhiteSpace(options.TopicName);
         var topicArn = $"arn:aws:sns:{Region}:{Account}:{options.TopicName}";
-        var subscriptionArn = $"{topicArn}:{ids.Uuid()}";
+        var subscriptionArn = $"{topicArn}:{_ids.Uuid()}";
         return new SNSEvent
         {
             Records =
@@ -38,14 +38,14 @@ public sealed partial class EventGenerator
                     Sns = new SNSEvent.SNSMessage
                     {
                         Type = "Notification",
-                        MessageId = ids.Uuid(),
+                        MessageId = _ids.Uuid(),
                         TopicArn = topicArn,
                         Subject = options.Subject,
                         Message = options.Message,
-                        Timestamp = timeProvider.GetUtcNow().UtcDateTime,
+                        Timestamp = _timeProvider.GetUtcNow().UtcDateTime,
                         SignatureVersion = "1",
-                        Signature = ids.Pick(SeededIds.Base64Alphabet, 344),
-                        SigningCertUrl = $"https://sns.{Region}.amazonaws.com/SimpleNotificationService-{ids.Hex(32)}.pem",
+                        Signature = _ids.Pick(SeededIds.Base64Alphabet, 344),
+                        SigningCertUrl = $"https://sns.{Region}.amazonaws.com/SimpleNotificationService-{_ids.Hex(32)}.pem",
                         UnsubscribeUrl = $"https://sns.{Region}.amazonaws.com/?Action=Unsubscribe&SubscriptionArn={subscriptionArn}",
                         MessageAttributes = options.MessageAttributes.ToDictionary(
                             a => a.Key, a => new SNSEvent.MessageAttribute { Type = "String", Value = a.Value }),

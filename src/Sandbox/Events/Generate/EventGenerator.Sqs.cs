@@ -32,8 +32,8 @@ public sealed partial class EventGenerator
         }
 
         var fifo = options.QueueName.EndsWith(".fifo", StringComparison.Ordinal);
-        var sent = timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
-        var senderId = "AIDA" + ids.Pick(SeededIds.Base64Alphabet, 17).ToUpperInvariant().Replace('+', 'X').Replace('/', 'Y');
+        var sent = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+        var senderId = "AIDA" + _ids.Pick(SeededIds.Base64Alphabet, 17).ToUpperInvariant().Replace('+', 'X').Replace('/', 'Y');
         var batch = new List<SqsReceivedMessage>();
         foreach (var body in options.Bodies)
         {
@@ -42,7 +42,7 @@ public sealed partial class EventGenerator
                 ["ApproximateReceiveCount"] = options.ApproximateReceiveCount.ToString(CultureInfo.InvariantCulture),
                 ["SentTimestamp"] = sent.ToString(CultureInfo.InvariantCulture),
                 ["SenderId"] = senderId,
-                ["ApproximateFirstReceiveTimestamp"] = (sent + ids.Between(1, 50)).ToString(CultureInfo.InvariantCulture),
+                ["ApproximateFirstReceiveTimestamp"] = (sent + _ids.Between(1, 50)).ToString(CultureInfo.InvariantCulture),
             };
             if (fifo)
             {
@@ -51,8 +51,8 @@ public sealed partial class EventGenerator
                 attributes["MessageDeduplicationId"] = Md5Hex(body);
             }
 
-            var messageId = ids.Uuid();
-            var receiptHandle = "AQEB" + ids.Pick(SeededIds.Base64Alphabet, 120);
+            var messageId = _ids.Uuid();
+            var receiptHandle = "AQEB" + _ids.Pick(SeededIds.Base64Alphabet, 120);
             batch.Add(new SqsReceivedMessage(messageId, receiptHandle, body, Md5Hex(body), attributes,
                 new Dictionary<string, SqsMessageAttribute>(), MD5OfMessageAttributes: null));
         }

@@ -25,10 +25,11 @@ public sealed partial class EventGenerator
     public static readonly IReadOnlyList<string> Services = ["apigw", "s3", "sqs", "dynamodb", "eventbridge", "sns"];
 
     private static readonly DefaultLambdaJsonSerializer Serializer = new();
-    private readonly SeededIds ids;
-    private readonly TimeProvider timeProvider;
-    private readonly EventEnvelopeFactory envelopes;
-    private long sequence;
+    private static readonly JsonSerializerOptions IndentedOptions = new(Serializer.Options) { WriteIndented = true };
+    private readonly SeededIds _ids;
+    private readonly TimeProvider _timeProvider;
+    private readonly EventEnvelopeFactory _envelopes;
+    private long _sequence;
 
     /// <summary>Creates a generator.</summary>
     /// <param name="random">The seeded source of ids.</param>
@@ -39,14 +40,14 @@ public sealed partial class EventGenerator
     {
         ArgumentNullException.ThrowIfNull(random);
         ArgumentNullException.ThrowIfNull(timeProvider);
-        ids = new SeededIds(random);
-        this.timeProvider = timeProvider;
-        envelopes = new EventEnvelopeFactory(random, timeProvider, account, region);
+        _ids = new SeededIds(random);
+        _timeProvider = timeProvider;
+        _envelopes = new EventEnvelopeFactory(random, timeProvider, account, region);
         Account = account;
         Region = region;
         lock (random)
         {
-            sequence = random.NextInt64(100_000_000_000_000, 900_000_000_000_000);
+            _sequence = random.NextInt64(100_000_000_000_000, 900_000_000_000_000);
         }
     }
 
@@ -77,9 +78,8 @@ public sealed partial class EventGenerator
     /// <returns>The JSON text.</returns>
     public static string Serialize<T>(T evt)
     {
-        var options = new JsonSerializerOptions(Serializer.Options) { WriteIndented = true };
-        return JsonSerializer.Serialize(evt, options);
+        return JsonSerializer.Serialize(evt, IndentedOptions);
     }
 
-    private string NextSequenceNumber() => (++sequence).ToString(CultureInfo.InvariantCulture) + "000000";
+    private string NextSequenceNumber() => (++_sequence).ToString(CultureInfo.InvariantCulture) + "000000";
 }

@@ -49,9 +49,15 @@ public static class LeastPrivilege
     public static bool IsWildcardResource(string resource)
     {
         ArgumentNullException.ThrowIfNull(resource);
-        if (resource == "*" || resource.EndsWith(":*", StringComparison.Ordinal)) return true;
+        if (resource == "*" || resource.EndsWith(":*", StringComparison.Ordinal))
+        {
+            return true;
+        }
         var parts = resource.Split(':', 6);
-        if (parts.Length < 6 || parts[0] != "arn") return resource.Contains('*', StringComparison.Ordinal);
+        if (parts.Length < 6 || parts[0] != "arn")
+        {
+            return resource.Contains('*', StringComparison.Ordinal);
+        }
         var name = parts[5];
         // S3 names the bucket first (bucket/key); other services name the type first (table/Name/…, function:Name).
         var segments = name.Split('/');

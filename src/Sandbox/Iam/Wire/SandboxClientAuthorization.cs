@@ -18,9 +18,15 @@ internal static class SandboxClientAuthorization
     /// <param name="resource">The resource ARN, from the registry's region and account.</param>
     public static AccessDeniedException? Check(string service, string operation, string errorCode, string action, Func<RoleRegistry, string> resource)
     {
-        if (SandboxHttpClientFactory.Current?.WireAuthorizer is not SdkRequestAuthorizer authorizer || InvocationScope.Current is not { } scope) return null;
+        if (SandboxHttpClientFactory.Current?.WireAuthorizer is not SdkRequestAuthorizer authorizer || InvocationScope.Current is not { } scope)
+        {
+            return null;
+        }
         var denied = authorizer.Registry.Authorize(scope.FunctionName, action, resource(authorizer.Registry));
-        if (denied is not null) authorizer.Registry.Endpoint.RecordDenied(service, operation, errorCode);
+        if (denied is not null)
+        {
+            authorizer.Registry.Endpoint.RecordDenied(service, operation, errorCode);
+        }
         return denied;
     }
 }

@@ -20,7 +20,10 @@ internal sealed class SdkRequestAuthorizer(RoleRegistry registry) : IWireAuthori
 
     public async Task<HttpResponseMessage?> CheckAsync(string functionName, string serviceId, HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (registry.RoleOf(functionName) is null) return null;
+        if (registry.RoleOf(functionName) is null)
+        {
+            return null;
+        }
         var checks = await MapAsync(serviceId, request, cancellationToken).ConfigureAwait(false);
         foreach (var (action, resource) in checks)
         {
@@ -87,8 +90,11 @@ internal sealed class SdkRequestAuthorizer(RoleRegistry registry) : IWireAuthori
                     await request.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
                     var xml = await request.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
                     var keys = System.Text.RegularExpressions.Regex.Matches(xml, "<Key>(.*?)</Key>").Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
-                    if (keys.Count > 0) return [.. keys.Select(k => (action, resource[..^1] + k))];
-                }
+                    if (keys.Count > 0)
+                        {
+                            return [.. keys.Select(k => (action, resource[..^1] + k))];
+                        }
+                    }
                 if (request.Method == HttpMethod.Put && request.Headers.TryGetValues("x-amz-copy-source", out var copy) && copy.FirstOrDefault() is { } source)
                 {
                     // CopyObject needs s3:GetObject on the source and s3:PutObject on the target.
@@ -123,7 +129,10 @@ internal sealed class SdkRequestAuthorizer(RoleRegistry registry) : IWireAuthori
         key = Uri.UnescapeDataString(key);
         var query = uri.Query;
         var method = request.Method.Method;
-        if (bucket.Length == 0) return ("s3:ListAllMyBuckets", "*");
+        if (bucket.Length == 0)
+        {
+            return ("s3:ListAllMyBuckets", "*");
+        }
         if (key.Length == 0)
         {
             var bucketArn = $"arn:aws:s3:::{bucket}";
@@ -153,7 +162,10 @@ internal sealed class SdkRequestAuthorizer(RoleRegistry registry) : IWireAuthori
 
     private static async Task<JsonNode?> JsonBodyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (request.Content is null) return null;
+        if (request.Content is null)
+        {
+            return null;
+        }
         await request.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
         var text = await request.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -178,7 +190,10 @@ internal sealed class SdkRequestAuthorizer(RoleRegistry registry) : IWireAuthori
         var message = serviceId == "sqs" ? $"Access to the resource https://sqs.{region}.amazonaws.com/ is denied." : denied.Message;
         var json = new JsonObject { ["__type"] = "com.amazon.coral.service#AccessDeniedException", ["message"] = message }.ToJsonString();
         var response = new HttpResponseMessage(HttpStatusCode.BadRequest) { Content = new StringContent(json, Encoding.UTF8, "application/x-amz-json-1.0"), RequestMessage = request };
-        if (serviceId == "sqs") response.Headers.TryAddWithoutValidation("x-amzn-query-error", "AccessDenied;Sender");
+        if (serviceId == "sqs")
+        {
+            response.Headers.TryAddWithoutValidation("x-amzn-query-error", "AccessDenied;Sender");
+        }
         return response;
     }
 }

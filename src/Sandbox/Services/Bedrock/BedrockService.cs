@@ -64,7 +64,10 @@ public sealed partial class BedrockService
         _ids = new SeededIds(random);
         _options = options ?? new BedrockServiceOptions();
         _options.Validate();
-        foreach (var m in _options.Models) _models[m.ModelId] = m;
+        foreach (var m in _options.Models)
+        {
+            _models[m.ModelId] = m;
+        }
         Faults = faults ?? new FaultInjector(new Random(0));
     }
 
@@ -98,9 +101,14 @@ public sealed partial class BedrockService
         lock (_gate)
         {
             if (!_models.TryGetValue(modelId, out var current))
+            {
                 throw new ArgumentException($"Model '{modelId}' is not served by this Bedrock. Served: {string.Join(", ", _models.Keys)}.", nameof(modelId));
+            }
             var next = change(current) ?? throw new ArgumentException("The change returned null.", nameof(change));
-            if (next.ModelId != modelId) throw new ArgumentException($"Configure cannot change a model's id ('{modelId}' → '{next.ModelId}').", nameof(change));
+            if (next.ModelId != modelId)
+            {
+                throw new ArgumentException($"Configure cannot change a model's id ('{modelId}' → '{next.ModelId}').", nameof(change));
+            }
             new BedrockServiceOptions { Models = [next] }.Validate();
             _models[modelId] = next;
         }
@@ -155,7 +163,9 @@ public sealed partial class BedrockService
     {
         var reject = _options.RejectionLatency;
         if (string.IsNullOrEmpty(modelId))
+        {
             throw new BedrockException(BedrockException.Validation, "1 validation error detected: Value null at 'modelId' failed to satisfy constraint: Member must not be null", reject);
+        }
         var id = modelId;
         var viaProfile = false;
         var arn = ArnPattern().Match(modelId);
@@ -166,7 +176,9 @@ public sealed partial class BedrockService
             {
                 RejectIfRetired(id, reject);
                 if (!_models.TryGetValue(id, out var found))
+                {
                     throw new BedrockException(BedrockException.ResourceNotFound, "Could not resolve the foundation model from the provided model identifier.", reject);
+                }
                 return RequireProfile(found, viaProfile: false);
             }
         }
@@ -181,9 +193,15 @@ public sealed partial class BedrockService
             }
         }
 
-        if (arn.Success && !viaProfile) throw new BedrockException(BedrockException.Validation, InvalidModelMessage, reject);
+        if (arn.Success && !viaProfile)
+        {
+            throw new BedrockException(BedrockException.Validation, InvalidModelMessage, reject);
+        }
         RejectIfRetired(id, reject);
-        if (!_models.TryGetValue(id, out var model)) throw new BedrockException(BedrockException.Validation, InvalidModelMessage, reject);
+        if (!_models.TryGetValue(id, out var model))
+        {
+            throw new BedrockException(BedrockException.Validation, InvalidModelMessage, reject);
+        }
         return RequireProfile(model, viaProfile);
     }
 
@@ -199,9 +217,13 @@ public sealed partial class BedrockService
         var model = ResolveModel(modelId);
         var reject = _options.RejectionLatency;
         if (maxTokens is < 1)
+        {
             throw new BedrockException(BedrockException.Validation, $"1 validation error detected: Value '{maxTokens}' at 'inferenceConfig.maxTokens' failed to satisfy constraint: Member must have value greater than or equal to 1", reject);
+        }
         if (maxTokens > model.MaxOutputTokens)
+        {
             throw new BedrockException(BedrockException.Validation, $"The maximum tokens you requested exceeds the model limit of {model.MaxOutputTokens}. Try again with a maximum tokens value that is lower than {model.MaxOutputTokens}.", reject);
+        }
         return Run("Converse", modelId!, model, messages, maxTokens ?? model.DefaultMaxTokens, system);
     }
 
@@ -216,7 +238,9 @@ public sealed partial class BedrockService
         var model = ResolveModel(modelId);
         var request = AnthropicMessagesFormat.Parse(body, _options.RejectionLatency);
         if (request.MaxTokens > model.MaxOutputTokens)
+        {
             throw new BedrockException(BedrockException.Validation, $"max_tokens: {request.MaxTokens} > {model.MaxOutputTokens}, which is the maximum allowed number of output tokens for {model.AnthropicModelName}", _options.RejectionLatency);
+        }
         return Run("InvokeModel", modelId!, model, request.Messages, request.MaxTokens, request.System);
     }
 
@@ -229,15 +253,19 @@ public sealed partial class BedrockService
     {
         // The sandbox serves Bedrock as of the course's price sheet, whatever the simulation's start date.
         if (BedrockModel.EndOfLife.ContainsKey(baseId) && !_models.ContainsKey(baseId))
+        {
             throw new BedrockException(BedrockException.ResourceNotFound, "This model version has reached the end of its life. Please refer to the AWS documentation for more details.", reject);
+        }
     }
 
     private BedrockModel RequireProfile(BedrockModel model, bool viaProfile)
     {
         if (model.RequiresInferenceProfile && !viaProfile)
+        {
             throw new BedrockException(BedrockException.Validation,
                 $"Invocation of model ID {model.ModelId} with on-demand throughput isn’t supported. Retry your request with the ID or ARN of an inference profile that contains this model.",
                 _options.RejectionLatency);
+        }
         return model;
     }
 
@@ -247,10 +275,14 @@ public sealed partial class BedrockService
         var question = ValidateConversation(messages, reject);
         var inputTokens = TokenCounter.Count(system) + messages!.Sum(m => TokenCounter.Count(m.Text));
         if (inputTokens > model.ContextWindow)
+        {
             throw new BedrockException(BedrockException.Validation, $"Input is too long for requested model. The request has {inputTokens} input tokens; the context window of {model.AnthropicModelName} is {model.ContextWindow}.", reject);
+        }
         if ((long)inputTokens + maxTokens > model.ContextWindow)
+        {
             throw new BedrockException(BedrockException.Validation,
                 $"The model returned the following errors: input length and `max_tokens` exceed context limit: {inputTokens} + {maxTokens} > {model.ContextWindow}, decrease input length or `max_tokens` and try again", reject);
+        }
         lock (_gate)
         {
             var now = InvocationScope.Current?.Now ?? _time.GetUtcNow();
@@ -283,26 +315,39 @@ public sealed partial class BedrockService
         {
             var day = Window(_days, model, now, QuotaDay);
             if (day.Sum(w => (long)w.Tokens) + inputTokens + maxTokens > perDay)
+            {
                 throw new BedrockException(BedrockException.ServiceQuotaExceeded,
                     $"Your request exceeds the service quota for your account (model invocation max tokens per day for {model.ModelId}: {perDay}). You can view your quotas in Service Quotas and resubmit your request later.", reject);
+            }
         }
 
         var window = Window(_windows, model, now, QuotaWindow);
         if (window.Count >= model.RequestsPerMinute)
+        {
             throw new BedrockException(BedrockException.Throttling, "Too many requests, please wait before trying again.", reject);
+        }
         if (window.Sum(w => (long)w.Tokens) + inputTokens + maxTokens > model.TokensPerMinute)
+        {
             throw new BedrockException(BedrockException.Throttling, "Too many tokens, please wait before trying again.", reject);
+        }
 
         var (text, stop) = Answer(question, maxTokens);
         var outputTokens = TokenCounter.Count(text);
         var latency = model.TimeToFirstToken + (model.PerOutputToken * Math.Max(0, outputTokens - 1));
         if (_options.LatencyJitter > 0)
+        {
             latency = TimeSpan.FromTicks((long)Math.Round(latency.Ticks * (1 + (_options.LatencyJitter * ((2 * _ids.Fraction()) - 1)))));
+        }
         latency += fault.ExtraLatency;
         window.Add((now, inputTokens + (outputTokens * model.OutputTokenBurndownRate)));
-        if (model.TokensPerDay is not null) Window(_days, model, now, QuotaDay).Add((now, inputTokens + (outputTokens * model.OutputTokenBurndownRate)));
+        if (model.TokensPerDay is not null)
+        {
+            Window(_days, model, now, QuotaDay).Add((now, inputTokens + (outputTokens * model.OutputTokenBurndownRate)));
+        }
         if (latency > _options.ModelTimeout)
+        {
             throw new BedrockException(BedrockException.ModelTimeout, "The model took longer than the model timeout to process the request. Try your request again.", _options.ModelTimeout);
+        }
         var id = "msg_bdrk_" + _ids.Pick(SeededIds.Base62Alphabet, 24);
         _usage.Add(new BedrockUsage(now, operation, givenId, model.PriceKey, inputTokens, outputTokens, latency)
         {

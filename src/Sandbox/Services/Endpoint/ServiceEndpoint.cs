@@ -50,19 +50,36 @@ public sealed class ServiceEndpoint : IServiceCallObserver
     /// <summary>Uses <paramref name="injector"/> as <paramref name="service"/>'s fault injector (the wire services' own).</summary>
     internal void UseFaults(string service, FaultInjector injector)
     {
-        lock (_faults) _faults[service] = injector;
+        lock (_faults)
+        {
+            _faults[service] = injector;
+        }
     }
 
     /// <summary>Steps 1–3: returns false when the call must not happen (the phase is past its deadline).</summary>
     internal static async ValueTask<CallAdmission> AdmitAsync()
     {
         var scope = InvocationScope.Flowing;
-        if (scope is null) return CallAdmission.Outside;
-        if (scope.IsAbandoned) await Frozen().ConfigureAwait(false);   // never returns: the invocation was stopped
-        if (!scope.IsActive) return CallAdmission.Outside;
-        if (scope.IsPastDeadline) return CallAdmission.PastDeadline;
+        if (scope is null)
+        {
+            return CallAdmission.Outside;
+        }
+        if (scope.IsAbandoned)
+        {
+            await Frozen().ConfigureAwait(false);   // never returns: the invocation was stopped
+        }
+        if (!scope.IsActive)
+        {
+            return CallAdmission.Outside;
+        }
+        if (scope.IsPastDeadline)
+        {
+            return CallAdmission.PastDeadline;
+        }
         if (scope.CanYield && scope.Clock is { } clock && scope.Mark > clock.QueueTime)
+        {
             await clock.WhenAt(scope.Mark).ConfigureAwait(false);
+        }
         return CallAdmission.Admitted;
     }
 
@@ -72,9 +89,15 @@ public sealed class ServiceEndpoint : IServiceCallObserver
     /// <summary>Step 6 for a call that recorded itself: spends the latency of every call the phase recorded since <paramref name="before"/>.</summary>
     internal static Task SettleSinceAsync(int before)
     {
-        if (InvocationScope.Current?.Calls is not { } calls) return Task.CompletedTask;
+        if (InvocationScope.Current?.Calls is not { } calls)
+        {
+            return Task.CompletedTask;
+        }
         var latency = TimeSpan.Zero;
-        for (var i = before; i < calls.Count; i++) latency += calls[i].Latency;
+        for (var i = before; i < calls.Count; i++)
+        {
+            latency += calls[i].Latency;
+        }
         return SettleAsync(latency);
     }
 
@@ -82,7 +105,10 @@ public sealed class ServiceEndpoint : IServiceCallObserver
     internal static Task SettleAsync(TimeSpan latency)
     {
         var scope = InvocationScope.Current;
-        if (scope is null || latency <= TimeSpan.Zero) return Task.CompletedTask;
+        if (scope is null || latency <= TimeSpan.Zero)
+        {
+            return Task.CompletedTask;
+        }
         if (!scope.CanYield || scope.Clock is not { } clock)
         {
             scope.AddQuietly(latency);
@@ -101,7 +127,10 @@ public sealed class ServiceEndpoint : IServiceCallObserver
     internal static async Task<T> ThroughAsync<T>(ServiceEndpoint? endpoint, string? faultsOf, string operation, Func<FaultDecision, T> call)
     {
         var admission = await AdmitAsync().ConfigureAwait(false);
-        if (admission == CallAdmission.PastDeadline) throw TimedOut(faultsOf ?? "service", operation);
+        if (admission == CallAdmission.PastDeadline)
+        {
+            throw TimedOut(faultsOf ?? "service", operation);
+        }
         var decision = faultsOf is not null && endpoint is not null ? endpoint.Faults(faultsOf).Decide(operation) : FaultDecision.None;
         var before = CallsSoFar();
         T result;
@@ -156,7 +185,10 @@ public sealed class ServiceEndpoint : IServiceCallObserver
     private static int StableHash(string text)
     {
         var hash = 17;
-        foreach (var c in text) hash = unchecked(hash * 31 + c);
+        foreach (var c in text)
+        {
+            hash = unchecked(hash * 31 + c);
+        }
         return hash;
     }
 }

@@ -13,8 +13,8 @@ namespace Course.Sandbox.Services.EventBridge;
 /// </summary>
 public sealed class EventEnvelopeFactory
 {
-    private readonly SeededIds ids;
-    private readonly TimeProvider timeProvider;
+    private readonly SeededIds _ids;
+    private readonly TimeProvider _timeProvider;
 
     /// <summary>Creates the factory.</summary>
     /// <param name="random">The seeded source of event ids.</param>
@@ -27,8 +27,8 @@ public sealed class EventEnvelopeFactory
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentException.ThrowIfNullOrWhiteSpace(account);
         ArgumentException.ThrowIfNullOrWhiteSpace(region);
-        ids = new SeededIds(random);
-        this.timeProvider = timeProvider;
+        _ids = new SeededIds(random);
+        _timeProvider = timeProvider;
         Account = account;
         Region = region;
     }
@@ -67,7 +67,7 @@ public sealed class EventEnvelopeFactory
         return new JsonObject
         {
             ["version"] = "0",
-            ["id"] = ids.Uuid(),
+            ["id"] = _ids.Uuid(),
             ["detail-type"] = detailType,
             ["source"] = source,
             ["account"] = Account,

@@ -20,25 +20,25 @@ internal sealed class SqsReceiptHandles(string queueArn)
     private const int MacBytes = 12;
     private const int PayloadBytes = 8 + 4 + FillerBytes;
 
-    private readonly byte[] key = Encoding.UTF8.GetBytes(queueArn);
-    private readonly Dictionary<long, SqsMessage> live = [];
-    private long nextOrdinal;
+    private readonly byte[] _key = Encoding.UTF8.GetBytes(queueArn);
+    private readonly Dictionary<long, SqsMessage> _live = [];
+    private long _nextOrdinal;
 
     /// <summary>How many messages the map holds (the messages stored in the queue, nothing more).</summary>
-    public int Count => live.Count;
+    public int Count => _live.Count;
 
     /// <summary>Starts tracking a message that entered the queue.</summary>
     public void Track(SqsMessage message)
     {
-        message.Ordinal = nextOrdinal++;
-        live[message.Ordinal] = message;
+        message.Ordinal = _nextOrdinal++;
+        _live[message.Ordinal] = message;
     }
 
     /// <summary>Stops tracking a message that left the queue (deleted, moved, purged, expired).</summary>
-    public void Forget(SqsMessage message) => live.Remove(message.Ordinal);
+    public void Forget(SqsMessage message) => _live.Remove(message.Ordinal);
 
     /// <summary>Stops tracking every message (purge).</summary>
-    public void Clear() => live.Clear();
+    public void Clear() => _live.Clear();
 
     /// <summary>A fresh handle for this receive of <paramref name="message"/>.</summary>
     public string Issue(SqsMessage message, SeededIds ids)
@@ -70,9 +70,9 @@ internal sealed class SqsReceiptHandles(string queueArn)
             return false;
         }
 
-        live.TryGetValue(BinaryPrimitives.ReadInt64LittleEndian(bytes), out message);
+        _live.TryGetValue(BinaryPrimitives.ReadInt64LittleEndian(bytes), out message);
         return true;
     }
 
-    private byte[] Mac(ReadOnlySpan<byte> payload) => HMACSHA256.HashData(key, payload)[..MacBytes];
+    private byte[] Mac(ReadOnlySpan<byte> payload) => HMACSHA256.HashData(_key, payload)[..MacBytes];
 }

@@ -23,6 +23,7 @@ namespace Course.Sandbox.Services.Wire;
 /// Region and credentials still come from the SDK's usual sources (<c>AWS_REGION</c>, <c>AWS_ACCESS_KEY_ID</c>,
 /// <c>AWS_SECRET_ACCESS_KEY</c>, as on Lambda); any values work, nothing checks them.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The in-memory message handler holds no resources; it lives as long as the factory and the HttpClients share it.")]
 public sealed class SandboxHttpClientFactory : HttpClientFactory
 {
     private readonly Dictionary<string, IWireService> _services = new(StringComparer.Ordinal);

@@ -50,7 +50,10 @@ public sealed partial class DynamoDbEventSourceMapping
                 ["streamArn"] = _stream.StreamArn,
             },
         };
-        if (r is null) record.Remove("responseContext");
+        if (r is null)
+        {
+            record.Remove("responseContext");
+        }
         target.Deliver(new AsyncDelivery(record.ToJsonString(), new Dictionary<string, string>()));
         _sim.Trace.Add(now, TraceKind.DestinationDelivered, _stream.TableName, r?.RequestId, string.Create(CultureInfo.InvariantCulture,
             $"{batch.Records.Count} record{(batch.Records.Count == 1 ? "" : "s")} ({batch.First}…{batch.Last0}) discarded ({condition}: {why}); metadata sent to {target.Arn}"));

@@ -19,7 +19,10 @@ public sealed partial class DynamoDbEventSourceMapping
             Id = id;
             Position = position;
             Lanes = new Lane[lanes];
-            for (var i = 0; i < lanes; i++) Lanes[i] = new Lane(this, lanes == 1 ? id : $"{id} lane {i}");
+            for (var i = 0; i < lanes; i++)
+            {
+                Lanes[i] = new Lane(this, lanes == 1 ? id : $"{id} lane {i}");
+            }
         }
 
         public string Id { get; }

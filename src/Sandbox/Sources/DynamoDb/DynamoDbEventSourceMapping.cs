@@ -127,7 +127,10 @@ public sealed partial class DynamoDbEventSourceMapping
         ArgumentNullException.ThrowIfNull(options);
         var function = simulation.Lambda.GetFunction(functionName);
         var errors = options.Validate();
-        if (errors.Count > 0) throw LambdaException.InvalidParameterValue(string.Join(" ", errors));
+        if (errors.Count > 0)
+        {
+            throw LambdaException.InvalidParameterValue(string.Join(" ", errors));
+        }
         var mapping = new DynamoDbEventSourceMapping(simulation, stream, function, options);
         var o = mapping._o;
         simulation.Trace.Add(simulation.Now, TraceKind.Note, stream.TableName, null, string.Create(CultureInfo.InvariantCulture,
@@ -147,11 +150,17 @@ public sealed partial class DynamoDbEventSourceMapping
     {
         var ticks = (after - _origin).Ticks / PollInterval.Ticks + 1;
         var at = _origin + TimeSpan.FromTicks(ticks * PollInterval.Ticks);
-        if (_pollAt is { } pending && pending <= at && pending >= _sim.Now) return;
+        if (_pollAt is { } pending && pending <= at && pending >= _sim.Now)
+        {
+            return;
+        }
         _pollAt = at;
         _sim.ScheduleAt(at, () =>
         {
-            if (_pollAt != at) return;
+            if (_pollAt != at)
+            {
+                return;
+            }
             _pollAt = null;
             PollShards();
         });
@@ -169,10 +178,16 @@ public sealed partial class DynamoDbEventSourceMapping
                 foreach (var record in read.Records)
                 {
                     var lane = shard.Lanes[LaneOf(record)];
-                    if (lane.Pending.Count == 0) lane.PendingSince = now;
+                    if (lane.Pending.Count == 0)
+                    {
+                        lane.PendingSince = now;
+                    }
                     lane.Pending.Add(record);
                 }
-                if (read.Records.Count < 10_000) break;
+                if (read.Records.Count < 10_000)
+                {
+                    break;
+                }
             }
             foreach (var lane in shard.Lanes)
             {
@@ -188,29 +203,44 @@ public sealed partial class DynamoDbEventSourceMapping
 
     private int LaneOf(DynamoDbStreamRecord record)
     {
-        if (_o.ParallelizationFactor == 1) return 0;
+        if (_o.ParallelizationFactor == 1)
+        {
+            return 0;
+        }
         var key = record.Keys.First().Value!.ToJsonString();
-        ulong hash = 14695981039346656037UL;
-        foreach (var c in key) hash = (hash ^ c) * 1099511628211UL;
+        var hash = 14695981039346656037UL;
+        foreach (var c in key)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
         return (int)(hash % (ulong)_o.ParallelizationFactor);
     }
 
     /// <summary>Starts the lane's next batch: a bisected half, the blocked batch, or new records.</summary>
     private void TryStart(Lane lane)
     {
-        if (lane.State != LaneState.Idle) return;
+        if (lane.State != LaneState.Idle)
+        {
+            return;
+        }
         var now = _sim.Now;
         var batch = lane.Blocked ?? (lane.Split.Count > 0 ? lane.Split.Pop() : null);
         if (batch is null)
         {
-            if (lane.Pending.Count == 0) return;
+            if (lane.Pending.Count == 0)
+            {
+                return;
+            }
             if (_window > TimeSpan.Zero && lane.Pending.Count < _o.BatchSize && now < lane.PendingSince + _window)
             {
                 lane.State = LaneState.Gathering;
                 var generation = ++lane.Generation;
                 _sim.ScheduleAt(lane.PendingSince + _window, () =>
                 {
-                    if (lane.State != LaneState.Gathering || lane.Generation != generation) return;
+                    if (lane.State != LaneState.Gathering || lane.Generation != generation)
+                    {
+                        return;
+                    }
                     lane.State = LaneState.Idle;
                     TryStart(lane);
                 });
@@ -219,7 +249,9 @@ public sealed partial class DynamoDbEventSourceMapping
             var take = 0;
             long bytes = 0;
             while (take < lane.Pending.Count && take < _o.BatchSize && (take == 0 || bytes + lane.Pending[take].SizeBytes + 512 <= MaxPayloadBytes))
+            {
                 bytes += lane.Pending[take++].SizeBytes + 512;
+            }
             batch = new Batch(lane.Pending.GetRange(0, take));
             lane.Pending.RemoveRange(0, take);
             lane.PendingSince = now;
@@ -264,18 +296,25 @@ public sealed partial class DynamoDbEventSourceMapping
         lane.State = LaneState.Invoking;
         batch.Invokes++;
         if (_verbose || batch.Attempts > 0)
+        {
             _sim.Trace.Add(_sim.Now, TraceKind.SourceDelivery, _stream.TableName, null, string.Create(CultureInfo.InvariantCulture,
                 $"batch of {batch.Records.Count} record{(batch.Records.Count == 1 ? "" : "s")} from {lane.Name} ({batch.First}…{batch.Last0}) → {_function.Name}{(batch.Attempts > 0 ? $", retry {batch.Attempts}" : "")}"),
                 attempt: batch.Attempts + 1);
+        }
         var task = _sim.Lambda.InvokeAsync(_function.Name, DynamoDbStreamRecord.ToLambdaEvent(batch.Records));
-        if (task.IsCompleted) OnResult(lane, batch, task.Result);
+        if (task.IsCompleted)
+        {
+            OnResult(lane, batch, task.Result);
+        }
         else
+        {
             // Completed on the simulation's thread when the clock reaches the invocation's end (see SqsEventSourceMapping).
             task.ContinueWith(static (t, state) =>
             {
                 var (mapping, lane, batch) = ((DynamoDbEventSourceMapping, Lane, Batch))state!;
                 mapping.OnResult(lane, batch, t.Result);
             }, (this, lane, batch), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
     }
 
     private void OnResult(Lane lane, Batch batch, InvocationResult r)
@@ -346,12 +385,20 @@ public sealed partial class DynamoDbEventSourceMapping
 
     private void Succeeded(Lane lane, Batch batch, int count, InvocationResult r, bool keepGoing = true)
     {
-        for (var i = 0; i < count; i++) _processed.Add(batch.Records[i].SequenceNumber);
+        for (var i = 0; i < count; i++)
+        {
+            _processed.Add(batch.Records[i].SequenceNumber);
+        }
         lane.Failures = 0;
         if (_verbose && keepGoing)
+        {
             _sim.Trace.Add(_sim.Now, TraceKind.SourceOutcome, _stream.TableName, r.RequestId, string.Create(CultureInfo.InvariantCulture,
                 $"batch of {count} from {lane.Name} succeeded; checkpoint at {batch.Records[count - 1].SequenceNumber}"));
-        if (!keepGoing) return;
+        }
+        if (!keepGoing)
+        {
+            return;
+        }
         lane.State = LaneState.Idle;
         TryStart(lane);
     }

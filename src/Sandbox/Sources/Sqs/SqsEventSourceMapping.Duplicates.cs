@@ -27,8 +27,13 @@ public sealed partial class SqsEventSourceMapping
         set
         {
             if (double.IsNaN(value) || value is < 0 or > 1)
+            {
                 throw new ArgumentOutOfRangeException(nameof(value), value, "DuplicateRate is a probability between 0 and 1.");
-            if (value > 0) RequireStandardQueue();
+            }
+            if (value > 0)
+            {
+                RequireStandardQueue();
+            }
             _duplicateRate = value;
         }
     }
@@ -61,10 +66,16 @@ public sealed partial class SqsEventSourceMapping
     /// <summary>After a batch's deletes: each deleted message comes again with probability <see cref="DuplicateRate"/>.</summary>
     private void MaybeDuplicate(IEnumerable<SqsReceivedMessage> deleted)
     {
-        if (_duplicateRate <= 0) return;
+        if (_duplicateRate <= 0)
+        {
+            return;
+        }
         foreach (var m in deleted)
         {
-            if (_sim.Ids.Fraction() >= _duplicateRate || _queue.FindDeleted(m.MessageId) is not { } stored) continue;
+            if (_sim.Ids.Fraction() >= _duplicateRate || _queue.FindDeleted(m.MessageId) is not { } stored)
+            {
+                continue;
+            }
             _sim.ScheduleAt(_sim.Now, () => DeliverDuplicate(stored));
         }
     }
@@ -72,13 +83,18 @@ public sealed partial class SqsEventSourceMapping
     private void DeliverDuplicate(SqsMessage stored)
     {
         var task = DeliverCopy(stored);
-        if (task.IsCompleted) OnCopyResult(stored, task.Result);
+        if (task.IsCompleted)
+        {
+            OnCopyResult(stored, task.Result);
+        }
         else
+        {
             task.ContinueWith(static (t, state) =>
             {
                 var (mapping, message) = ((SqsEventSourceMapping, SqsMessage))state!;
                 mapping.OnCopyResult(message, t.Result);
             }, (this, stored), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
     }
 
     private void OnCopyResult(SqsMessage message, InvocationResult r)
@@ -93,6 +109,8 @@ public sealed partial class SqsEventSourceMapping
     private void RequireStandardQueue()
     {
         if (_queue.IsFifo)
+        {
             throw new InvalidOperationException($"Queue {_queue.Name} is a FIFO queue: FIFO queues deliver each message exactly once, so they never hand out a copy.");
+        }
     }
 }

@@ -2,8 +2,8 @@ using System.Globalization;
 using Course.Sandbox.Functions;
 using Course.Sandbox.Invocation;
 using Course.Sandbox.Observability;
-using Course.Sandbox.Services.Sqs;
 using Course.Sandbox.Retries;
+using Course.Sandbox.Services.Sqs;
 
 namespace Course.Sandbox.Sources.Sqs;
 
@@ -148,7 +148,10 @@ public sealed partial class SqsEventSourceMapping
         options ??= new SqsEventSourceOptions();
         var function = simulation.Lambda.GetFunction(functionName);
         var errors = options.Validate(queue, function);
-        if (errors.Count > 0) throw LambdaException.InvalidParameterValue(string.Join(" ", errors));
+        if (errors.Count > 0)
+        {
+            throw LambdaException.InvalidParameterValue(string.Join(" ", errors));
+        }
 
         var mapping = new SqsEventSourceMapping(simulation, queue, function, options);
         queue.Signalled += mapping.OnSignalled;
@@ -157,29 +160,46 @@ public sealed partial class SqsEventSourceMapping
             string.Create(CultureInfo.InvariantCulture,
                 $"event source mapping {mapping.Uuid} → {function.Name}: batch size {mapping.BatchSize}, window {mapping.MaximumBatchingWindowInSeconds} s{(mapping.ReportBatchItemFailures ? ", ReportBatchItemFailures" : "")}{(mapping.MaximumConcurrency is int m ? $", maximum concurrency {m}" : "")}{(mapping.Enabled ? "" : ", disabled")}"));
         if (mapping.Enabled)
-            for (var i = 0; i < mapping._floor; i++) mapping.StartPoller();
+        {
+            for (var i = 0; i < mapping._floor; i++)
+            {
+                mapping.StartPoller();
+            }
+        }
         return mapping;
     }
 
     /// <summary>A poller receives now: invokes, keeps gathering, or waits in a long poll.</summary>
     private void Poll(Poller p)
     {
-        if (p.State is PollerState.Invoking or PollerState.Stopped or PollerState.Idle) return;
+        if (p.State is PollerState.Invoking or PollerState.Stopped or PollerState.Idle)
+        {
+            return;
+        }
         var now = _sim.Now;
         var full = false;
         while (p.Batch.Count < _batchSize && p.Bytes < GatherLimitBytes)
         {
             var ask = Math.Min(ReceiveMax, _batchSize - p.Batch.Count);
             var got = _queue.Receive(ask);
-            if (got.Count == 0) break;
-            if (p.Batch.Count == 0) p.FirstReceivedAt = now;
+            if (got.Count == 0)
+            {
+                break;
+            }
+            if (p.Batch.Count == 0)
+            {
+                p.FirstReceivedAt = now;
+            }
             foreach (var m in got)
             {
                 p.Batch.Add(m);
                 p.Bytes += m.Body.Length + 512;
             }
             full = got.Count == ask;
-            if (!full) break;
+            if (!full)
+            {
+                break;
+            }
         }
 
         if (p.Batch.Count == 0)
@@ -195,7 +215,10 @@ public sealed partial class SqsEventSourceMapping
             return;
         }
 
-        if (full && _queue.AnyReceivable()) Grow(now);
+        if (full && _queue.AnyReceivable())
+        {
+            Grow(now);
+        }
         if (p.Batch.Count >= _batchSize || p.Bytes >= GatherLimitBytes || _window == TimeSpan.Zero || now >= p.FirstReceivedAt + _window)
         {
             Invoke(p);
@@ -209,25 +232,37 @@ public sealed partial class SqsEventSourceMapping
             var generation = p.Generation;
             _sim.ScheduleAt(p.FirstReceivedAt + _window, () =>
             {
-                if (p.State == PollerState.Gathering && p.Generation == generation) Invoke(p);
+                if (p.State == PollerState.Gathering && p.Generation == generation)
+                {
+                    Invoke(p);
+                }
             });
         }
     }
 
     private void Invoke(Poller p)
     {
-        if (p.State == PollerState.Gathering) _gathering.Remove(p);
+        if (p.State == PollerState.Gathering)
+        {
+            _gathering.Remove(p);
+        }
         p.State = PollerState.Invoking;
         p.Payload ??= _writer.Write(p.Batch);
         Invocations++;
         var now = _sim.Now;
         if (_verbose)
+        {
             _sim.Trace.Add(now, TraceKind.SourceDelivery, _queue.Name, null,
                 string.Create(CultureInfo.InvariantCulture, $"batch of {p.Batch.Count} message{(p.Batch.Count == 1 ? "" : "s")} → {_function.Name} (poller {p.Id}{(p.Throttles > 0 ? $", retry {p.Throttles} after throttling" : "")})"),
                 attempt: p.Throttles + 1);
+        }
         var task = _sim.Lambda.InvokeAsync(_function.Name, p.Payload);
-        if (task.IsCompleted) OnResult(p, task.Result);
+        if (task.IsCompleted)
+        {
+            OnResult(p, task.Result);
+        }
         else
+        {
             // The engine completes the task on the simulation's thread as the clock reaches the invocation's end;
             // ExecuteSynchronously runs this continuation right there, so the order of events stays deterministic.
             task.ContinueWith(static (t, state) =>
@@ -235,6 +270,7 @@ public sealed partial class SqsEventSourceMapping
                 var (mapping, poller) = ((SqsEventSourceMapping, Poller))state!;
                 mapping.OnResult(poller, t.Result);
             }, (this, p), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
     }
 
     private void OnResult(Poller p, InvocationResult r)
@@ -292,15 +328,20 @@ public sealed partial class SqsEventSourceMapping
         var removed = p.Batch.Where(Delete).ToList();
         var count = removed.Count;
         if (_verbose || count != p.Batch.Count)
+        {
             _sim.Trace.Add(now, TraceKind.SourceOutcome, _queue.Name, r.RequestId,
                 string.Create(CultureInfo.InvariantCulture, $"batch succeeded: {count} of {p.Batch.Count} deleted{(count != p.Batch.Count ? " (the others were received again after their visibility timeout ended during the invocation)" : "")}"));
+        }
         MaybeDuplicate(removed);
         Release(p, backOff: false, null);
     }
 
     private bool Delete(SqsReceivedMessage m)
     {
-        if (!_queue.Delete(m.ReceiptHandle)) return false;
+        if (!_queue.Delete(m.ReceiptHandle))
+        {
+            return false;
+        }
         MessagesDeleted++;
         return true;
     }
@@ -317,11 +358,17 @@ public sealed partial class SqsEventSourceMapping
         if (backOff && _pollers.Count > 1)
         {
             Stop(p, $"backing off after {why}");
-            if (messagesLeft && _idle.Count > 0) ScheduleVisibilityWake(_sim.Now);
+            if (messagesLeft && _idle.Count > 0)
+            {
+                ScheduleVisibilityWake(_sim.Now);
+            }
             return;
         }
         Poll(p);
-        if (messagesLeft && _idle.Count > 0) ScheduleVisibilityWake(_sim.Now);
+        if (messagesLeft && _idle.Count > 0)
+        {
+            ScheduleVisibilityWake(_sim.Now);
+        }
         // Deletes free FIFO groups (and never signal the queue): let a waiting poller look again.
         if (_queue.IsFifo && _idle.TryDequeue(out var waiting))
         {

@@ -47,7 +47,10 @@ internal static class ServiceIntegrations
                         MessageDeduplicationId = JsonValues.AsString(p["MessageDeduplicationId"]),
                     });
                     var o = new JsonObject { ["MD5OfMessageBody"] = sent.MD5OfMessageBody, ["MessageId"] = sent.MessageId };
-                    if (sent.SequenceNumber is not null) o["SequenceNumber"] = sent.SequenceNumber;
+                    if (sent.SequenceNumber is not null)
+                    {
+                        o["SequenceNumber"] = sent.SequenceNumber;
+                    }
                     return WithMetadata(sim, o);
                 });
             case ("sns", "publish"):
@@ -70,7 +73,9 @@ internal static class ServiceIntegrations
                     var put = sim.Services.EventBridge.PutEvents(entries);
                     var list = new JsonArray();
                     foreach (var e in put.Entries)
+                    {
                         list.Add(e.EventId is not null ? new JsonObject { ["EventId"] = e.EventId } : new JsonObject { ["ErrorCode"] = e.ErrorCode, ["ErrorMessage"] = e.ErrorMessage });
+                    }
                     return new JsonObject { ["Entries"] = list, ["FailedEntryCount"] = put.FailedEntryCount };
                 });
             case ("bedrock", "invokeModel"):
@@ -98,11 +103,16 @@ internal static class ServiceIntegrations
         {
             throw new StatesException($"StepFunctions.{e.ErrorCode}", e.Message);
         }
-        if (!resource.Sync) return new JsonObject { ["ExecutionArn"] = child.Arn, ["StartDate"] = Timestamps.Format(child.StartDate) };
+        if (!resource.Sync)
+        {
+            return new JsonObject { ["ExecutionArn"] = child.Arn, ["StartDate"] = Timestamps.Format(child.StartDate) };
+        }
         await child.Completion;
         var described = service.Describe(child, parseOutput: resource.Arn.EndsWith(":2", StringComparison.Ordinal));
         if (child.Status != ExecutionStatus.Succeeded)
+        {
             throw new StatesException(child.Status == ExecutionStatus.TimedOut ? StatesErrors.Timeout : StatesErrors.TaskFailed, JsonValues.Text(described));
+        }
         return described;
     }
 

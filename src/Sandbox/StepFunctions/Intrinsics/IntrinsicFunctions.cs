@@ -54,7 +54,10 @@ internal static class IntrinsicFunctions
 
     private static JsonNode? Format(List<JsonNode?> args, bool escapedTemplate)
     {
-        if (args.Count == 0) throw Failure("Invalid arguments in States.Format: it takes a template string and one argument per {}.");
+        if (args.Count == 0)
+        {
+            throw Failure("Invalid arguments in States.Format: it takes a template string and one argument per {}.");
+        }
         var template = JsonValues.AsString(args[0]) ?? throw Failure("The first argument of States.Format must be a string.");
         var sb = new StringBuilder();
         var next = 1;
@@ -64,7 +67,10 @@ internal static class IntrinsicFunctions
             if (escapedTemplate && c == '\\' && i + 1 < template.Length) { sb.Append(template[++i]); continue; }
             if (c == '{' && i + 1 < template.Length && template[i + 1] == '}')
             {
-                if (next >= args.Count) throw Failure($"Number of arguments in States.Format do not match the number of {{}} in the template '{template}'.");
+                if (next >= args.Count)
+                {
+                    throw Failure($"Number of arguments in States.Format do not match the number of {{}} in the template '{template}'.");
+                }
                 var arg = args[next++];
                 sb.Append(JsonValues.Kind(arg) switch
                 {
@@ -77,7 +83,10 @@ internal static class IntrinsicFunctions
             }
             sb.Append(c);
         }
-        if (next != args.Count) throw Failure($"Number of arguments in States.Format do not match the number of {{}} in the template '{template}'.");
+        if (next != args.Count)
+        {
+            throw Failure($"Number of arguments in States.Format do not match the number of {{}} in the template '{template}'.");
+        }
         return JsonValue.Create(sb.ToString());
     }
 
@@ -98,10 +107,15 @@ internal static class IntrinsicFunctions
     {
         var array = Array("States.ArrayPartition", args, 2, 0);
         var size = Integer("States.ArrayPartition", args[1]);
-        if (size <= 0) throw Failure("The chunk size of States.ArrayPartition must be a positive integer.");
+        if (size <= 0)
+        {
+            throw Failure("The chunk size of States.ArrayPartition must be a positive integer.");
+        }
         var result = new JsonArray();
         for (var i = 0; i < array.Count; i += (int)size)
+        {
             result.Add(new JsonArray([.. array.Skip(i).Take((int)size).Select(JsonValues.Copy)]));
+        }
         return result;
     }
 
@@ -109,11 +123,20 @@ internal static class IntrinsicFunctions
     {
         Count("States.ArrayRange", args, 3);
         var (first, last, step) = (Integer("States.ArrayRange", args[0]), Integer("States.ArrayRange", args[1]), Integer("States.ArrayRange", args[2]));
-        if (step == 0) throw Failure("The step of States.ArrayRange cannot be 0.");
+        if (step == 0)
+        {
+            throw Failure("The step of States.ArrayRange cannot be 0.");
+        }
         var count = last >= first == step > 0 ? (Math.Abs(last - first) / Math.Abs(step)) + 1 : 0;
-        if (count > MaxRangeItems) throw Failure($"States.ArrayRange would produce {count} items; the limit is {MaxRangeItems}.");
+        if (count > MaxRangeItems)
+        {
+            throw Failure($"States.ArrayRange would produce {count} items; the limit is {MaxRangeItems}.");
+        }
         var result = new JsonArray();
-        for (var v = first; step > 0 ? v <= last : v >= last; v += step) result.Add(JsonValue.Create(v));
+        for (var v = first; step > 0 ? v <= last : v >= last; v += step)
+        {
+            result.Add(JsonValue.Create(v));
+        }
         return result;
     }
 
@@ -121,7 +144,10 @@ internal static class IntrinsicFunctions
     {
         var array = Array("States.ArrayGetItem", args, 2, 0);
         var index = Integer("States.ArrayGetItem", args[1]);
-        if (index < 0 || index >= array.Count) throw Failure($"The index {index} is out of bounds of the array of {array.Count} items in States.ArrayGetItem.");
+        if (index < 0 || index >= array.Count)
+        {
+            throw Failure($"The index {index} is out of bounds of the array of {array.Count} items in States.ArrayGetItem.");
+        }
         return JsonValues.Copy(array[(int)index]);
     }
 
@@ -129,7 +155,12 @@ internal static class IntrinsicFunctions
     {
         var result = new JsonArray();
         foreach (var e in Array("States.ArrayUnique", args, 1, 0))
-            if (!result.Any(r => JsonValues.Equal(r, e))) result.Add(JsonValues.Copy(e));
+        {
+            if (!result.Any(r => JsonValues.Equal(r, e)))
+            {
+                result.Add(JsonValues.Copy(e));
+            }
+        }
         return result;
     }
 
@@ -150,9 +181,12 @@ internal static class IntrinsicFunctions
     {
         Count("States.Hash", args, 2);
         var data = JsonValues.AsString(args[0]) ?? JsonValues.Text(args[0]);
-        if (data.Length > MaxDataLength) throw Failure($"The input of States.Hash is longer than {MaxDataLength} characters.");
+        if (data.Length > MaxDataLength)
+        {
+            throw Failure($"The input of States.Hash is longer than {MaxDataLength} characters.");
+        }
         var bytes = Encoding.UTF8.GetBytes(data);
-        byte[] hash = JsonValues.AsString(args[1]) switch
+        var hash = JsonValues.AsString(args[1]) switch
         {
             "MD5" => MD5.HashData(bytes),
             "SHA-1" => SHA1.HashData(bytes),
@@ -167,20 +201,38 @@ internal static class IntrinsicFunctions
     private static JsonNode JsonMerge(List<JsonNode?> args)
     {
         Count("States.JsonMerge", args, 3);
-        if (args[0] is not JsonObject a || args[1] is not JsonObject b) throw Failure("The first two arguments of States.JsonMerge must be JSON objects.");
-        if (JsonValues.AsBoolean(args[2]) is not bool deep) throw Failure("The third argument of States.JsonMerge must be a boolean.");
-        if (deep) throw Failure("States.JsonMerge supports only a shallow merge: the third argument must be false.");
+        if (args[0] is not JsonObject a || args[1] is not JsonObject b)
+        {
+            throw Failure("The first two arguments of States.JsonMerge must be JSON objects.");
+        }
+        if (JsonValues.AsBoolean(args[2]) is not bool deep)
+        {
+            throw Failure("The third argument of States.JsonMerge must be a boolean.");
+        }
+        if (deep)
+        {
+            throw Failure("States.JsonMerge supports only a shallow merge: the third argument must be false.");
+        }
         var result = (JsonObject)a.DeepClone();
-        foreach (var (key, value) in b) result[key] = JsonValues.Copy(value);
+        foreach (var (key, value) in b)
+        {
+            result[key] = JsonValues.Copy(value);
+        }
         return result;
     }
 
     private static JsonNode MathRandom(List<JsonNode?> args, IntrinsicContext context)
     {
-        if (args.Count is not (2 or 3)) throw Failure("States.MathRandom takes a start, an end and an optional seed.");
+        if (args.Count is not (2 or 3))
+        {
+            throw Failure("States.MathRandom takes a start, an end and an optional seed.");
+        }
         var start = Integer("States.MathRandom", args[0]);
         var end = Integer("States.MathRandom", args[1]);
-        if (end <= start) throw Failure("The end of States.MathRandom must be greater than its start.");
+        if (end <= start)
+        {
+            throw Failure("The end of States.MathRandom must be greater than its start.");
+        }
         var random = args.Count == 3 ? new Random((int)Integer("States.MathRandom", args[2])) : context.Random;
         lock (random)
         {
@@ -193,7 +245,10 @@ internal static class IntrinsicFunctions
         Count("States.MathAdd", args, 2);
         var (a, b) = (Integer("States.MathAdd", args[0]), Integer("States.MathAdd", args[1]));
         var sum = a + b;
-        if (sum is < int.MinValue or > int.MaxValue) throw Failure("The result of States.MathAdd is outside the 32-bit integer range.");
+        if (sum is < int.MinValue or > int.MaxValue)
+        {
+            throw Failure("The result of States.MathAdd is outside the 32-bit integer range.");
+        }
         return JsonValue.Create(sum);
     }
 
@@ -210,7 +265,10 @@ internal static class IntrinsicFunctions
     {
         Count(name, args, count);
         var s = JsonValues.AsString(args[0]) ?? throw Failure($"The argument of {name} must be a string.");
-        if (s.Length > MaxDataLength) throw Failure($"The input of {name} is longer than {MaxDataLength} characters.");
+        if (s.Length > MaxDataLength)
+        {
+            throw Failure($"The input of {name} is longer than {MaxDataLength} characters.");
+        }
         return s;
     }
 
@@ -223,7 +281,10 @@ internal static class IntrinsicFunctions
     private static long Integer(string name, JsonNode? node)
     {
         var n = JsonValues.AsNumber(node) ?? throw Failure($"The arguments of {name} must be integers; got {JsonValues.Text(node)}.");
-        if (n != decimal.Truncate(n) || n is < long.MinValue or > long.MaxValue) throw Failure($"The arguments of {name} must be integers; got {n.ToString(CultureInfo.InvariantCulture)}.");
+        if (n != decimal.Truncate(n) || n is < long.MinValue or > long.MaxValue)
+        {
+            throw Failure($"The arguments of {name} must be integers; got {n.ToString(CultureInfo.InvariantCulture)}.");
+        }
         return (long)n;
     }
 

@@ -41,9 +41,15 @@ public static partial class DependencyCycle
                     Visit(w);
                     low[v] = Math.Min(low[v], low[w]);
                 }
-                else if (onStack.Contains(w)) low[v] = Math.Min(low[v], index[w]);
+                else if (onStack.Contains(w) && index.TryGetValue(w, out var wIndex))
+                {
+                    low[v] = Math.Min(low[v], wIndex);
+                }
             }
-            if (low[v] != index[v]) return;
+            if (low[v] != index[v])
+            {
+                return;
+            }
             var component = new List<string>();
             string top;
             do
@@ -53,9 +59,15 @@ public static partial class DependencyCycle
                 component.Add(top);
             }
             while (top != v);
-            if (found is null && (component.Count > 1 || edges[v].Contains(v))) found = [.. ids.Where(component.Contains)];
+            if (found is null && (component.Count > 1 || edges[v].Contains(v)))
+            {
+                found = [.. ids.Where(component.Contains)];
+            }
         }
-        foreach (var id in ids.Where(id => !index.ContainsKey(id))) Visit(id);
+        foreach (var id in ids.Where(id => !index.ContainsKey(id)))
+        {
+            Visit(id);
+        }
         return found;
     }
 
@@ -74,8 +86,14 @@ public static partial class DependencyCycle
                 found.UnionWith(l.Items.Select(i => i.AsString() ?? ""));
                 break;
         }
-        if (resource["Properties"] is { } properties) Walk(properties, found);
-        if (resource["Metadata"] is { } metadata) Walk(metadata, found);
+        if (resource["Properties"] is { } properties)
+        {
+            Walk(properties, found);
+        }
+        if (resource["Metadata"] is { } metadata)
+        {
+            Walk(metadata, found);
+        }
         found.IntersectWith(known);
         return found;
     }
@@ -85,11 +103,20 @@ public static partial class DependencyCycle
         switch (node)
         {
             case MappingNode { IntrinsicName: "Ref" } r:
-                if (r["Ref"]?.AsString() is { } name) found.Add(name);
+                if (r["Ref"]?.AsString() is { } name)
+                {
+                    found.Add(name);
+                }
                 return;
             case MappingNode { IntrinsicName: "Fn::GetAtt" } g:
-                if (g["Fn::GetAtt"] is SequenceNode { Items.Count: > 0 } parts) found.Add(parts.Items[0].AsString() ?? "");
-                else if (g["Fn::GetAtt"]?.AsString() is { } dotted) found.Add(dotted.Split('.')[0]);
+                if (g["Fn::GetAtt"] is SequenceNode { Items.Count: > 0 } parts)
+                {
+                    found.Add(parts.Items[0].AsString() ?? "");
+                }
+                else if (g["Fn::GetAtt"]?.AsString() is { } dotted)
+                {
+                    found.Add(dotted.Split('.')[0]);
+                }
                 return;
             case MappingNode { IntrinsicName: "Fn::Sub" } sub:
             {
@@ -101,16 +128,28 @@ public static partial class DependencyCycle
                 foreach (Match m in SubVariable().Matches(text))
                 {
                     var variable = m.Groups[1].Value.Split('.')[0];
-                    if (variables?.Contains(variable) != true) found.Add(variable);
-                }
-                if (variables is not null) Walk(variables, found);
-                return;
+                    if (variables?.Contains(variable) != true)
+                        {
+                            found.Add(variable);
+                        }
+                    }
+                if (variables is not null)
+                    {
+                        Walk(variables, found);
+                    }
+                    return;
             }
             case MappingNode m:
-                foreach (var e in m.Entries) Walk(e.Value, found);
+                foreach (var e in m.Entries)
+                {
+                    Walk(e.Value, found);
+                }
                 return;
             case SequenceNode s:
-                foreach (var i in s.Items) Walk(i, found);
+                foreach (var i in s.Items)
+                {
+                    Walk(i, found);
+                }
                 return;
         }
     }

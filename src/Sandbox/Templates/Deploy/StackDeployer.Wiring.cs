@@ -27,9 +27,17 @@ public static partial class StackDeployer
                 {
                     var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
                     foreach (var a in new[] { "VisibilityTimeout", "MessageRetentionPeriod", "DelaySeconds", "ReceiveMessageWaitTimeSeconds", "MaximumMessageSize", "FifoQueue", "ContentBasedDeduplication" })
-                        if (props[a]?.AsString() is { } v) attributes[a] = v;
-                    if (props["RedrivePolicy"] is MappingNode redrive) attributes["RedrivePolicy"] = TemplateWriter.ToJson(redrive);
-                    sim.Services.Sqs.CreateQueue(name, attributes);
+                        {
+                            if (props[a]?.AsString() is { } v)
+                            {
+                                attributes[a] = v;
+                            }
+                        }
+                        if (props["RedrivePolicy"] is MappingNode redrive)
+                        {
+                            attributes["RedrivePolicy"] = TemplateWriter.ToJson(redrive);
+                        }
+                        sim.Services.Sqs.CreateQueue(name, attributes);
                     break;
                 }
                 case "AWS::SNS::Topic":
@@ -42,9 +50,15 @@ public static partial class StackDeployer
                 {
                     var request = JsonNode.Parse(TemplateWriter.ToJson(props))!.AsObject();
                     request["TableName"] = name;
-                    if (request["StreamSpecification"] is JsonObject spec) spec["StreamEnabled"] = true;
-                    foreach (var unsupported in new[] { "Tags", "PointInTimeRecoverySpecification", "SSESpecification", "TimeToLiveSpecification" }) request.Remove(unsupported);
-                    sim.Services.DynamoDb.Invoke("CreateTable", request.ToJsonString());
+                    if (request["StreamSpecification"] is JsonObject spec)
+                        {
+                            spec["StreamEnabled"] = true;
+                        }
+                        foreach (var unsupported in new[] { "Tags", "PointInTimeRecoverySpecification", "SSESpecification", "TimeToLiveSpecification" })
+                        {
+                            request.Remove(unsupported);
+                        }
+                        sim.Services.DynamoDb.Invoke("CreateTable", request.ToJsonString());
                     break;
                 }
             }
@@ -151,7 +165,10 @@ public static partial class StackDeployer
 
     private static void Subscription(Simulation sim, MappingNode props, MappingNode resource)
     {
-        if (props["Protocol"]?.AsString() != "lambda") return;
+        if (props["Protocol"]?.AsString() != "lambda")
+        {
+            return;
+        }
         try
         {
             sim.Services.Sns.Subscribe(props["TopicArn"]?.AsString() ?? "", "lambda", props["Endpoint"]?.AsString() ?? "");
@@ -177,7 +194,10 @@ public static partial class StackDeployer
             var pattern = props["EventPattern"] is MappingNode p ? TemplateWriter.ToJson(p) : props["EventPattern"]?.AsString();
             sim.Services.EventBridge.PutRule(name, pattern, props["ScheduleExpression"]?.AsString(), bus, props["State"]?.AsString() != "DISABLED");
             var targets = (props["Targets"] as SequenceNode)?.Items.OfType<MappingNode>().Select(Target).ToList() ?? [];
-            if (targets.Count > 0) sim.Services.EventBridge.PutTargets(name, targets, bus);
+            if (targets.Count > 0)
+            {
+                sim.Services.EventBridge.PutTargets(name, targets, bus);
+            }
         }
         catch (Exception e) when (IsInputError(e))
         {
@@ -212,7 +232,10 @@ public static partial class StackDeployer
             {
                 var uri = ((op.Value as MappingNode)?["x-amazon-apigateway-integration"] as MappingNode)?["uri"]?.AsString() ?? "";
                 var marker = uri.IndexOf("/functions/", StringComparison.Ordinal);
-                if (marker < 0) continue;
+                if (marker < 0)
+                {
+                    continue;
+                }
                 var functionArn = uri[(marker + "/functions/".Length)..].Replace("/invocations", "", StringComparison.Ordinal);
                 var method = op.Key.Value == "x-amazon-apigateway-any-method" ? "ANY" : op.Key.Value.ToUpperInvariant();
                 var routeKey = path.Key.Value == "$default" ? "$default" : $"{method} {path.Key.Value}";
@@ -232,7 +255,10 @@ public static partial class StackDeployer
     private static void BucketNotifications(Simulation sim, string bucket, MappingNode props, MappingNode resource)
     {
         var lambdas = ((props["NotificationConfiguration"] as MappingNode)?["LambdaConfigurations"] as SequenceNode)?.Items.OfType<MappingNode>().ToList();
-        if (lambdas is null || lambdas.Count == 0) return;
+        if (lambdas is null || lambdas.Count == 0)
+        {
+            return;
+        }
         var rules = new List<S3NotificationRule>();
         for (var i = 0; i < lambdas.Count; i++)
         {

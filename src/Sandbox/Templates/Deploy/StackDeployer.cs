@@ -40,7 +40,10 @@ public static partial class StackDeployer
         foreach (var e in cfn.Resources.Entries)
         {
             var r = (MappingNode)e.Value;
-            if (r["Condition"]?.AsString() is { } condition && !eval.IsTrue(condition, r["Condition"]!.Mark)) continue;
+            if (r["Condition"]?.AsString() is { } condition && !eval.IsTrue(condition, r["Condition"]!.Mark))
+            {
+                continue;
+            }
             var type = r["Type"]!.AsString()!;
             active.Add((e.Key.Value, type, r));
             stack.Types[e.Key.Value] = type;
@@ -51,8 +54,14 @@ public static partial class StackDeployer
         {
             var raw = r["Properties"] as MappingNode;
             var nameProperty = type switch { "AWS::S3::Bucket" => "BucketName", "AWS::DynamoDB::Table" => "TableName", "AWS::SQS::Queue" => "QueueName", "AWS::SNS::Topic" => "TopicName", _ => "Name" };
-            if (raw?[nameProperty] is { } n) values.SetName(id, eval.Evaluate(n).AsString() ?? id);
-            else if (type == "AWS::SQS::Queue" && raw?["FifoQueue"]?.AsString() == "true") values.SetName(id, values.Name(id) + ".fifo");
+            if (raw?[nameProperty] is { } n)
+            {
+                values.SetName(id, eval.Evaluate(n).AsString() ?? id);
+            }
+            else if (type == "AWS::SQS::Queue" && raw?["FifoQueue"]?.AsString() == "true")
+            {
+                values.SetName(id, values.Name(id) + ".fifo");
+            }
             CreateStorage(sim, id, type, values.Name(id), Props(r), r);
             stack.PhysicalIds[id] = values.Ref(id)!;
         }
@@ -61,15 +70,23 @@ public static partial class StackDeployer
         foreach (var (id, _, r) in active.Where(a => a.Type == "AWS::IAM::Role"))
         {
             var props = Props(r);
-            if (props["RoleName"]?.AsString() is { } roleName) values.SetName(id, roleName);
+            if (props["RoleName"]?.AsString() is { } roleName)
+            {
+                values.SetName(id, roleName);
+            }
             var statements = new List<PolicyStatement>();
             foreach (var arn in (props["ManagedPolicyArns"] as SequenceNode)?.Items.Select(i => i.AsString() ?? "") ?? [])
             {
-                if (!ManagedPolicyStatements.IsKnown(arn)) stack.Notes.Add($"{id}: the sandbox does not know the statements of managed policy {arn}; it grants nothing here.");
+                if (!ManagedPolicyStatements.IsKnown(arn))
+                {
+                    stack.Notes.Add($"{id}: the sandbox does not know the statements of managed policy {arn}; it grants nothing here.");
+                }
                 statements.AddRange(ManagedPolicyStatements.For(arn));
             }
             foreach (var policy in (props["Policies"] as SequenceNode)?.Items.OfType<MappingNode>() ?? [])
+            {
                 statements.AddRange(PolicyDocument.Parse(policy["PolicyDocument"]!, policy["PolicyName"]?.AsString() ?? id));
+            }
             roles[id] = (values.Name(id), statements);
             stack.PhysicalIds[id] = values.Name(id);
         }
@@ -77,23 +94,33 @@ public static partial class StackDeployer
         foreach (var (id, _, r) in active.Where(a => a.Type == "AWS::Lambda::Function"))
         {
             var raw = r["Properties"] as MappingNode ?? new MappingNode(r.Mark);
-            if (raw["FunctionName"] is { } fnName) values.SetName(id, eval.Evaluate(fnName).AsString() ?? id);
+            if (raw["FunctionName"] is { } fnName)
+            {
+                values.SetName(id, eval.Evaluate(fnName).AsString() ?? id);
+            }
             var name = values.Name(id);
             var props = Props(r);
             var code = Code(template, id, name, props, r);
             var options = Options(sim, name, props, active, id, eval, r);
             LambdaFunctionDeploy(sim, options, handlers(code), r, id);
             if (raw["Role"] is MappingNode { IntrinsicName: "Fn::GetAtt" } roleRef && roleRef["Fn::GetAtt"] is SequenceNode l && roles.TryGetValue(l.Items[0].AsString()!, out var role))
+            {
                 RoleRegistry.For(sim).Attach(name, role.Name, role.Statements);
+            }
             else if (raw["Role"] is not null)
+            {
                 stack.Notes.Add($"{id}: its Role is not in the template, so the sandbox does not check its calls.");
+            }
             stack.Functions[id] = name;
             stack.PhysicalIds[id] = name;
         }
 
         foreach (var (id, type, r) in active)
         {
-            if (Storage.Contains(type) || Ignored.Contains(type) || type == "AWS::Lambda::Function") continue;
+            if (Storage.Contains(type) || Ignored.Contains(type) || type == "AWS::Lambda::Function")
+            {
+                continue;
+            }
             switch (type)
             {
                 case "AWS::Lambda::EventSourceMapping":
@@ -118,11 +145,16 @@ public static partial class StackDeployer
             stack.PhysicalIds.TryAdd(id, values.Ref(id) ?? id);
         }
         foreach (var (id, _, r) in active.Where(a => a.Type == "AWS::S3::Bucket"))
+        {
             BucketNotifications(sim, values.Name(id), Props(r), r);
+        }
 
         foreach (var o in cfn.Outputs?.Entries ?? [])
         {
-            if (o.Value is MappingNode output && output["Value"] is { } v) stack.Outputs[o.Key.Value] = eval.Evaluate(v) is ScalarNode s ? s.Value : CanonicalJson.Dumps(eval.Evaluate(v));
+            if (o.Value is MappingNode output && output["Value"] is { } v)
+            {
+                stack.Outputs[o.Key.Value] = eval.Evaluate(v) is ScalarNode s ? s.Value : CanonicalJson.Dumps(eval.Evaluate(v));
+            }
         }
         return stack;
     }
@@ -134,10 +166,18 @@ public static partial class StackDeployer
         var directory = Path.GetDirectoryName(Path.GetFullPath(template.File)) ?? ".";
         var samProps = template.Resources[id] is MappingNode sam && sam["Type"]?.AsString() == FunctionTranslator.Type
             ? GlobalsMerger.Merge(template.Globals, FunctionTranslator.Type, sam["Properties"] as MappingNode) : null;
-        if (samProps?["InlineCode"]?.AsString() is { } inline) return new FunctionCode(id, name, handler, runtime, null, inline);
+        if (samProps?["InlineCode"]?.AsString() is { } inline)
+        {
+            return new FunctionCode(id, name, handler, runtime, null, inline);
+        }
         if (samProps?["CodeUri"]?.AsString() is { } uri && !uri.StartsWith("s3://", StringComparison.Ordinal))
+        {
             return new FunctionCode(id, name, handler, runtime, Path.GetFullPath(Path.Combine(directory, uri)), null);
-        if ((props["Code"] as MappingNode)?["ZipFile"]?.AsString() is { } zip) return new FunctionCode(id, name, handler, runtime, null, zip);
+        }
+        if ((props["Code"] as MappingNode)?["ZipFile"]?.AsString() is { } zip)
+        {
+            return new FunctionCode(id, name, handler, runtime, null, zip);
+        }
         throw new TemplateException(samProps?["CodeUri"]?.Mark ?? resource.Mark, $"function {id}'s code is in S3, which the sandbox cannot read.", "point CodeUri at the local folder holding the handler's .cs files.");
     }
 
@@ -155,26 +195,51 @@ public static partial class StackDeployer
             SnapStart = (props["SnapStart"] as MappingNode)?["ApplyOn"]?.AsString() == "PublishedVersions",
         };
         foreach (var v in ((props["Environment"] as MappingNode)?["Variables"] as MappingNode)?.Entries ?? [])
+        {
             options.Environment[v.Key.Value] = v.Value.AsString() ?? "";
+        }
         foreach (var (_, type, r) in active)
         {
             var p = r["Properties"] as MappingNode;
-            if (p?["FunctionName"] is not MappingNode { IntrinsicName: "Ref" } fnRef || fnRef["Ref"]!.AsString() != id) continue;
+            if (p?["FunctionName"] is not MappingNode { IntrinsicName: "Ref" } fnRef || fnRef["Ref"]!.AsString() != id)
+            {
+                continue;
+            }
             if (type == "AWS::Lambda::Alias" && (((MappingNode)eval.Evaluate(p))["ProvisionedConcurrencyConfig"] as MappingNode)?["ProvisionedConcurrentExecutions"] is ScalarNode pc)
+            {
                 options.ProvisionedConcurrentExecutions = (int)(pc.AsLong() ?? 0);
+            }
             if (type == "AWS::Lambda::EventInvokeConfig")
             {
                 var eic = (MappingNode)eval.Evaluate(p);
-                if ((eic["MaximumRetryAttempts"] as ScalarNode)?.AsLong() is { } retries) options.Async.MaximumRetryAttempts = (int)retries;
-                if ((eic["MaximumEventAgeInSeconds"] as ScalarNode)?.AsLong() is { } age) options.Async.MaximumEventAge = TimeSpan.FromSeconds(age);
+                if ((eic["MaximumRetryAttempts"] as ScalarNode)?.AsLong() is { } retries)
+                {
+                    options.Async.MaximumRetryAttempts = (int)retries;
+                }
+                if ((eic["MaximumEventAgeInSeconds"] as ScalarNode)?.AsLong() is { } age)
+                {
+                    options.Async.MaximumEventAge = TimeSpan.FromSeconds(age);
+                }
                 var destinations = eic["DestinationConfig"] as MappingNode;
-                if ((destinations?["OnSuccess"] as MappingNode)?["Destination"]?.AsString() is { } onSuccess) options.Async.OnSuccess = Target(sim, onSuccess, resource);
-                if ((destinations?["OnFailure"] as MappingNode)?["Destination"]?.AsString() is { } onFailure) options.Async.OnFailure = Target(sim, onFailure, resource);
+                if ((destinations?["OnSuccess"] as MappingNode)?["Destination"]?.AsString() is { } onSuccess)
+                {
+                    options.Async.OnSuccess = Target(sim, onSuccess, resource);
+                }
+                if ((destinations?["OnFailure"] as MappingNode)?["Destination"]?.AsString() is { } onFailure)
+                {
+                    options.Async.OnFailure = Target(sim, onFailure, resource);
+                }
             }
         }
-        if ((props["DeadLetterConfig"] as MappingNode)?["TargetArn"]?.AsString() is { } dlq) options.Async.DeadLetter = Target(sim, dlq, resource);
+        if ((props["DeadLetterConfig"] as MappingNode)?["TargetArn"]?.AsString() is { } dlq)
+        {
+            options.Async.DeadLetter = Target(sim, dlq, resource);
+        }
         var errors = options.Validate();
-        if (errors.Count > 0) throw new TemplateException(resource.Mark, $"function {id} is not valid: {string.Join("; ", errors)}", "fix the function's properties (MemorySize 128–10240, Timeout 1–900 …).");
+        if (errors.Count > 0)
+        {
+            throw new TemplateException(resource.Mark, $"function {id} is not valid: {string.Join("; ", errors)}", "fix the function's properties (MemorySize 128–10240, Timeout 1–900 …).");
+        }
         return options;
     }
 

@@ -29,13 +29,18 @@ public static partial class TemplateReader
         try
         {
             parser.Consume<StreamStart>();
-            if (parser.Accept<StreamEnd>(out _)) throw new TemplateException(new SourceMark(file, 1, 1), "the template is empty.", "start it with `AWSTemplateFormatVersion: '2010-09-09'` and a `Resources:` section.");
+            if (parser.Accept<StreamEnd>(out _))
+            {
+                throw new TemplateException(new SourceMark(file, 1, 1), "the template is empty.", "start it with `AWSTemplateFormatVersion: '2010-09-09'` and a `Resources:` section.");
+            }
             parser.Consume<DocumentStart>();
             var anchors = new Dictionary<string, TemplateNode>(StringComparer.Ordinal);
             var root = ReadNode(parser, file, anchors);
             parser.Consume<DocumentEnd>();
             if (!parser.Accept<StreamEnd>(out _))
+            {
                 throw new TemplateException(Mark(file, parser.Current!.Start), "the file holds more than one YAML document.", "keep one template per file (remove the `---` separator).");
+            }
             return root;
         }
         catch (YamlException e)
@@ -62,7 +67,7 @@ public static partial class TemplateReader
 
         var start = parser.Current as NodeEvent ?? throw new TemplateException(Mark(file, parser.Current!.Start), "expected a value here.");
         var mark = Mark(file, start.Start);
-        string? tag = start.Tag.IsEmpty || start.Tag.IsNonSpecific ? null : start.Tag.Value;
+        var tag = start.Tag.IsEmpty || start.Tag.IsNonSpecific ? null : start.Tag.Value;
         TemplateNode node;
         switch (start)
         {
@@ -74,8 +79,11 @@ public static partial class TemplateReader
             {
                 parser.MoveNext();
                 var seq = new SequenceNode(mark: mark);
-                while (!parser.TryConsume<SequenceEnd>(out _)) seq.Items.Add(ReadNode(parser, file, anchors));
-                node = seq;
+                while (!parser.TryConsume<SequenceEnd>(out _))
+                    {
+                        seq.Items.Add(ReadNode(parser, file, anchors));
+                    }
+                    node = seq;
                 break;
             }
             case MappingStart:
@@ -86,11 +94,15 @@ public static partial class TemplateReader
                 {
                     var keyNode = ReadNode(parser, file, anchors);
                     if (keyNode is not ScalarNode key)
-                        throw new TemplateException(keyNode.Mark, "a mapping key must be a plain string.", "write the key as text.");
-                    var value = ReadNode(parser, file, anchors);
+                        {
+                            throw new TemplateException(keyNode.Mark, "a mapping key must be a plain string.", "write the key as text.");
+                        }
+                        var value = ReadNode(parser, file, anchors);
                     if (map.Contains(key.Value))
-                        throw new TemplateException(key.Mark, $"the key '{key.Value}' appears twice in this mapping (first at {map.KeyNode(key.Value)!.Mark}).", "keep one of them; CloudFormation rejects duplicate keys.");
-                    map.Add(new ScalarNode(key.Value, ScalarKind.String, key.Mark), value);
+                        {
+                            throw new TemplateException(key.Mark, $"the key '{key.Value}' appears twice in this mapping (first at {map.KeyNode(key.Value)!.Mark}).", "keep one of them; CloudFormation rejects duplicate keys.");
+                        }
+                        map.Add(new ScalarNode(key.Value, ScalarKind.String, key.Mark), value);
                 }
                 node = map;
                 break;
@@ -99,7 +111,10 @@ public static partial class TemplateReader
                 throw new TemplateException(mark, "unexpected YAML content here.");
         }
 
-        if (start.Anchor is { IsEmpty: false } anchor) anchors[anchor.Value] = node;
+        if (start.Anchor is { IsEmpty: false } anchor)
+        {
+            anchors[anchor.Value] = node;
+        }
         return tag is null || tag.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal) ? node : Intrinsic(tag, node, mark);
     }
 
@@ -112,20 +127,26 @@ public static partial class TemplateReader
             case "Ref":
             case "Condition":
                 if (value is not ScalarNode)
+                {
                     throw new TemplateException(mark, $"!{name} takes a name, not {value.KindName}.", $"write `!{name} LogicalId`.");
+                }
                 return fn.Set(name, AsString(value), mark);
             case "GetAtt":
                 if (value is ScalarNode s)
                 {
                     var dot = s.Value.IndexOf('.', StringComparison.Ordinal);
                     if (dot <= 0 || dot == s.Value.Length - 1)
+                    {
                         throw new TemplateException(mark, $"!GetAtt '{s.Value}' needs the form LogicalId.Attribute.", "write e.g. `!GetAtt MyFunction.Arn`.");
+                    }
                     return fn.Set("Fn::GetAtt", new SequenceNode([new ScalarNode(s.Value[..dot], ScalarKind.String, s.Mark), new ScalarNode(s.Value[(dot + 1)..], ScalarKind.String, s.Mark)], s.Mark), mark);
                 }
                 return fn.Set("Fn::GetAtt", value, mark);
             default:
                 if (!FnTags.Contains(name))
+                {
                     throw new TemplateException(mark, $"unknown tag '{tag}'.", $"use one of CloudFormation's short forms: !Ref, !GetAtt, !Condition, {string.Join(", ", FnTags.Order(StringComparer.Ordinal).Select(t => "!" + t))}.");
+                }
                 return fn.Set("Fn::" + name, value is ScalarNode sc ? AsString(sc) : value, mark);
         }
     }
@@ -134,13 +155,31 @@ public static partial class TemplateReader
 
     private static ScalarKind Resolve(Scalar scalar, string? tag)
     {
-        if (tag == "tag:yaml.org,2002:str" || tag is not null && !tag.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal)) return ScalarKind.String;
-        if (scalar.Style is not ScalarStyle.Plain) return ScalarKind.String;
+        if (tag == "tag:yaml.org,2002:str" || tag is not null && !tag.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal))
+        {
+            return ScalarKind.String;
+        }
+        if (scalar.Style is not ScalarStyle.Plain)
+        {
+            return ScalarKind.String;
+        }
         var v = scalar.Value;
-        if (v.Length == 0 || v is "~" or "null" or "Null" or "NULL") return ScalarKind.Null;
-        if (v is "true" or "True" or "TRUE" or "false" or "False" or "FALSE") return ScalarKind.Boolean;
-        if (IntPattern().IsMatch(v)) return ScalarKind.Integer;
-        if (FloatPattern().IsMatch(v)) return ScalarKind.Float;
+        if (v.Length == 0 || v is "~" or "null" or "Null" or "NULL")
+        {
+            return ScalarKind.Null;
+        }
+        if (v is "true" or "True" or "TRUE" or "false" or "False" or "FALSE")
+        {
+            return ScalarKind.Boolean;
+        }
+        if (IntPattern().IsMatch(v))
+        {
+            return ScalarKind.Integer;
+        }
+        if (FloatPattern().IsMatch(v))
+        {
+            return ScalarKind.Float;
+        }
         return ScalarKind.String;
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Text;
 using System.Text.Json;
 using Course.Lambda.APIGatewayEvents;
@@ -17,7 +18,7 @@ public sealed class EventGeneratorTests
 {
     private static readonly DateTimeOffset Now = new(2026, 1, 1, 9, 30, 15, 123, TimeSpan.Zero);
 
-    private static EventGenerator Generator(int seed = 7) => new(new Random(seed), new FixedTimeProvider(Now));
+    private static EventGenerator Generator(int seed = 7) => new(new Random(seed), new FakeTimeProvider(Now));
 
     private static T Read<T>(string json) => new DefaultLambdaJsonSerializer().Deserialize<T>(new MemoryStream(Encoding.UTF8.GetBytes(json)));
 

@@ -5,6 +5,7 @@ using Amazon.Runtime;
 using Course.Sandbox.Services.DynamoDb;
 using Course.Sandbox.Services.Faults;
 using Course.Sandbox.Services.Wire;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Course.Sandbox.Tests.Services.DynamoDb;
 
@@ -22,7 +23,7 @@ internal sealed class DynamoDbHarness : IDisposable
             new AmazonDynamoDBConfig { RegionEndpoint = RegionEndpoint.USEast1, HttpClientFactory = Factory, MaxErrorRetry = 0 });
     }
 
-    public TestClock Clock { get; } = new();
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
     public DynamoDbService Service { get; }
 
