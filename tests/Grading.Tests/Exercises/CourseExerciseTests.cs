@@ -82,7 +82,7 @@ public sealed class CourseExerciseTests
         Assert.StartsWith("// expect-fail: ", first, StringComparison.Ordinal);
         var expected = first["// expect-fail: ".Length..].Trim();
 
-        var report = await Grade(exercise, path);
+        var report = await Grade(exercise, WrongFixture.HandlerToGrade(ExerciseDir(exercise), path));
 
         var failed = report.Checks.Where(c => c.Status != CheckStatus.Pass).Select(c => c.Spec.Id).ToList();
         Assert.True(failed.SequenceEqual(new[] { expected }), $"{file}: expected only {expected} to fail, got [{string.Join(", ", failed)}]\n{Describe(report)}");

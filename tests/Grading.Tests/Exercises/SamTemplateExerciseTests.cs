@@ -57,7 +57,7 @@ public sealed class SamTemplateExerciseTests : IDisposable
     [Fact]
     public async Task Grade_NoWritePolicy_NamesTheDeniedActionAndResourceWithIamsMessage()
     {
-        var report = await Grade(Path.Combine(WrongDir(), "ReadOnlyTable.cs"));
+        var report = await Grade(WrongFixture.HandlerToGrade(ExerciseDir(), Path.Combine(WrongDir(), "ReadOnlyTable.cs")));
 
         var message = report.Checks.Single(c => c.Spec.Id == "writes-table").Message ?? "";
         Assert.Matches(@"observed: IAM denied dynamodb:PutItem on arn:aws:dynamodb:us-east-1:123456789012:table/sam-app-DocumentTable-[0-9A-F]{12} \(ImplicitDeny\)", message);
