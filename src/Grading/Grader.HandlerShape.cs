@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using Course.Grading.Compilation;
 using Course.Grading.Exercises;
+using Course.Grading.Exercises.Model;
 using Course.Grading.Isolation;
 using Course.Grading.Reports;
 using Microsoft.CodeAnalysis;

@@ -3,6 +3,7 @@ using Course.Cli.Exercises;
 using Course.Cli.GradeService;
 using Course.Grading;
 using Course.Grading.Exercises;
+using Course.Grading.Exercises.Model;
 using Course.Grading.Reports;
 using Spectre.Console;
 

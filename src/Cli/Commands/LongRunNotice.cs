@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Course.Cli.Exercises;
 using Course.Grading.Exercises;
+using Course.Grading.Exercises.Model;
 
 namespace Course.Cli.Commands;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Course.Cli.Exercises;
+using Course.Grading.Exercises.Model;
 
 namespace Course.Cli.Commands;
 
@@ -36,7 +37,7 @@ internal static class ResetCommand
         string? directory;
         var error = $"no exercises/ folder here or above; run it from the course folder.";
         var typedPath = Path.Combine(workingDirectory, typed);
-        if (File.Exists(Path.Combine(typedPath, Grading.Exercises.ExerciseLoader.FileName)))
+        if (File.Exists(Path.Combine(typedPath, Grading.Exercises.Model.ExerciseLoader.FileName)))
         {
             directory = Path.GetFullPath(typedPath);
             layout ??= CourseLayout.ForExercise(directory);

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Course.Cli.Exercises;
 using Course.Grading;
 using Course.Grading.Reports;
+using Course.Grading.Exercises.Model;
 
 namespace Course.Cli.Workshop;
 
@@ -69,7 +70,7 @@ internal sealed class WorkshopGrader(IReadOnlyList<CourseExercise> exercises, in
 
             // The student's other learner files (mapping.yaml, rules.yaml, template.yaml …) are graded from their copy,
             // found beside their handler; a link among them could read files outside the submission.
-            if (exercise.OtherLearnerFiles.Select(name => Course.Grading.Exercises.LearnerFile.Locate(file, name)).FirstOrDefault(p => File.Exists(p) && IsLink(p)) is { } link)
+            if (exercise.OtherLearnerFiles.Select(name => Course.Grading.Exercises.Model.LearnerFile.Locate(file, name)).FirstOrDefault(p => File.Exists(p) && IsLink(p)) is { } link)
             {
                 graded.Add((exercise.Id, Failed(exercise, $"{Path.GetFileName(link)} is a symbolic link; submit the file itself", seed)));
                 continue;

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Course.Grading.Isolation;
+using Course.Grading.Exercises.Model;
 
 namespace Course.Grading.Exercises;
 

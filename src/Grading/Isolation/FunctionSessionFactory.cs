@@ -1,4 +1,5 @@
 using Course.Grading.Exercises;
+using Course.Grading.Exercises.Model;
 
 namespace Course.Grading.Isolation;
 

@@ -1,4 +1,5 @@
 using Course.Grading.Exercises;
+using Course.Grading.Exercises.Model;
 using Course.Sandbox.Hosting;
 
 namespace Course.Grading.Isolation;

@@ -1,5 +1,6 @@
 using System.Text;
 using Course.Grading.Exercises;
+using Course.Grading.Exercises.Model;
 using Course.Grading.Reports;
 using Course.Sandbox;
 using Course.Sandbox.Functions;

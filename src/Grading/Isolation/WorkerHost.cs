@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using Course.Grading.Exercises;
+using Course.Grading.Exercises.Model;
 using Course.Grading.Reports;
 
 namespace Course.Grading.Isolation;

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Course.Grading.Exercises;
+using Course.Grading.Exercises.Model;
 
 namespace Course.Grading.Isolation;
 

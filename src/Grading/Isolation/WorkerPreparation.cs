@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.Loader;
 using System.Text.Json;
 using Course.Grading.Exercises;
+using Course.Grading.Exercises.Model;
 using Course.Lambda.APIGatewayEvents;
 using Course.Lambda.S3Events;
 using Course.Lambda.SQSEvents;

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Course.Grading.Exercises;
+using Course.Grading.Exercises.Model;
 using Course.Grading.Reports;
 using Spectre.Console;
 

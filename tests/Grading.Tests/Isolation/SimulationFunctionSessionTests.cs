@@ -1,5 +1,6 @@
 using Course.Grading.Compilation;
 using Course.Grading.Exercises;
+using Course.Grading.Exercises.Model;
 using Course.Grading.Isolation;
 using Course.Lambda.Core;
 using Course.Sandbox.Functions;

@@ -1,4 +1,4 @@
-namespace Course.Grading.Exercises;
+namespace Course.Grading.Exercises.Model;
 
 /// <summary>Limits on the worker process that runs learner code: <c>limits:</c> in exercise.yaml.</summary>
 /// <param name="WallClockSeconds">Real (not virtual) seconds before the worker's whole process tree is killed; default 10.</param>

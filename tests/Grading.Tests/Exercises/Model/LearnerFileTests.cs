@@ -1,7 +1,8 @@
 using Course.Grading.Exercises;
+using Course.Grading.Exercises.Model;
 using Course.Grading.Reports;
 
-namespace Course.Grading.Tests.Exercises;
+namespace Course.Grading.Tests.Exercises.Model;
 
 public sealed class LearnerFileTests : IDisposable
 {

@@ -1,4 +1,4 @@
-namespace Course.Grading.Exercises;
+namespace Course.Grading.Exercises.Model;
 
 /// <summary>An exercise folder is malformed; the message says where (file:line:col), what is wrong and how to fix it.</summary>
 public sealed class ExerciseFormatException : Exception

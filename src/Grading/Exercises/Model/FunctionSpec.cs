@@ -1,4 +1,4 @@
-namespace Course.Grading.Exercises;
+namespace Course.Grading.Exercises.Model;
 
 /// <summary>The deployed function's configuration: <c>function:</c> in exercise.yaml.</summary>
 /// <param name="Name">The function name; defaults to the exercise id.</param>

@@ -1,4 +1,4 @@
-namespace Course.Grading.Exercises;
+namespace Course.Grading.Exercises.Model;
 
 /// <summary>How the scenario invokes the function: <c>trigger.kind</c> in exercise.yaml.</summary>
 public enum TriggerKind

@@ -1,4 +1,4 @@
-namespace Course.Grading.Exercises;
+namespace Course.Grading.Exercises.Model;
 
 /// <summary>
 /// A file the learner edits beside the handler (exercise.yaml's <c>learnerFiles:</c>, e.g. a SAM <c>template.yaml</c>

@@ -1,7 +1,7 @@
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Course.Grading.Exercises;
+namespace Course.Grading.Exercises.Model;
 
 /// <summary>
 /// Trigger settings the learner owns (<c>trigger.learnerSettings: mapping.yaml</c> in exercise.yaml): a flat YAML map

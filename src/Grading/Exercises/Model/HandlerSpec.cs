@@ -1,4 +1,4 @@
-namespace Course.Grading.Exercises;
+namespace Course.Grading.Exercises.Model;
 
 /// <summary>Where the learner's handler lives: <c>handler:</c> in exercise.yaml.</summary>
 /// <param name="File">The learner's file, relative to the exercise folder (e.g. <c>Function.cs</c>).</param>

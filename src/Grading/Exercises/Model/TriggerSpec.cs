@@ -1,4 +1,4 @@
-namespace Course.Grading.Exercises;
+namespace Course.Grading.Exercises.Model;
 
 /// <summary>The trigger wiring: <c>trigger:</c> in exercise.yaml.</summary>
 /// <param name="Kind">The trigger kind; default <see cref="TriggerKind.Direct"/>.</param>

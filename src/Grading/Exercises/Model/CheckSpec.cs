@@ -1,4 +1,4 @@
-namespace Course.Grading.Exercises;
+namespace Course.Grading.Exercises.Model;
 
 /// <summary>One graded check as declared in exercise.yaml; its code is a <c>[Check("id")]</c> method in the checks file.</summary>
 /// <param name="Id">The check id (lower-case words joined by '-'), matching a <see cref="CheckAttribute"/>.</param>

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Course.Grading.Exercises;
+namespace Course.Grading.Exercises.Model;
 
 /// <summary>
 /// Reads an exercise folder's exercise.yaml into an <see cref="ExerciseDefinition"/>. Every problem is an

@@ -1,6 +1,7 @@
 using Course.Grading.Exercises;
+using Course.Grading.Exercises.Model;
 
-namespace Course.Grading.Tests.Exercises;
+namespace Course.Grading.Tests.Exercises.Model;
 
 public sealed class ExerciseLoaderTests
 {

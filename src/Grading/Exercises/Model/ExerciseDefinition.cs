@@ -1,4 +1,4 @@
-namespace Course.Grading.Exercises;
+namespace Course.Grading.Exercises.Model;
 
 /// <summary>A graded exercise as described by its folder's exercise.yaml.</summary>
 /// <param name="Id">The exercise id (e.g. <c>01-hello-api</c>).</param>
