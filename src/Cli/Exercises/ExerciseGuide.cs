@@ -66,9 +66,9 @@ internal static class ExerciseGuide
                 return;
             }
 
-            var files = exercise.StarterFiles.Select(f => Path.Combine(exercise.Directory, f)).Where(File.Exists).ToList();
-            var starter = files.All(f => File.Exists(Path.Combine(exercise.Directory, ".starter", Path.GetRelativePath(exercise.Directory, f)))
-                && ProgressStore.Hash(Path.Combine(exercise.Directory, ".starter", Path.GetRelativePath(exercise.Directory, f))) == ProgressStore.Hash(f));
+            var files = new[] { exercise.HandlerFile }.Concat(exercise.OtherLearnerFiles)
+                .Select(f => Path.Combine(exercise.Directory, f)).Where(File.Exists).ToList();
+            var starter = File.Exists(exercise.StarterPath) && ProgressStore.IsPristine(exercise);
             console.WriteLine();
             if (starter)
             {

@@ -16,8 +16,7 @@ internal sealed record ExerciseState(CourseExercise Exercise, string Label, bool
         var record = progress.Get(exercise.Id);
         if (record is null)
         {
-            var pristine = !File.Exists(exercise.StarterPath) || ProgressStore.LearnerHash(exercise, starter: true) == hash;
-            return new ExerciseState(exercise, pristine ? "not started" : "edited, not graded yet", false);
+            return new ExerciseState(exercise, ProgressStore.IsPristine(exercise) ? "not started" : "edited, not graded yet", false);
         }
 
         var score = $"{record.Score}/{record.MaxScore}";

@@ -71,6 +71,15 @@ internal sealed class ProgressStore(CourseLayout layout)
         }
     }
 
+    /// <summary>True when every learner file is as its <c>.starter/</c> copy (or the exercise keeps no starter copy).</summary>
+    /// <param name="exercise">The exercise.</param>
+    /// <returns>Whether the learner has not started.</returns>
+    public static bool IsPristine(CourseExercise exercise)
+    {
+        ArgumentNullException.ThrowIfNull(exercise);
+        return !File.Exists(exercise.StarterPath) || LearnerHash(exercise, starter: true) == LearnerHash(exercise);
+    }
+
     /// <summary>
     /// The hash of everything the learner edits in an exercise: the handler's hash alone when it has no other learner
     /// files; otherwise one SHA-256 over each file's name and hash (the handler, then the learner settings and
