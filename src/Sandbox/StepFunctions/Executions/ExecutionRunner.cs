@@ -266,6 +266,19 @@ internal sealed partial class ExecutionRunner
         return (output, next);
     }
 
+    /// <summary>
+    /// A Task, Parallel or Map state's result through output processing in AWS's order: ResultSelector, then Assign
+    /// (on the selected result), then ResultPath into the state's raw input, then OutputPath.
+    /// </summary>
+    private (JsonNode? Output, JsonObject? Assigned) ProcessResult(StateRun run, JsonNode? result)
+    {
+        var s = run.State;
+        var selected = s.ResultSelector is null ? result : Io(run, () => DataFlow.ApplyTemplate(s.ResultSelector, Scope(run, result), _intrinsics));
+        var assigned = Assign(run, s.Assign, selected);
+        var output = Io(run, () => DataFlow.ApplyOutputPath(s.OutputPath, DataFlow.ApplyResultPath(s.ResultPath, run.Input, selected)));
+        return (output, assigned);
+    }
+
     /// <summary>Evaluates Assign against <paramref name="input"/> and sets the variables (all read the old values).</summary>
     private JsonObject? Assign(StateRun run, JsonObject? assign, JsonNode? input)
     {

@@ -27,10 +27,7 @@ internal sealed partial class ExecutionRunner
         var inputs = Io(run, () => SelectItems(run, items, effective));
         var batches = s.ItemBatcher is { } batcher ? Io(run, () => Batch(run, batcher, effective, inputs)) : inputs;
         var maxConcurrency = Io(run, () => Count(effective, s.MaxConcurrency, s.MaxConcurrencyPath, "MaxConcurrencyPath"));
-        var toleratedCount = s.ToleratedFailureCountPath is string tcp ? Io(run, () => Count(effective, 0, tcp, "ToleratedFailureCountPath")) : s.ToleratedFailureCount;
-        var toleratedPercent = s.ToleratedFailurePercentagePath is string tpp
-            ? Io(run, () => (double?)(JsonValues.AsNumber(DataFlow.Reference(tpp, "ToleratedFailurePercentagePath", Scope(run, effective))) ?? 0))
-            : s.ToleratedFailurePercentage;
+        var (toleratedCount, toleratedPercent) = Io(run, () => Tolerance(run, effective));
 
         var label = s.Label ?? s.Name;
         var mapRunId = _sim.NewRequestId();
@@ -89,10 +86,7 @@ internal sealed partial class ExecutionRunner
 
         Append(run.Frame, "MapRunSucceeded", null, null);
         var result = written ?? new JsonArray([.. children.Select(c => c is { Status: ExecutionStatus.Succeeded, Output: { } o } ? JsonValues.Parse(o) : null)]);
-        var selected = s.ResultSelector is null ? result : Io(run, () => DataFlow.ApplyTemplate(s.ResultSelector, Scope(run, result), _intrinsics));
-        var assigned = Assign(run, s.Assign, selected);
-        var output = Io(run, () => DataFlow.ApplyOutputPath(s.OutputPath, DataFlow.ApplyResultPath(s.ResultPath, run.Input, selected)));
-        return (output, assigned);
+        return ProcessResult(run, result);
     }
 
     private List<JsonNode?> ReadItems(StateRun run, ItemReaderDefinition reader, JsonNode? effective)
@@ -110,18 +104,14 @@ internal sealed partial class ExecutionRunner
     /// <summary>ItemSelector per item, with <c>$$.Map.Item.Index</c> and <c>.Value</c>; without one, the items as they are.</summary>
     private List<JsonNode?> SelectItems(StateRun run, List<JsonNode?> items, JsonNode? effective)
     {
-        var selector = run.State.ItemSelector ?? (run.State.HasParameters ? run.State.Parameters : null);
-        if (selector is null)
+        if (ItemSelectorOf(run.State) is not { } selector)
         {
             return items;
         }
 
-        return [.. items.Select((item, index) =>
-        {
-            var frame = new ExecutionFrame(run.Frame, run.Frame.LastEventId, run.Frame.Variables, new JsonObject { ["Index"] = index, ["Value"] = JsonValues.Copy(item) });
-            var context = Context(new StateRun(run.State, run.Input, frame, run.EnteredEventId, run.EnteredAt));
-            return DataFlow.ApplyTemplate(selector, new PathScope(effective, context, frame.Variables.Get), _intrinsics);
-        })];
+        return [.. items.Select((item, index) => SelectItem(run,
+            new ExecutionFrame(run.Frame, run.Frame.LastEventId, run.Frame.Variables, new JsonObject { ["Index"] = index, ["Value"] = JsonValues.Copy(item) }),
+            selector, effective))];
     }
 
     /// <summary>

@@ -22,11 +22,8 @@ internal sealed partial class ExecutionRunner
         var effective = Io(run, () => DataFlow.ApplyInputPath(s.InputPath, Scope(run, run.Input)));
         var items = Io(run, () => Items(run, effective));
         var maxConcurrency = Io(run, () => Count(effective, s.MaxConcurrency, s.MaxConcurrencyPath, "MaxConcurrencyPath"));
-        var toleratedCount = s.ToleratedFailureCountPath is string tcp ? Io(run, () => Count(effective, 0, tcp, "ToleratedFailureCountPath")) : s.ToleratedFailureCount;
-        var toleratedPercent = s.ToleratedFailurePercentagePath is string tpp
-            ? Io(run, () => (double?)(JsonValues.AsNumber(DataFlow.Reference(tpp, "ToleratedFailurePercentagePath", Scope(run, effective))) ?? 0))
-            : s.ToleratedFailurePercentage;
-        var selector = s.ItemSelector ?? (s.HasParameters ? s.Parameters : null);
+        var (toleratedCount, toleratedPercent) = Io(run, () => Tolerance(run, effective));
+        var selector = ItemSelectorOf(s);
         var started = Append(run.Frame, "MapStateStarted", "mapStateStartedEventDetails", new JsonObject { ["length"] = items.Count });
 
         var n = items.Count;
@@ -88,10 +85,7 @@ internal sealed partial class ExecutionRunner
         run.Frame.LastEventId = group.LastFinished?.LastEventId ?? started;
         Append(run.Frame, "MapStateSucceeded", null, null, advance: false);
         JsonNode? result = new JsonArray(results);
-        var selected = s.ResultSelector is null ? result : Io(run, () => DataFlow.ApplyTemplate(s.ResultSelector, Scope(run, result), _intrinsics));
-        var assigned = Assign(run, s.Assign, selected);
-        var output = Io(run, () => DataFlow.ApplyOutputPath(s.OutputPath, DataFlow.ApplyResultPath(s.ResultPath, run.Input, selected)));
-        return (output, assigned);
+        return ProcessResult(run, result);
     }
 
     private async Task<JsonNode?> IterationAsync(StateRun run, ExecutionFrame frame, int index, JsonNode? item, JsonNode? effective, JsonNode? selector)
@@ -100,8 +94,7 @@ internal sealed partial class ExecutionRunner
         Append(frame, "MapIterationStarted", "mapIterationStartedEventDetails", MapIteration(name, index));
         try
         {
-            var input = selector is null ? JsonValues.Copy(item)
-                : Io(run, () => DataFlow.ApplyTemplate(selector, new PathScope(effective, Context(new StateRun(run.State, run.Input, frame, run.EnteredEventId, run.EnteredAt)), frame.Variables.Get), _intrinsics));
+            var input = selector is null ? JsonValues.Copy(item) : Io(run, () => SelectItem(run, frame, selector, effective));
             var output = await RunMachineAsync(run.State.ItemProcessor!, input, frame);
             Append(frame, "MapIterationSucceeded", "mapIterationSucceededEventDetails", MapIteration(name, index));
             frame.Done = true;
@@ -127,6 +120,24 @@ internal sealed partial class ExecutionRunner
         }
         return [.. array.Select(JsonValues.Copy)];
     }
+
+    /// <summary>ToleratedFailureCount(Path) and ToleratedFailurePercentage(Path); both null when the state tolerates nothing.</summary>
+    private (int? Count, double? Percent) Tolerance(StateRun run, JsonNode? effective)
+    {
+        var s = run.State;
+        var count = s.ToleratedFailureCountPath is string countPath ? Count(effective, 0, countPath, "ToleratedFailureCountPath") : s.ToleratedFailureCount;
+        var percent = s.ToleratedFailurePercentagePath is string percentPath
+            ? (double?)(JsonValues.AsNumber(DataFlow.Reference(percentPath, "ToleratedFailurePercentagePath", Scope(run, effective))) ?? 0)
+            : s.ToleratedFailurePercentage;
+        return (count, percent);
+    }
+
+    /// <summary>ItemSelector, or the older Parameters that named it; null when items go in as they are.</summary>
+    private static JsonNode? ItemSelectorOf(Definition.StateDefinition s) => s.ItemSelector ?? (s.HasParameters ? s.Parameters : null);
+
+    /// <summary>ItemSelector for the item of <paramref name="frame"/> (<c>$$.Map.Item.Index</c> and <c>.Value</c>), over the state's effective input.</summary>
+    private JsonNode? SelectItem(StateRun run, ExecutionFrame frame, JsonNode selector, JsonNode? effective) =>
+        DataFlow.ApplyTemplate(selector, new PathScope(effective, Context(new StateRun(run.State, run.Input, frame, run.EnteredEventId, run.EnteredAt)), frame.Variables.Get), _intrinsics);
 
     private static int? Count(JsonNode? effective, int value, string? path, string field)
     {

@@ -46,10 +46,7 @@ internal sealed partial class ExecutionRunner
         run.Frame.LastEventId = group.LastFinished!.LastEventId;
         Append(run.Frame, "ParallelStateSucceeded", null, null, advance: false);
         JsonNode? result = new JsonArray(results);
-        var selected = s.ResultSelector is null ? result : Io(run, () => DataFlow.ApplyTemplate(s.ResultSelector, Scope(run, result), _intrinsics));
-        var assigned = Assign(run, s.Assign, selected);
-        var output = Io(run, () => DataFlow.ApplyOutputPath(s.OutputPath, DataFlow.ApplyResultPath(s.ResultPath, run.Input, selected)));
-        return (output, assigned);
+        return ProcessResult(run, result);
     }
 
     /// <summary>Runs one branch or iteration, recording its outcome in <paramref name="group"/>.</summary>

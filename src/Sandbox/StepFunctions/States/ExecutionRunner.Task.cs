@@ -90,10 +90,7 @@ internal sealed partial class ExecutionRunner
             Append(frame, "TaskSucceeded", "taskSucceededEventDetails", details);
         }
         CheckSize(run, result);
-        var selected = s.ResultSelector is null ? result : Io(run, () => DataFlow.ApplyTemplate(s.ResultSelector, Scope(run, result), _intrinsics));
-        var assigned = Assign(run, s.Assign, selected);
-        var final = Io(run, () => DataFlow.ApplyOutputPath(s.OutputPath, DataFlow.ApplyResultPath(s.ResultPath, run.Input, selected)));
-        return (final, assigned);
+        return ProcessResult(run, result);
     }
 
     private async Task<JsonNode?> CallAsync(StateRun run, TaskResource resource, JsonNode? parameters, string? token, int? heartbeat)
