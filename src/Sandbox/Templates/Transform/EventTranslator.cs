@@ -166,15 +166,10 @@ internal static partial class EventTranslator
     private static void Schedule(TransformContext ctx, FunctionRefs fn, string name, string id, MappingNode props)
     {
         var schedule = Required(props, "Schedule", fn, name, "add e.g. `Schedule: rate(5 minutes)`.");
-        var state = props["State"]?.Clone();
-        if (props["Enabled"] is ScalarNode enabled && state is null)
-        {
-            state = Nodes.Str(enabled.AsBool() == false ? "DISABLED" : "ENABLED");
-        }
         var target = Nodes.Map(("Arn", fn.Arn), ("Id", Nodes.Str(id + "LambdaTarget")), ("Input", props["Input"]?.Clone()), ("RetryPolicy", props["RetryPolicy"]?.Clone()));
         ctx.Add(id, TransformContext.Resource("AWS::Events::Rule", Nodes.Map(
             ("ScheduleExpression", schedule.Clone()), ("Name", props["Name"]?.Clone()), ("Description", props["Description"]?.Clone()),
-            ("State", state), ("Targets", Nodes.List(target))), fn.Attributes));
+            ("State", RuleState(props)), ("Targets", Nodes.List(target))), fn.Attributes));
         ctx.Add(id + "Permission", Permission(fn, "events.amazonaws.com", sourceArn: Nodes.GetAtt(id, "Arn")));
     }
 
@@ -183,11 +178,19 @@ internal static partial class EventTranslator
         var targetId = (props["Target"] as MappingNode)?["Id"]?.Clone() ?? Nodes.Str(id + "LambdaTarget");
         var target = Nodes.Map(("Arn", fn.Arn), ("Id", targetId), ("Input", props["Input"]?.Clone()), ("InputPath", props["InputPath"]?.Clone()),
             ("InputTransformer", props["InputTransformer"]?.Clone()), ("RetryPolicy", props["RetryPolicy"]?.Clone()));
-        ctx.Add(id, TransformContext.Resource("AWS::Events::Rule", Nodes.Map(
-            ("EventBusName", props["EventBusName"]?.Clone()), ("EventPattern", props["Pattern"]?.Clone()), ("Name", props["RuleName"]?.Clone()),
-            ("State", props["State"]?.Clone()), ("Targets", Nodes.List(target))), fn.Attributes));
+        var rule = PatternRule(props);
+        rule.Set("Targets", Nodes.List(target));
+        ctx.Add(id, TransformContext.Resource("AWS::Events::Rule", rule, fn.Attributes));
         ctx.Add(id + "Permission", Permission(fn, "events.amazonaws.com", sourceArn: Nodes.GetAtt(id, "Arn")));
     }
+
+    /// <summary>A Schedule event's rule State: State as given, else ENABLED/DISABLED from Enabled, else none.</summary>
+    internal static TemplateNode? RuleState(MappingNode props) =>
+        props["State"]?.Clone() ?? (props["Enabled"] is ScalarNode enabled ? Nodes.Str(enabled.AsBool() == false ? "DISABLED" : "ENABLED") : null);
+
+    /// <summary>A CloudWatchEvent/EventBridgeRule event's rule properties (EventBusName, EventPattern from Pattern, Name from RuleName, State), before its Targets.</summary>
+    internal static MappingNode PatternRule(MappingNode props) => Nodes.Map(
+        ("EventBusName", props["EventBusName"]?.Clone()), ("EventPattern", props["Pattern"]?.Clone()), ("Name", props["RuleName"]?.Clone()), ("State", props["State"]?.Clone()));
 
     private static void ScheduleV2(TransformContext ctx, FunctionRefs fn, string name, string id, MappingNode props)
     {

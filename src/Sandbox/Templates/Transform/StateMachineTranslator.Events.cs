@@ -33,7 +33,7 @@ internal static partial class StateMachineTranslator
                     "remove DeadLetterConfig to translate here; sam deploy translates it on AWS.");
             }
 
-            var rule = type == "Schedule" ? ScheduleRule(machineId, name, props) : PatternRule(props);
+            var rule = type == "Schedule" ? ScheduleRule(machineId, name, props) : EventTranslator.PatternRule(props);
             var roleId = id + "Role";
             var target = Nodes.Map(
                 ("Arn", Nodes.Ref(machineId)),
@@ -62,15 +62,6 @@ internal static partial class StateMachineTranslator
             throw InvalidResource.Event(props.Mark, machineId, name, "State and Enabled Properties cannot both be specified.", "keep State (ENABLED or DISABLED) or Enabled (true or false).");
         }
 
-        var state = props["State"]?.Clone();
-        if (props["Enabled"] is ScalarNode enabled)
-        {
-            state = Nodes.Str(enabled.AsBool() == false ? "DISABLED" : "ENABLED");
-        }
-
-        return Nodes.Map(("ScheduleExpression", schedule.Clone()), ("State", state), ("Name", props["Name"]?.Clone()), ("Description", props["Description"]?.Clone()));
+        return Nodes.Map(("ScheduleExpression", schedule.Clone()), ("State", EventTranslator.RuleState(props)), ("Name", props["Name"]?.Clone()), ("Description", props["Description"]?.Clone()));
     }
-
-    private static MappingNode PatternRule(MappingNode props) => Nodes.Map(
-        ("EventBusName", props["EventBusName"]?.Clone()), ("EventPattern", props["Pattern"]?.Clone()), ("Name", props["RuleName"]?.Clone()), ("State", props["State"]?.Clone()));
 }
